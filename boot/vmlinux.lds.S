@@ -1,0 +1,92 @@
+/*
+ * Linker script for vmlinux: linked at PAGE_OFFSET + TEXT_OFFSET, the
+ * order of sections follows Linux's arch/arm/kernel/vmlinux.lds.S (v6.x).
+ * Load addresses (LMA) assume RAM at V2M_RAM_PHYS so QEMU can also boot
+ * the ELF file; the raw Image is position independent.
+ */
+#include <asm/memory.h>
+#include <asm/pgtable-hwdef.h>
+#include <mach/vexpress.h>
+
+#define LOAD_OFFSET	(PAGE_OFFSET - V2M_RAM_PHYS)
+
+OUTPUT_ARCH(arm)
+ENTRY(stext_phys)
+
+SECTIONS
+{
+	. = PAGE_OFFSET + TEXT_OFFSET;
+	swapper_pg_dir = . - PG_DIR_SIZE;
+	stext_phys = stext - LOAD_OFFSET;
+
+	.head.text : AT(ADDR(.head.text) - LOAD_OFFSET) {
+		_text = .;
+		KEEP(*(.head.text))
+		. = ALIGN(32);
+		__idmap_text_start = .;
+		KEEP(*(.idmap.text))
+		__idmap_text_end = .;
+	}
+
+	.text : AT(ADDR(.text) - LOAD_OFFSET) {
+		_stext = .;
+		*(.text .text.*)
+		*(.glue_7 .glue_7t .vfp11_veneer .v4_bx)
+		. = ALIGN(4);
+	}
+	_etext = .;
+
+	. = ALIGN(SZ_4K);
+	__start_rodata = .;
+	.rodata : AT(ADDR(.rodata) - LOAD_OFFSET) {
+		*(.rodata .rodata.*)
+		. = ALIGN(4);
+		__arch_info_begin = .;
+		KEEP(*(.arch.info.init))
+		__arch_info_end = .;
+		. = ALIGN(4);
+		__ktest_suites_start = .;
+		KEEP(*(.ktest.suites))
+		__ktest_suites_end = .;
+		. = ALIGN(4);
+		__setup_start = .;
+		KEEP(*(.init.setup))
+		__setup_end = .;
+	}
+	.ARM.extab : AT(ADDR(.ARM.extab) - LOAD_OFFSET) { *(.ARM.extab*) }
+	.ARM.exidx : AT(ADDR(.ARM.exidx) - LOAD_OFFSET) { *(.ARM.exidx*) }
+	__end_rodata = .;
+
+	. = ALIGN(SZ_4K);
+	__init_begin = .;
+	.init : AT(ADDR(.init) - LOAD_OFFSET) {
+		*(.init.text .init.data)
+	}
+	. = ALIGN(SZ_4K);
+	__init_end = .;
+
+	_sdata = .;
+	.data : AT(ADDR(.data) - LOAD_OFFSET) {
+		. = ALIGN(THREAD_SIZE);
+		KEEP(*(.data..init_task))
+		*(.data .data.*)
+		/* libfdt is position-independent code: its GOT ends up here. */
+		*(.got.plt .got)
+		. = ALIGN(4);
+	}
+	_edata = .;
+
+	.bss (NOLOAD) : AT(ADDR(.bss) - LOAD_OFFSET) {
+		. = ALIGN(8);
+		__bss_start = .;
+		*(.bss .bss.* COMMON)
+		. = ALIGN(8);
+		__bss_stop = .;
+	}
+	_end = .;
+
+	/DISCARD/ : { *(.note.*) *(.comment) *(.ARM.attributes.discard) }
+}
+
+ASSERT(__idmap_text_end - __idmap_text_start <= 0x1000, "idmap text must fit in a page")
+ASSERT(_text == PAGE_OFFSET + TEXT_OFFSET, "_text must sit at PAGE_OFFSET + TEXT_OFFSET")

@@ -1,0 +1,69 @@
+/*
+ * CP15 system control register bits and the fixed values this kernel
+ * programs. ARM ARM (DDI 0406C) section B4.1 for each register.
+ */
+#ifndef _ASM_CP15_H
+#define _ASM_CP15_H
+
+#include <linux/const.h>
+
+/* SCTLR (B4.1.130) */
+#define CR_M		BIT(0)		/* MMU enable */
+#define CR_A		BIT(1)		/* alignment checking */
+#define CR_C		BIT(2)		/* data/unified cache enable */
+#define CR_Z		BIT(11)		/* branch prediction */
+#define CR_I		BIT(12)		/* instruction cache */
+#define CR_V		BIT(13)		/* high vectors at 0xffff0000 */
+#define CR_TRE		BIT(28)		/* TEX remap */
+#define CR_AFE		BIT(29)		/* access flag enable */
+#define CR_TE		BIT(30)		/* exceptions taken in Thumb */
+
+/* Bits head.S sets when it turns the MMU on (V is set later, once vectors are mapped). */
+#define CR_BOOT_SET	(CR_M | CR_C | CR_Z | CR_I | CR_TRE)
+#define CR_BOOT_CLEAR	(CR_A | CR_V | CR_AFE | CR_TE)
+
+/* CPSR modes and mask bits */
+#define MODE_MASK	0x1f
+#define USR_MODE	0x10
+#define FIQ_MODE	0x11
+#define IRQ_MODE	0x12
+#define SVC_MODE	0x13
+#define ABT_MODE	0x17
+#define HYP_MODE	0x1a
+#define UND_MODE	0x1b
+#define SYSTEM_MODE	0x1f
+#define PSR_F_BIT	0x40
+#define PSR_I_BIT	0x80
+#define PSR_A_BIT	0x100
+
+/*
+ * Domains (short-descriptor format, B3.12.3). The head.S tables put
+ * everything in domain 0; DACR makes it a client domain so the AP bits
+ * are checked. 0b01 = client.
+ */
+#define DOMAIN_KERNEL	0
+#define DOMAIN_CLIENT	1
+#define DACR_INIT	(DOMAIN_CLIENT << (2 * DOMAIN_KERNEL))
+
+/*
+ * TEX remap registers (B4.1.127/B4.1.110): the values Linux uses, so the
+ * TEX[0]:C:B index means the same as in Linux: 0 strongly-ordered,
+ * 1 normal uncached, 2 write-through, 3 write-back, 4 device, 7 write-back
+ * write-allocate.
+ */
+#define PRRR_VALUE	0xff0a81a8
+#define NMRR_VALUE	0x40e040e0
+
+/*
+ * Long-descriptor memory attributes (B4.1.104): MAIR0 holds indexes 0-3,
+ * MAIR1 4-7, with the same meanings as the PRRR/NMRR indexes above.
+ */
+#define MAIR0_VALUE	0xeeaa4400
+#define MAIR1_VALUE	0xff000004
+
+/* ID_MMFR0.VMSA (B4.1.89): 5 or more means the long-descriptor format is implemented. */
+#define ID_MMFR0_VMSA_MASK	0xf
+#define ID_MMFR0_VMSA_LPAE	5
+
+#endif
+

@@ -1,0 +1,69 @@
+/*
+ * The kernel's virtual address space (32 bits) and the constants that
+ * place things in it. Follows Linux's arch/arm/include/asm/memory.h (v6.x).
+ *
+ *  0xffffffff +----------------------------+
+ *             | vectors (0xffff0000)       |  later: devicemaps_init
+ *  0xffc00000 | fixmap                     |  later: early_fixmap_init
+ *  0xff800000 | FDT window (FDT_FIXED_BASE)|  head.S: 2 sections of the DTB
+ *             |                            |
+ *  0xf8000000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section, console/sysreg
+ *             |      vmalloc (later)       |
+ *             +----------------------------+ high_memory (later)
+ *             | lowmem linear map          |
+ *  KERNEL_RAM_VADDR  kernel image (_text)  |  PAGE_OFFSET + TEXT_OFFSET
+ *             | swapper_pg_dir             |  just below the image
+ *  PAGE_OFFSET+----------------------------+  0xC0000000 / 0xB0000000 /
+ *             | modules (later)            |  0x80000000 / 0x40000000
+ *  TASK_SIZE  +----------------------------+
+ *             | user space (TTBR0)         |
+ *  0x00000000 +----------------------------+
+ *
+ * virt = phys - PHYS_OFFSET + PAGE_OFFSET for lowmem; PHYS_OFFSET is
+ * found at boot from where the image was loaded (it is not a constant).
+ */
+#ifndef _ASM_MEMORY_H
+#define _ASM_MEMORY_H
+
+#include <linux/const.h>
+
+#define PAGE_OFFSET		UL(CONFIG_PAGE_OFFSET)
+
+/* Where the image sits above PHYS_OFFSET: QEMU loads a raw -kernel image at RAM + 0x10000. */
+#define TEXT_OFFSET		UL(0x00010000)
+#define KERNEL_RAM_VADDR	(PAGE_OFFSET + TEXT_OFFSET)
+
+/* PHYS_OFFSET must be this aligned: current Linux's p2v patching needs 2 MiB (Linux 4.14: 16 MiB). */
+#define PHYS_OFFSET_ALIGN	SZ_2M
+
+/* Current Linux maps the DTB here from head.S (4.14 used its lowmem address). */
+#define FDT_FIXED_BASE		UL(0xff800000)
+
+/* Early I/O window for the console and power-off before paging_init (Linux's DEBUG_LL mapping). */
+#define DEBUG_IO_VIRT		UL(0xf8000000)
+
+#define THREAD_SIZE		8192
+
+#ifndef __ASSEMBLY__
+#include <linux/types.h>
+
+extern phys_addr_t __pv_phys_offset;	/* PHYS_OFFSET, set by head.S */
+extern unsigned long __pv_offset;	/* PHYS_OFFSET - PAGE_OFFSET (mod 2^32) */
+
+#define PHYS_OFFSET		(__pv_phys_offset)
+
+static inline phys_addr_t __virt_to_phys(unsigned long x)
+{
+	return (phys_addr_t)(x - PAGE_OFFSET) + PHYS_OFFSET;
+}
+
+static inline unsigned long __phys_to_virt(phys_addr_t x)
+{
+	return (unsigned long)(x - PHYS_OFFSET) + PAGE_OFFSET;
+}
+
+#define __pa(x)		__virt_to_phys((unsigned long)(x))
+#define __va(x)		((void *)__phys_to_virt((phys_addr_t)(x)))
+#endif
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * Long-descriptor (LPAE, 3-level) translation table descriptor bits.
+ * ARM ARM (DDI 0406C) B3.6.1/B3.6.2. Facts only; the Linux-view helpers
+ * built on them live in pgtable-3level.h.
+ */
+#ifndef _ASM_PGTABLE_3LEVEL_HWDEF_H
+#define _ASM_PGTABLE_3LEVEL_HWDEF_H
+
+#include <linux/const.h>
+
+/* The unit of the head.S tables: a 2 MiB level-2 block. */
+#define SECTION_SHIFT		21
+#define SECTION_SIZE		(UL(1) << SECTION_SHIFT)
+#define SECTION_MASK		(~(SECTION_SIZE - 1))
+
+#define PGDIR_SHIFT		30
+#define PTRS_PER_PGD		4
+#define PTRS_PER_PMD		512
+#define PMD_ENTRY_SHIFT		3		/* 8-byte descriptors */
+/* swapper_pg_dir: one page for the 4-entry PGD, then one PMD page per GiB. */
+#define PG_DIR_SIZE		0x5000
+#define PMD_PAGES_OFFSET	0x1000
+
+/* Descriptor type, bits [1:0] */
+#define PMD_TYPE_MASK		(ULL(3) << 0)
+#define PMD_TYPE_FAULT		(ULL(0) << 0)
+#define PMD_TYPE_TABLE		(ULL(3) << 0)
+#define PMD_TYPE_SECT		(ULL(1) << 0)	/* block */
+
+/* Block lower attributes */
+#define PMD_SECT_ATTRINDX(x)	(ULL(x) << 2)	/* [4:2], index into MAIR0/1 */
+#define PMD_SECT_NS		(ULL(1) << 5)
+#define PMD_SECT_USER		(ULL(1) << 6)	/* AP[1] */
+#define PMD_SECT_RDONLY		(ULL(1) << 7)	/* AP[2] */
+#define PMD_SECT_S		(ULL(3) << 8)	/* SH[1:0]: inner shareable */
+#define PMD_SECT_AF		(ULL(1) << 10)
+#define PMD_SECT_nG		(ULL(1) << 11)
+/* Block upper attributes (bit numbers within the high word: bit - 32) */
+#define PMD_SECT_PXN_HI		(UL(1) << (53 - 32))
+#define PMD_SECT_XN_HI		(UL(1) << (54 - 32))
+
+/* MAIR indexes (see cp15.h): 7 normal write-back write-allocate, 4 device. */
+#define PMD_SECT_WBWA		PMD_SECT_ATTRINDX(7)
+#define PMD_SECT_DEV		PMD_SECT_ATTRINDX(4)
+
+/* TTBCR (B4.1.153, long-descriptor): EAE, walk attributes for TTBR0 and TTBR1 */
+#define TTBCR_EAE		(UL(1) << 31)
+#define TTB_IRGN_WBWA		(UL(1) << 8)
+#define TTB_RGN_OC_WBWA		(UL(1) << 10)
+#define TTB_S			(UL(3) << 12)
+#define TTB_FLAGS_SMP		(TTB_IRGN_WBWA | TTB_S | TTB_RGN_OC_WBWA)
+#define TTBCR_T1SZ_SHIFT	16
+#define TTBCR_TTBR1_FLAGS_SHIFT	16
+
+#endif

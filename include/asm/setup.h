@@ -1,0 +1,47 @@
+/* What head.S hands to C, and setup_arch's results. */
+#ifndef _ASM_SETUP_H
+#define _ASM_SETUP_H
+
+#include <linux/compiler.h>
+#include <linux/types.h>
+
+#define COMMAND_LINE_SIZE 1024
+
+extern u32 processor_id;		/* MIDR, read by head.S */
+extern u32 __machine_arch_type;		/* r1 at entry */
+extern u32 __boot_r2;			/* r2 at entry, as passed */
+extern u32 __atags_pointer;		/* r2 if it held a DTB, else 0 */
+extern u32 __boot_cpu_hyp;		/* 1 if entered in HYP mode */
+extern char boot_command_line[COMMAND_LINE_SIZE];
+
+struct machine_desc;
+extern const struct machine_desc *machine_desc;
+
+void setup_arch(char **cmdline_p);
+const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys);
+void __noreturn dump_machine_table(void);
+
+/* The device tree as head.S mapped it, valid after setup_machine_fdt. */
+extern void *initial_boot_params;
+
+/* Memory banks the DT scan found (memblock takes this role later). */
+struct dt_membank {
+	u64 base;
+	u64 size;
+};
+#define DT_MAX_BANKS 16
+extern struct dt_membank dt_mem_banks[DT_MAX_BANKS];
+extern int dt_nr_mem_banks;
+
+/* Command-line options handled before anything else (Linux's early_param). */
+struct obs_kernel_param {
+	const char *str;
+	int (*setup_func)(char *val);
+};
+#define early_param(str, fn)						\
+	static const struct obs_kernel_param __setup_##fn		\
+		__used __section(".init.setup") __aligned(4) = { str, fn }
+
+void parse_early_param(void);
+
+#endif

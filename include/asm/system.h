@@ -1,0 +1,67 @@
+/* Accessors for the CP15 registers C code reads. ARM ARM (DDI 0406C) B4.1. */
+#ifndef _ASM_SYSTEM_H
+#define _ASM_SYSTEM_H
+
+#include <linux/types.h>
+
+#define DEFINE_CP15_READ(name, op1, crn, crm, op2)				\
+static inline u32 name(void)							\
+{										\
+	u32 v;									\
+	__asm__ __volatile__("mrc p15, " #op1 ", %0, " #crn ", " #crm ", " #op2	\
+			     : "=r"(v));					\
+	return v;								\
+}
+
+DEFINE_CP15_READ(read_cpuid_id, 0, c0, c0, 0)		/* MIDR */
+DEFINE_CP15_READ(read_cpuid_cachetype, 0, c0, c0, 1)	/* CTR */
+DEFINE_CP15_READ(read_cpuid_mpidr, 0, c0, c0, 5)	/* MPIDR */
+DEFINE_CP15_READ(read_cpuid_mmfr0, 0, c0, c1, 4)	/* ID_MMFR0 */
+DEFINE_CP15_READ(get_cr, 0, c1, c0, 0)			/* SCTLR */
+DEFINE_CP15_READ(read_ttbcr, 0, c2, c0, 2)		/* TTBCR */
+DEFINE_CP15_READ(read_dacr, 0, c3, c0, 0)		/* DACR */
+DEFINE_CP15_READ(read_dfsr, 0, c5, c0, 0)		/* DFSR */
+DEFINE_CP15_READ(read_ifsr, 0, c5, c0, 1)		/* IFSR */
+DEFINE_CP15_READ(read_dfar, 0, c6, c0, 0)		/* DFAR */
+DEFINE_CP15_READ(read_ifar, 0, c6, c0, 2)		/* IFAR */
+DEFINE_CP15_READ(read_vbar, 0, c12, c0, 0)		/* VBAR */
+DEFINE_CP15_READ(read_cntfrq, 0, c14, c0, 0)		/* CNTFRQ */
+
+/* 64-bit TTBR0/TTBR1 (the LPAE view; in classic builds the high word reads 0). */
+static inline u64 read_ttbr(int n)
+{
+	u32 lo, hi;
+
+	if (n == 0)
+		__asm__ __volatile__("mrrc p15, 0, %0, %1, c2" : "=r"(lo), "=r"(hi));
+	else
+		__asm__ __volatile__("mrrc p15, 1, %0, %1, c2" : "=r"(lo), "=r"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
+/* CNTVCT, the virtual count of the generic timer (CNTVOFF is 0 here). */
+static inline u64 read_cntvct(void)
+{
+	u32 lo, hi;
+
+	__asm__ __volatile__("isb; mrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi) : : "memory");
+	return ((u64)hi << 32) | lo;
+}
+
+/*
+ * Ask the MMU to translate a virtual address as a PL1 read or write
+ * (ATS1CPR/ATS1CPW, B4.2.6) and return the PAR (64-bit form with LPAE).
+ */
+static inline u64 ats1cp(unsigned long va, bool write)
+{
+	u32 lo, hi;
+
+	if (write)
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c8, 1" : : "r"(va));
+	else
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c8, 0" : : "r"(va));
+	__asm__ __volatile__("isb; mrrc p15, 0, %0, %1, c7" : "=r"(lo), "=r"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
+#endif

@@ -1,0 +1,96 @@
+/*
+ * ktest: a small in-kernel test framework in the spirit of KUnit. Suites
+ * of cases run after boot when the command line says `ktest` (all
+ * suites) or `ktest=a,b` (those suites), and report in KTAP version 1,
+ * which tools/boottest.py parses on the host.
+ *
+ *   static void my_case(struct ktest *t) { KTEST_EXPECT_EQ(t, 1 + 1, 2); }
+ *   static const struct ktest_case my_cases[] = { KTEST_CASE(my_case), {} };
+ *   KTEST_SUITE(my_suite, my_cases);
+ */
+#ifndef _KTEST_H
+#define _KTEST_H
+
+#include <linux/compiler.h>
+#include <linux/types.h>
+
+struct ktest {
+	const char *case_name;
+	bool failed;
+	bool skipped;
+	const char *skip_reason;
+};
+
+struct ktest_case {
+	const char *name;
+	void (*run)(struct ktest *t);
+};
+
+struct ktest_suite {
+	const char *name;
+	const struct ktest_case *cases;	/* ends with an empty entry */
+};
+
+#define KTEST_CASE(fn)	{ #fn, fn }
+
+#define KTEST_SUITE(sname, scases)					\
+	static const struct ktest_suite __ktest_suite_##sname		\
+		__used __section(".ktest.suites") __aligned(4) = {	\
+			.name = #sname, .cases = scases }
+
+void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ...)
+	__printf(4, 5);
+void ktest_skip(struct ktest *t, const char *reason);
+
+/* Runs the suites the command line asked for; returns the number of failed cases. */
+int ktest_run_requested(void);
+
+#define KTEST_EXPECT_TRUE(t, cond)						\
+	do {									\
+		if (!(cond))							\
+			ktest_fail(t, __FILE__, __LINE__,			\
+				   "Expected %s to be true, but is false", #cond); \
+	} while (0)
+
+#define KTEST_EXPECT_FALSE(t, cond)						\
+	do {									\
+		if (cond)							\
+			ktest_fail(t, __FILE__, __LINE__,			\
+				   "Expected %s to be false, but is true", #cond); \
+	} while (0)
+
+/* Compares as unsigned 64-bit values and prints both in hex. */
+#define KTEST_EXPECT_OP(t, a, op, b)						\
+	do {									\
+		unsigned long long __a = (unsigned long long)(a);		\
+		unsigned long long __b = (unsigned long long)(b);		\
+		if (!(__a op __b))						\
+			ktest_fail(t, __FILE__, __LINE__,			\
+				   "Expected %s %s %s, but\n        %s == 0x%llx\n        %s == 0x%llx", \
+				   #a, #op, #b, #a, __a, #b, __b);		\
+	} while (0)
+
+#define KTEST_EXPECT_EQ(t, a, b)	KTEST_EXPECT_OP(t, a, ==, b)
+#define KTEST_EXPECT_NE(t, a, b)	KTEST_EXPECT_OP(t, a, !=, b)
+#define KTEST_EXPECT_LT(t, a, b)	KTEST_EXPECT_OP(t, a, <, b)
+#define KTEST_EXPECT_LE(t, a, b)	KTEST_EXPECT_OP(t, a, <=, b)
+#define KTEST_EXPECT_GE(t, a, b)	KTEST_EXPECT_OP(t, a, >=, b)
+
+#define KTEST_EXPECT_STREQ(t, a, b)						\
+	do {									\
+		const char *__a = (a), *__b = (b);				\
+		if (!__a || !__b || strcmp(__a, __b))				\
+			ktest_fail(t, __FILE__, __LINE__,			\
+				   "Expected %s == %s, but\n        \"%s\" != \"%s\"", \
+				   #a, #b, __a ? __a : "(null)", __b ? __b : "(null)"); \
+	} while (0)
+
+/* ASSERT variants end the case at the first failure. */
+#define KTEST_ASSERT_TRUE(t, cond)						\
+	do {									\
+		KTEST_EXPECT_TRUE(t, cond);					\
+		if ((t)->failed)						\
+			return;							\
+	} while (0)
+
+#endif

@@ -1,0 +1,20 @@
+/* Compiler attributes and small helpers. */
+#ifndef _LINUX_COMPILER_H
+#define _LINUX_COMPILER_H
+
+#define __noreturn	__attribute__((__noreturn__))
+#define __used		__attribute__((__used__))
+#define __section(s)	__attribute__((__section__(s)))
+#define __aligned(x)	__attribute__((__aligned__(x)))
+#define __printf(a, b)	__attribute__((__format__(printf, a, b)))
+#define __weak		__attribute__((__weak__))
+#define __init		__section(".init.text")
+#define __initdata	__section(".init.data")
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+#define barrier()	__asm__ __volatile__("" : : : "memory")
+
+#define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+#endif

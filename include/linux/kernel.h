@@ -1,0 +1,21 @@
+/* Things every kernel file wants: panic, printk, sizes, BUILD_BUG_ON. */
+#ifndef _LINUX_KERNEL_H
+#define _LINUX_KERNEL_H
+
+#include <stdarg.h>
+#include <linux/compiler.h>
+#include <linux/const.h>
+#include <linux/printk.h>
+#include <linux/sprintf.h>
+#include <linux/types.h>
+
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#define BUILD_BUG_ON(cond)	_Static_assert(!(cond), #cond)
+#define ALIGN(x, a)		(((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
+#define IS_ALIGNED(x, a)	(((x) & ((__typeof__(x))(a) - 1)) == 0)
+#define min(a, b)		((a) < (b) ? (a) : (b))
+#define max(a, b)		((a) > (b) ? (a) : (b))
+
+void __noreturn panic(const char *fmt, ...) __printf(1, 2);
+
+#endif

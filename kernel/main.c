@@ -1,0 +1,40 @@
+/* start_kernel: the generic order of boot. Follows Linux's init/main.c (v6.x). */
+#include <linux/kernel.h>
+#include <asm/memory.h>
+#include <asm/reboot.h>
+#include <asm/setup.h>
+#include <asm/system.h>
+#include <ktest.h>
+
+#define KERNEL_NAME	"armv7mm"
+
+/* Follows Linux's start_kernel (init/main.c, v6.x), stage by stage as they are written. */
+void __noreturn start_kernel(void);
+void start_kernel(void)
+{
+	char *command_line;
+
+	pr_info("Booting Linux on physical CPU 0x%x\n", read_cpuid_mpidr() & 0xffffff);
+	printk(KERN_NOTICE "" KERNEL_NAME " version 0.1 ("
+#ifdef CONFIG_ARM_LPAE
+	       "LPAE"
+#else
+	       "classic"
+#endif
+	       ", PAGE_OFFSET 0x%08lx"
+#ifdef CONFIG_HIGHMEM
+	       ", HIGHMEM"
+#endif
+	       ")\n", PAGE_OFFSET);
+	setup_arch(&command_line);
+	pr_notice("Kernel command line: %s\n", command_line);
+	if (__boot_cpu_hyp)
+		pr_info("CPU: All CPU(s) started in HYP mode.\n");
+	else
+		pr_info("CPU: All CPU(s) started in SVC mode.\n");
+
+	int failed = ktest_run_requested();
+
+	pr_emerg("reboot: Power down\n");
+	machine_exit(failed ? 3 : 0);
+}

@@ -1,0 +1,102 @@
+/*
+ * setup_arch: the architecture half of start_kernel. Follows Linux's
+ * arch/arm/kernel/setup.c (v6.x). Later stages (memblock, paging_init,
+ * bootmem_init) hang off the end of setup_arch in Linux's order.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/cp15.h>
+#include <asm/mach/arch.h>
+#include <asm/memory.h>
+#include <asm/setup.h>
+#include <asm/system.h>
+
+/* Written by head.S before start_kernel (after it clears .bss). */
+u32 processor_id;
+u32 __machine_arch_type;
+u32 __boot_r2;
+u32 __atags_pointer;
+u32 __boot_cpu_hyp;
+phys_addr_t __pv_phys_offset;
+unsigned long __pv_offset;
+
+const struct machine_desc *machine_desc;
+u32 cacheid_mmfr0;
+
+extern char _end[];
+
+/* Follows Linux's cacheid_init (v6.x) for the ARMv7 cache type register format. */
+static void cacheid_init(void)
+{
+	u32 ctr = read_cpuid_cachetype();
+	const char *icache = "VIPT nonaliasing";
+
+	if ((ctr >> 29) != 4) {
+		pr_info("CPU: unknown cache type register format %08x\n", ctr);
+		return;
+	}
+	switch ((ctr >> 14) & 3) {
+	case 1:
+		icache = "VIVT ASID tagged";
+		break;
+	case 3:
+		icache = "PIPT";
+		break;
+	}
+	pr_info("CPU: %s data cache, %s instruction cache\n", "PIPT / VIPT nonaliasing", icache);
+}
+
+/* Follows Linux's setup_processor (v6.x): identify the CPU and its caches. */
+static void setup_processor(void)
+{
+	u32 midr = read_cpuid_id();
+
+	cacheid_mmfr0 = read_cpuid_mmfr0();
+	pr_info("CPU: %s [%08x] revision %d (ARMv%s), cr=%08x\n",
+		"ARMv7 Processor", midr, midr & 15, "7", get_cr());
+	cacheid_init();
+}
+
+/* Follows Linux's dump_machine_table (v6.x), but ends in a panic where Linux spins. */
+void dump_machine_table(void)
+{
+	early_print("Available machine support:\n\nID (hex)\tNAME\n");
+	for (const struct machine_desc *m = __arch_info_begin; m < __arch_info_end; m++)
+		early_print("%08x\t%s\n", m->nr, m->name);
+	early_print("\nPlease check your kernel config and/or bootloader.\n");
+	panic("no machine support for this device tree or machine ID");
+}
+
+/* r2 is dumped only when it lies in RAM that head.S mapped (the kernel's own sections). */
+static bool boot_r2_mapped(void)
+{
+	phys_addr_t r2 = __boot_r2;
+
+	return r2 >= PHYS_OFFSET && !(r2 & 3) && r2 + 16 <= __pa(_end);
+}
+
+/* Follows Linux's setup_arch (v6.x), up to where the memory stages will join. */
+void setup_arch(char **cmdline_p)
+{
+	const struct machine_desc *mdesc;
+
+	setup_processor();
+	mdesc = setup_machine_fdt(__atags_pointer);
+	if (!mdesc) {
+		early_print("\nError: invalid dtb and unrecognized/unsupported machine ID\n");
+		early_print("  r1=0x%08x, r2=0x%08x\n", __machine_arch_type, __boot_r2);
+		if (boot_r2_mapped()) {
+			const u8 *p = __va(__boot_r2);
+
+			early_print("  r2[]=");
+			for (int i = 0; i < 16; i++)
+				early_print(i ? " %02x" : "%02x", p[i]);
+			early_print("\n");
+		}
+		dump_machine_table();
+	}
+	machine_desc = mdesc;
+	__machine_arch_type = mdesc->nr;
+	*cmdline_p = boot_command_line;
+	parse_early_param();
+}

@@ -1,0 +1,23 @@
+/*
+ * Fixed facts of the Versatile Express "RS1" memory map (motherboard
+ * peripherals at 0x1c000000) as QEMU's vexpress-a15 models it. Only the
+ * earliest boot code uses these directly; later code reads the DTB.
+ */
+#ifndef _MACH_VEXPRESS_H
+#define _MACH_VEXPRESS_H
+
+#include <linux/const.h>
+
+/* The 1 MiB of motherboard peripherals that head.S maps for the early console. */
+#define V2M_PERIPH_PHYS		UL(0x1c000000)
+#define V2M_SYSREG_OFFSET	0x00010000	/* system registers (SYS_CFG*) */
+#define V2M_UART0_OFFSET	0x00090000	/* PL011 UART0 */
+
+/*
+ * RAM base the ELF file's load addresses assume (vmlinux's LMA), so
+ * `qemu -kernel vmlinux` works too. The raw Image does not depend on it:
+ * head.S finds PHYS_OFFSET from where it was loaded.
+ */
+#define V2M_RAM_PHYS		UL(0x80000000)
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * boot: what head.S promised start_kernel. The MMU is on in the right
+ * format, the kernel runs at PAGE_OFFSET + TEXT_OFFSET, the MMU itself
+ * translates the kernel to PHYS_OFFSET + TEXT_OFFSET, and the DTB was
+ * found, parsed and matched.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <libfdt.h>
+#include <asm/cp15.h>
+#include <asm/mach/arch.h>
+#include <asm/memory.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/setup.h>
+#include <asm/system.h>
+#include <ktest.h>
+
+extern char _text[], _end[], swapper_pg_dir[];
+
+/* PAR: bit 0 is F (fault); bit 11 is LPAE (long format) (ARM ARM B4.1.112). */
+#define PAR_F		1ull
+#define PAR_LPAE	(1ull << 11)
+
+static u64 par_to_pa(u64 par, unsigned long va)
+{
+	if (par & PAR_LPAE)
+		return (par & 0x000000fffffff000ull) | (va & 0xfff);
+	return (par & 0xfffff000ull) | (va & 0xfff);
+}
+
+static void mmu_enabled(struct ktest *t)
+{
+	u32 cr = get_cr();
+
+	KTEST_EXPECT_TRUE(t, cr & CR_M);
+	KTEST_EXPECT_TRUE(t, cr & CR_C);
+	KTEST_EXPECT_TRUE(t, cr & CR_I);
+	KTEST_EXPECT_TRUE(t, cr & CR_TRE);
+	KTEST_EXPECT_FALSE(t, cr & CR_A);
+}
+
+static void translation_format(struct ktest *t)
+{
+	bool eae = read_ttbcr() & (1u << 31);
+	phys_addr_t pgd = __pa(swapper_pg_dir);
+
+#ifdef CONFIG_ARM_LPAE
+	KTEST_EXPECT_TRUE(t, eae);
+	KTEST_EXPECT_EQ(t, read_ttbr(0), pgd);
+#else
+	KTEST_EXPECT_FALSE(t, eae);
+	KTEST_EXPECT_EQ(t, read_ttbcr() & 7, 0);
+	KTEST_EXPECT_EQ(t, read_ttbr(0) & ~0x3fffull, pgd);
+	KTEST_EXPECT_EQ(t, read_dacr() & 3, DOMAIN_CLIENT);
+#endif
+	KTEST_EXPECT_TRUE(t, IS_ALIGNED(pgd, 0x4000));
+}
+
+static void runs_at_page_offset(struct ktest *t)
+{
+	unsigned long pc = (unsigned long)__builtin_return_address(0);
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+
+	KTEST_EXPECT_EQ(t, (unsigned long)_text, PAGE_OFFSET + TEXT_OFFSET);
+	KTEST_EXPECT_GE(t, pc, (unsigned long)_text);
+	KTEST_EXPECT_LT(t, pc, (unsigned long)_end);
+	KTEST_EXPECT_GE(t, sp, PAGE_OFFSET);
+	KTEST_EXPECT_LT(t, sp, (unsigned long)_end);
+	KTEST_EXPECT_EQ(t, (unsigned long)swapper_pg_dir, PAGE_OFFSET + TEXT_OFFSET - PG_DIR_SIZE);
+}
+
+static void mmu_translates_kernel(struct ktest *t)
+{
+	unsigned long va = (unsigned long)_text + 0x124;
+	u64 par = ats1cp(va, false);
+
+	KTEST_EXPECT_FALSE(t, par & PAR_F);
+	KTEST_EXPECT_EQ(t, par_to_pa(par, va), PHYS_OFFSET + TEXT_OFFSET + 0x124);
+	KTEST_EXPECT_EQ(t, __pa(va), PHYS_OFFSET + TEXT_OFFSET + 0x124);
+	KTEST_EXPECT_EQ(t, (unsigned long)__va(PHYS_OFFSET), PAGE_OFFSET);
+	/* The last byte of the image is mapped too. */
+	par = ats1cp((unsigned long)_end - 1, true);
+	KTEST_EXPECT_FALSE(t, par & PAR_F);
+}
+
+static void phys_offset_aligned(struct ktest *t)
+{
+	KTEST_EXPECT_TRUE(t, IS_ALIGNED(PHYS_OFFSET, PHYS_OFFSET_ALIGN));
+	KTEST_EXPECT_EQ(t, __pv_offset, (unsigned long)(PHYS_OFFSET - PAGE_OFFSET));
+}
+
+static void dtb_found_and_parsed(struct ktest *t)
+{
+	const void *fdt = initial_boot_params;
+
+	KTEST_ASSERT_TRUE(t, __atags_pointer != 0);
+	KTEST_ASSERT_TRUE(t, fdt != NULL);
+	KTEST_EXPECT_EQ(t, fdt_check_header(fdt), 0);
+	KTEST_EXPECT_EQ(t, (unsigned long)fdt, FDT_FIXED_BASE + (__atags_pointer & (SECTION_SIZE - 1)));
+	/* The MMU maps the window head.S set up onto the DTB's physical address. */
+	u64 par = ats1cp((unsigned long)fdt, false);
+	KTEST_EXPECT_FALSE(t, par & PAR_F);
+	KTEST_EXPECT_EQ(t, par_to_pa(par, (unsigned long)fdt), __atags_pointer);
+	KTEST_EXPECT_TRUE(t, machine_desc != NULL);
+	KTEST_EXPECT_EQ(t, fdt_node_check_compatible(fdt, 0, "arm,vexpress"), 0);
+}
+
+static void memory_node_covers_kernel(struct ktest *t)
+{
+	bool covered = false;
+
+	KTEST_ASSERT_TRUE(t, dt_nr_mem_banks >= 1);
+	for (int i = 0; i < dt_nr_mem_banks; i++) {
+		u64 b = dt_mem_banks[i].base, e = b + dt_mem_banks[i].size;
+
+		KTEST_EXPECT_NE(t, dt_mem_banks[i].size, 0);
+		if (b <= __pa(_text) && __pa(_end) <= e)
+			covered = true;
+	}
+	KTEST_EXPECT_TRUE(t, covered);
+}
+
+static void stack_canary_set(struct ktest *t)
+{
+	extern unsigned long __stack_chk_guard;
+
+	KTEST_EXPECT_NE(t, __stack_chk_guard, 0);
+}
+
+static const struct ktest_case boot_cases[] = {
+	KTEST_CASE(mmu_enabled),
+	KTEST_CASE(translation_format),
+	KTEST_CASE(runs_at_page_offset),
+	KTEST_CASE(mmu_translates_kernel),
+	KTEST_CASE(phys_offset_aligned),
+	KTEST_CASE(dtb_found_and_parsed),
+	KTEST_CASE(memory_node_covers_kernel),
+	KTEST_CASE(stack_canary_set),
+	{}
+};
+KTEST_SUITE(boot, boot_cases);
