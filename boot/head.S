@@ -170,7 +170,7 @@ __turn_mmu_on_end:
 /* ---- failures before the MMU is on: message on UART0, then exit ---- */
 
 __error_phys_align:
-	adr	r0, str_phys_align
+	adrl	r0, str_phys_align
 	bl	__puts_p
 	mov	r0, r8
 	bl	__puthex_p
@@ -179,7 +179,7 @@ ENDPROC(__error_phys_align)
 
 #ifdef CONFIG_ARM_LPAE
 __error_lpae:
-	adr	r0, str_lpae
+	adrl	r0, str_lpae
 	bl	__puts_p
 	mov	r0, r9
 	bl	__puthex_p
@@ -224,7 +224,7 @@ __puthex_p:
 ENDPROC(__puthex_p)
 
 __boot_fail_nl:
-	adr	r0, str_nl
+	adrl	r0, str_nl
 	bl	__puts_p
 /*
  * Exit with status 1. Semihosting SYS_EXIT_EXTENDED gives QEMU the exit
@@ -268,15 +268,15 @@ __boot_exc_reset:
 __boot_exc_irq:
 __boot_exc_undef:
 __boot_exc_pabt:
-	adr	r0, str_exc
+	adrl	r0, str_exc
 	b	1f
 __boot_exc_dabt:
-	adr	r0, str_dabt
+	adrl	r0, str_dabt
 1:	mov	r6, lr
 	bl	__puts_p
 	sub	r0, r6, #8
 	bl	__puthex_p
-	adr	r0, str_r2
+	adrl	r0, str_r2
 	bl	__puts_p
 	mov	r0, r11
 	bl	__puthex_p

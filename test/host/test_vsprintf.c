@@ -10,7 +10,6 @@
  * from 0 to length + 2 to verify truncation, NUL termination, untouched bytes
  * past the end, and the vsnprintf/vscnprintf return values.
  */
-#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,6 +22,7 @@
 #include <linux/string.h>
 #include <linux/types.h>
 
+#include "host_limits.h"
 #include "ref_libc.h"
 
 #define XSTR(x) STR(x)

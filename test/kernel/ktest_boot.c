@@ -41,19 +41,35 @@ static void mmu_enabled(struct ktest *t)
 
 static void translation_format(struct ktest *t)
 {
-	bool eae = read_ttbcr() & (1u << 31);
+	u32 ttbcr = read_ttbcr();
 	phys_addr_t pgd = __pa(swapper_pg_dir);
 
 #ifdef CONFIG_ARM_LPAE
-	KTEST_EXPECT_TRUE(t, eae);
+	/* Long descriptors; TTBR1 takes the kernel half only when PHYS_OFFSET <= PAGE_OFFSET. */
+	u32 t1sz = (ttbcr >> 16) & 7;
+
+	KTEST_EXPECT_TRUE(t, ttbcr & (1u << 31));
+	KTEST_EXPECT_EQ(t, ttbcr & 7, 0);			/* T0SZ */
 	KTEST_EXPECT_EQ(t, read_ttbr(0), pgd);
+	KTEST_EXPECT_TRUE(t, IS_ALIGNED(pgd, 0x1000));
+	if (PHYS_OFFSET <= PAGE_OFFSET) {
+		KTEST_EXPECT_EQ(t, t1sz, (PAGE_OFFSET >> 30) - 1);
+		if (PAGE_OFFSET == 0xc0000000)		/* walk starts at level 2: the last PMD page */
+			KTEST_EXPECT_EQ(t, read_ttbr(1), pgd + 0x1000 + 3 * 0x1000);
+		else if (PAGE_OFFSET == 0x80000000)	/* PGD entries 2 and 3 */
+			KTEST_EXPECT_EQ(t, read_ttbr(1), pgd + 16);
+	} else {
+		KTEST_EXPECT_EQ(t, t1sz, 0);
+	}
 #else
-	KTEST_EXPECT_FALSE(t, eae);
-	KTEST_EXPECT_EQ(t, read_ttbcr() & 7, 0);
+	/* Short descriptors, TTBCR.N = 0: TTBR0 covers everything; domain 0 is a client. */
+	KTEST_EXPECT_FALSE(t, ttbcr & (1u << 31));
+	KTEST_EXPECT_EQ(t, ttbcr & 7, 0);
 	KTEST_EXPECT_EQ(t, read_ttbr(0) & ~0x3fffull, pgd);
+	KTEST_EXPECT_EQ(t, read_ttbr(1) & ~0x3fffull, pgd);
+	KTEST_EXPECT_TRUE(t, IS_ALIGNED(pgd, 0x4000));
 	KTEST_EXPECT_EQ(t, read_dacr() & 3, DOMAIN_CLIENT);
 #endif
-	KTEST_EXPECT_TRUE(t, IS_ALIGNED(pgd, 0x4000));
 }
 
 static void runs_at_page_offset(struct ktest *t)
