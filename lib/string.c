@@ -43,7 +43,7 @@ static NO_LIBCALL void copy_up(unsigned char *d, const unsigned char *s,
 			n--;
 		}
 		while (n >= WSIZE) {
-			*(word_t *)d = *(const word_t *)s;
+			*(word_t *)(void *)d = *(const word_t *)(const void *)s;
 			d += WSIZE;
 			s += WSIZE;
 			n -= WSIZE;
@@ -70,7 +70,7 @@ static NO_LIBCALL void copy_down(unsigned char *d, const unsigned char *s,
 			d -= WSIZE;
 			s -= WSIZE;
 			n -= WSIZE;
-			*(word_t *)d = *(const word_t *)s;
+			*(word_t *)(void *)d = *(const word_t *)(const void *)s;
 		}
 	}
 	while (n) {
@@ -115,7 +115,7 @@ NO_LIBCALL void *memset(void *dst, int c, size_t n)
 			n--;
 		}
 		while (n >= WSIZE) {
-			*(word_t *)d = w;
+			*(word_t *)(void *)d = w;
 			d += WSIZE;
 			n -= WSIZE;
 		}
