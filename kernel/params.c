@@ -7,12 +7,13 @@ char boot_command_line[COMMAND_LINE_SIZE];
 
 extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
-/* Run the early_param handler for one "name[=value]" word. */
+/* Follows Linux's do_early_param (init/main.c, v6.x): run the handler for one "name[=value]" word. */
 static void do_early_param(char *param, char *val)
 {
 	for (const struct obs_kernel_param *p = __setup_start; p < __setup_end; p++) {
 		if (strcmp(param, p->str) == 0) {
-			p->setup_func(val ? val : (char *)"");
+			if (p->setup_func(val ? val : (char *)"") != 0)
+				pr_warn("Malformed early option '%s'\n", param);
 			return;
 		}
 	}

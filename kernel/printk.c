@@ -106,10 +106,8 @@ static int __init loglevel_setup(char *val)
 	char *end;
 	unsigned long v = strtoul(val, &end, 0);
 
-	if (end == val || *end) {
-		pr_warn("loglevel: invalid value '%s' ignored\n", val);
-		return -1;
-	}
+	if (end == val || *end)
+		return -1;	/* parse_early_param reports it */
 	console_loglevel = (int)min(v, 15ul);
 	return 0;
 }
