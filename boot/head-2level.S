@@ -1,85 +1,49 @@
 /*
- * The head.S translation tables in the short-descriptor format: 1 MiB
- * sections in the 16 KiB first-level table at swapper_pg_dir. Follows
- * __create_page_tables in Linux's arch/arm/kernel/head.S (v6.x).
- *
- * In: r4 unset, r7 = DTB physical address or 0, r8 = PHYS_OFFSET.
- * Out: r4 = physical address of swapper_pg_dir. Clobbers r0-r3, r5, r12.
+ * The head.S tables in the short-descriptor format: 1 MiB sections in the
+ * 16 KiB first-level table at swapper_pg_dir (ARM ARM B3.5.1). What gets
+ * mapped is decided in head.S; see head.h for the calling convention.
  */
 #include <asm/assembler.h>
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/pgtable-2level-hwdef.h>
-#include <mach/vexpress.h>
+#include "head.h"
 
 /* Normal memory, write-back write-allocate, shareable, kernel read/write, domain 0. */
 #define BOOT_SECT_MEM	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA | PMD_SECT_S | PMD_DOMAIN(DOMAIN_KERNEL))
 /* Device memory, never executable. */
 #define BOOT_SECT_IO	(PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_DEV | PMD_SECT_XN | PMD_DOMAIN(DOMAIN_KERNEL))
 
-/* Store section entry \val for virtual address \va (a register); clobbers r12. */
-	.macro	set_section va, val
-	lsr	r12, \va, #SECTION_SHIFT
-	str	\val, [r4, r12, lsl #HW_PGD_ENTRY_SHIFT]
-	.endm
-
 	.section ".head.text", "ax"
 	.arm
-ENTRY(__create_page_tables)
+/* r4 = swapper_pg_dir, all 4096 entries cleared (faulting). */
+ENTRY(__init_page_tables)
 	add	r4, r8, #(TEXT_OFFSET - PG_DIR_SIZE)
-
-	/* Clear the whole first-level table. */
 	mov	r0, r4
 	add	r1, r4, #PG_DIR_SIZE
 	mov	r3, #0
 1:	str	r3, [r0], #4
 	cmp	r0, r1
 	blo	1b
-
-	ldr	r5, =BOOT_SECT_MEM
-	sub	r2, r8, #PAGE_OFFSET		@ r2 = PHYS_OFFSET - PAGE_OFFSET
-
-	/* Identity map of __turn_mmu_on (its first and last section). */
-	ldr	r0, =__turn_mmu_on
-	add	r0, r0, r2
-	lsr	r0, r0, #SECTION_SHIFT
-	orr	r3, r5, r0, lsl #SECTION_SHIFT
-	set_section r3, r3
-	ldr	r0, =__turn_mmu_on_end
-	add	r0, r0, r2
-	lsr	r0, r0, #SECTION_SHIFT
-	orr	r3, r5, r0, lsl #SECTION_SHIFT
-	set_section r3, r3
-
-	/* The kernel: PAGE_OFFSET (swapper_pg_dir included) up to _end. */
-	ldr	r0, =PAGE_OFFSET
-	ldr	r1, =(_end - 1)
-2:	add	r3, r0, r2			@ physical address
-	lsr	r3, r3, #SECTION_SHIFT
-	orr	r3, r5, r3, lsl #SECTION_SHIFT
-	set_section r0, r3
-	add	r0, r0, #SECTION_SIZE
-	cmp	r0, r1
-	bls	2b
-
-	/* The DTB: two sections at FDT_FIXED_BASE, in case it crosses a boundary. */
-	cmp	r7, #0
-	beq	3f
-	lsr	r3, r7, #SECTION_SHIFT
-	orr	r3, r5, r3, lsl #SECTION_SHIFT
-	orr	r3, r3, #PMD_SECT_XN
-	ldr	r0, =FDT_FIXED_BASE
-	set_section r0, r3
-	add	r3, r3, #SECTION_SIZE
-	add	r0, r0, #SECTION_SIZE
-	set_section r0, r3
-3:
-	/* Early I/O: the motherboard peripherals for the console and power-off. */
-	ldr	r3, =(V2M_PERIPH_PHYS | BOOT_SECT_IO)
-	ldr	r0, =DEBUG_IO_VIRT
-	set_section r0, r3
 	mov	pc, lr
-ENDPROC(__create_page_tables)
+ENDPROC(__init_page_tables)
+
+/* First-level entry for r0: (r1 & SECTION_MASK) | boot_section_attrs[r2]. */
+ENTRY(__set_boot_entry)
+	adr	r3, boot_section_attrs
+	ldr	r3, [r3, r2, lsl #2]
+	lsr	r1, r1, #SECTION_SHIFT
+	orr	r1, r3, r1, lsl #SECTION_SHIFT
+	lsr	r12, r0, #SECTION_SHIFT
+	str	r1, [r4, r12, lsl #HW_PGD_ENTRY_SHIFT]
+	mov	pc, lr
+ENDPROC(__set_boot_entry)
+
+	.align	2
+boot_section_attrs:			@ indexed by BOOT_MEM, BOOT_MEM_XN, BOOT_IO
+	.word	BOOT_SECT_MEM
+	.word	BOOT_SECT_MEM | PMD_SECT_XN
+	.word	BOOT_SECT_IO
 
 /*
  * TTBCR = 0: TTBR0 translates everything (B4.1.153); TTBR1 gets the same

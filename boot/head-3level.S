@@ -1,40 +1,25 @@
 /*
- * The head.S translation tables in the long-descriptor (LPAE) format: a
- * 4-entry PGD at swapper_pg_dir followed by four PMD pages (one per GiB)
- * of 2 MiB blocks. Follows __create_page_tables in Linux's
- * arch/arm/kernel/head.S (v6.x).
- *
- * In: r7 = DTB physical address or 0, r8 = PHYS_OFFSET.
- * Out: r4 = physical address of swapper_pg_dir. Clobbers r0-r3, r5, r12.
+ * The head.S tables in the long-descriptor (LPAE) format: a 4-entry PGD
+ * at swapper_pg_dir followed by four PMD pages (one per GiB) of 2 MiB
+ * blocks (ARM ARM B3.6.1). What gets mapped is decided in head.S; see
+ * head.h for the calling convention.
  */
 #include <asm/assembler.h>
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/pgtable-3level-hwdef.h>
-#include <mach/vexpress.h>
+#include "head.h"
 
 /* Normal memory, write-back write-allocate, inner shareable, kernel read/write, accessed. */
 #define BOOT_BLOCK_MEM	(PMD_TYPE_SECT | PMD_SECT_WBWA | PMD_SECT_S | PMD_SECT_AF)
 /* Device memory. */
 #define BOOT_BLOCK_IO	(PMD_TYPE_SECT | PMD_SECT_DEV | PMD_SECT_AF)
 
-/*
- * Store block entry (\lo, \hi) for virtual address \va. The PMD pages are
- * contiguous, so va >> 21 indexes all four of them at once. Clobbers r12.
- */
-	.macro	set_block va, lo, hi
-	add	r12, r4, #PMD_PAGES_OFFSET
-	add	r12, r12, \va, lsr #(SECTION_SHIFT - PMD_ENTRY_SHIFT)
-	bic	r12, r12, #((1 << PMD_ENTRY_SHIFT) - 1)
-	strd	\lo, \hi, [r12]
-	.endm
-
 	.section ".head.text", "ax"
 	.arm
-ENTRY(__create_page_tables)
+/* r4 = swapper_pg_dir: PGD and the four PMD pages cleared, PGD entry i -> PMD page i. */
+ENTRY(__init_page_tables)
 	add	r4, r8, #(TEXT_OFFSET - PG_DIR_SIZE)
-
-	/* Clear the PGD page and the four PMD pages. */
 	mov	r0, r4
 	add	r1, r4, #PG_DIR_SIZE
 	mov	r2, #0
@@ -43,62 +28,40 @@ ENTRY(__create_page_tables)
 	cmp	r0, r1
 	blo	1b
 
-	/* PGD: entry i points at PMD page i. */
 	add	r0, r4, #PMD_PAGES_OFFSET
 	orr	r0, r0, #PMD_TYPE_TABLE
 	mov	r1, r4
-	mov	r5, #PTRS_PER_PGD
-2:	strd	r2, r3, [r1]			@ clear high word first (r3 = 0)
-	str	r0, [r1], #8
+	mov	r2, #PTRS_PER_PGD
+2:	str	r0, [r1], #8			@ low word; the high word stays 0
 	add	r0, r0, #0x1000
-	subs	r5, r5, #1
+	subs	r2, r2, #1
 	bne	2b
-
-	ldr	r5, =BOOT_BLOCK_MEM
-	mov	r3, #0				@ high word: executable, below 4 GiB
-	sub	r1, r8, #PAGE_OFFSET		@ r1 = PHYS_OFFSET - PAGE_OFFSET
-
-	/* Identity map of __turn_mmu_on (its first and last block). */
-	ldr	r0, =__turn_mmu_on
-	add	r0, r0, r1
-	lsr	r2, r0, #SECTION_SHIFT
-	orr	r2, r5, r2, lsl #SECTION_SHIFT
-	set_block r0, r2, r3
-	ldr	r0, =__turn_mmu_on_end
-	add	r0, r0, r1
-	lsr	r2, r0, #SECTION_SHIFT
-	orr	r2, r5, r2, lsl #SECTION_SHIFT
-	set_block r0, r2, r3
-
-	/* The kernel: PAGE_OFFSET (swapper_pg_dir included) up to _end. */
-	ldr	r0, =PAGE_OFFSET
-3:	add	r2, r0, r1
-	lsr	r2, r2, #SECTION_SHIFT
-	orr	r2, r5, r2, lsl #SECTION_SHIFT
-	set_block r0, r2, r3
-	add	r0, r0, #SECTION_SIZE
-	ldr	r2, =(_end - 1)
-	cmp	r0, r2
-	bls	3b
-
-	/* The DTB: two blocks at FDT_FIXED_BASE, never executable. */
-	ldr	r3, =PMD_SECT_XN_HI
-	cmp	r7, #0
-	beq	4f
-	lsr	r2, r7, #SECTION_SHIFT
-	orr	r2, r5, r2, lsl #SECTION_SHIFT
-	ldr	r0, =FDT_FIXED_BASE
-	set_block r0, r2, r3
-	add	r2, r2, #SECTION_SIZE
-	add	r0, r0, #SECTION_SIZE
-	set_block r0, r2, r3
-4:
-	/* Early I/O: the motherboard peripherals for the console and power-off. */
-	ldr	r2, =(V2M_PERIPH_PHYS | BOOT_BLOCK_IO)
-	ldr	r0, =DEBUG_IO_VIRT
-	set_block r0, r2, r3
 	mov	pc, lr
-ENDPROC(__create_page_tables)
+ENDPROC(__init_page_tables)
+
+/*
+ * Block entry for r0: (r1 & SECTION_MASK) | boot_block_attrs[r2]. The PMD
+ * pages are contiguous, so r0 >> 21 indexes all four at once. Physical
+ * addresses are below 4 GiB here (head.S runs from where it was loaded).
+ */
+ENTRY(__set_boot_entry)
+	adr	r12, boot_block_attrs
+	add	r12, r12, r2, lsl #3
+	ldrd	r2, r3, [r12]			@ low and high attribute words
+	lsr	r1, r1, #SECTION_SHIFT
+	orr	r2, r2, r1, lsl #SECTION_SHIFT
+	add	r12, r4, #PMD_PAGES_OFFSET
+	lsr	r0, r0, #SECTION_SHIFT
+	add	r12, r12, r0, lsl #PMD_ENTRY_SHIFT
+	strd	r2, r3, [r12]
+	mov	pc, lr
+ENDPROC(__set_boot_entry)
+
+	.align	3
+boot_block_attrs:			@ indexed by BOOT_MEM, BOOT_MEM_XN, BOOT_IO
+	.word	BOOT_BLOCK_MEM, 0
+	.word	BOOT_BLOCK_MEM, PMD_SECT_XN_HI
+	.word	BOOT_BLOCK_IO, PMD_SECT_XN_HI
 
 /*
  * TTBCR.EAE selects the long-descriptor format (B4.1.153). As in Linux,

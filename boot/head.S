@@ -21,6 +21,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <mach/vexpress.h>
+#include "head.h"
 
 #define FDT_MAGIC_LE	0xedfe0dd0	/* 0xd00dfeed, big-endian in memory */
 #define UART_PHYS	(V2M_PERIPH_PHYS + V2M_UART0_OFFSET)
@@ -106,6 +107,61 @@ __vet_fdt:
 	moveq	r7, r11
 	mov	pc, lr
 ENDPROC(__vet_fdt)
+
+/*
+ * The temporary tables: what is mapped, in units of SECTION_SIZE (1 MiB
+ * sections classic, 2 MiB blocks LPAE). The format files write the
+ * entries. Follows __create_page_tables in Linux's head.S (v6.x).
+ *   - the identity map of __turn_mmu_on (its first and last unit);
+ *   - the kernel, from PAGE_OFFSET (so swapper_pg_dir too) to _end;
+ *   - the DTB, two units at FDT_FIXED_BASE in case it straddles one;
+ *   - the motherboard peripherals at DEBUG_IO_VIRT, for the console.
+ */
+__create_page_tables:
+	mov	r13, lr
+	bl	__init_page_tables
+
+	ldr	r0, =__turn_mmu_on
+	sub	r1, r8, #PAGE_OFFSET
+	add	r0, r0, r1
+	mov	r1, r0
+	mov	r2, #BOOT_MEM
+	bl	__set_boot_entry
+	ldr	r0, =__turn_mmu_on_end
+	sub	r1, r8, #PAGE_OFFSET
+	add	r0, r0, r1
+	mov	r1, r0
+	mov	r2, #BOOT_MEM
+	bl	__set_boot_entry
+
+	ldr	r5, =PAGE_OFFSET
+1:	mov	r0, r5
+	sub	r1, r8, #PAGE_OFFSET
+	add	r1, r1, r5
+	mov	r2, #BOOT_MEM
+	bl	__set_boot_entry
+	add	r5, r5, #SECTION_SIZE
+	ldr	r0, =(_end - 1)
+	cmp	r5, r0
+	bls	1b
+
+	cmp	r7, #0
+	beq	2f
+	ldr	r0, =FDT_FIXED_BASE
+	mov	r1, r7
+	mov	r2, #BOOT_MEM_XN
+	bl	__set_boot_entry
+	ldr	r0, =(FDT_FIXED_BASE + SECTION_SIZE)
+	add	r1, r7, #SECTION_SIZE
+	mov	r2, #BOOT_MEM_XN
+	bl	__set_boot_entry
+2:
+	ldr	r0, =DEBUG_IO_VIRT
+	ldr	r1, =V2M_PERIPH_PHYS
+	mov	r2, #BOOT_IO
+	bl	__set_boot_entry
+	mov	pc, r13
+ENDPROC(__create_page_tables)
 
 /*
  * Invalidate the L1 data cache by set/way: its contents are unknown at

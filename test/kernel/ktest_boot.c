@@ -13,6 +13,7 @@
 #include <asm/pgtable-hwdef.h>
 #include <asm/setup.h>
 #include <asm/system.h>
+#include <mach/vexpress.h>
 #include <ktest.h>
 
 extern char _text[], _end[], swapper_pg_dir[];
@@ -136,6 +137,24 @@ static void memory_node_covers_kernel(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, covered);
 }
 
+static void early_io_window(struct ktest *t)
+{
+	unsigned long uart = DEBUG_IO_VIRT + V2M_UART0_OFFSET;
+	u64 par = ats1cp(uart, true);
+
+	KTEST_EXPECT_FALSE(t, par & PAR_F);
+	KTEST_EXPECT_EQ(t, par_to_pa(par, uart), V2M_PERIPH_PHYS + V2M_UART0_OFFSET);
+	/* Nothing else in the window's neighbourhood is mapped. */
+	KTEST_EXPECT_TRUE(t, ats1cp(DEBUG_IO_VIRT - SECTION_SIZE, false) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp(DEBUG_IO_VIRT + SECTION_SIZE, false) & PAR_F);
+}
+
+static void null_page_unmapped(struct ktest *t)
+{
+	KTEST_EXPECT_TRUE(t, ats1cp(0, false) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp(PAGE_OFFSET - 1, false) & PAR_F);
+}
+
 static void stack_canary_set(struct ktest *t)
 {
 	extern unsigned long __stack_chk_guard;
@@ -151,6 +170,8 @@ static const struct ktest_case boot_cases[] = {
 	KTEST_CASE(phys_offset_aligned),
 	KTEST_CASE(dtb_found_and_parsed),
 	KTEST_CASE(memory_node_covers_kernel),
+	KTEST_CASE(early_io_window),
+	KTEST_CASE(null_page_unmapped),
 	KTEST_CASE(stack_canary_set),
 	{}
 };
