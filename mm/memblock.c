@@ -899,3 +899,25 @@ void memblock_dump_all(void)
 	if (memblock_debug)
 		__memblock_dump_all();
 }
+
+#ifdef HOST_TEST
+/* Host unit tests only: back to the state memblock has at boot. */
+void memblock_host_reset(void)
+{
+	memset(memory_init_regions, 0, sizeof(memory_init_regions));
+	memset(reserved_init_regions, 0, sizeof(reserved_init_regions));
+	memblock.bottom_up = false;
+	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	memblock.memory.cnt = memblock.reserved.cnt = 0;
+	memblock.memory.max = memblock.reserved.max = INIT_MEMBLOCK_REGIONS;
+	memblock.memory.total_size = memblock.reserved.total_size = 0;
+	memblock.memory.regions = memory_init_regions;
+	memblock.reserved.regions = reserved_init_regions;
+	memblock_debug = false;
+	memblock_free_all_done = false;
+	memblock_virt = NULL;
+	can_resize = false;
+	has_mirror = false;
+	memory_array_phys = reserved_array_phys = 0;
+}
+#endif

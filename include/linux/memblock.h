@@ -230,4 +230,9 @@ void __next_mem_range_rev(u64 *idx, enum memblock_flags flags,
 	     region < memblock.reserved.regions + memblock.reserved.cnt; \
 	     region++)
 
+#ifdef HOST_TEST
+/* Host unit tests only: restore the boot-time state. */
+void memblock_host_reset(void);
+#endif
+
 #endif /* _LINUX_MEMBLOCK_H */
