@@ -543,43 +543,39 @@ static int remove_range(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
-/* Follows Linux's memblock_add (mm/memblock.c, v6.x). */
-__mb_noinline int memblock_add(phys_addr_t base, phys_addr_t size)
+/* The memblock=debug line of the add/remove/reserve/free entry points: "fn: [base-last] caller". */
+static void memblock_dbg_range(const char *fn, phys_addr_t base, phys_addr_t size, void *caller)
 {
 	phys_addr_t last = base + size - 1;
 
-	memblock_dbg("%s: [%pa-%pa] %pS\n", __func__, &base, &last,
-		     MB_CALLER());
+	memblock_dbg("%s: [%pa-%pa] %pS\n", fn, &base, &last, caller);
+}
+
+/* Follows Linux's memblock_add (mm/memblock.c, v6.x). */
+__mb_noinline int memblock_add(phys_addr_t base, phys_addr_t size)
+{
+	memblock_dbg_range(__func__, base, size, MB_CALLER());
 	return add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
 }
 
 /* Follows Linux's memblock_remove (mm/memblock.c, v6.x). */
 __mb_noinline int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t last = base + size - 1;
-
-	memblock_dbg("%s: [%pa-%pa] %pS\n", __func__, &base, &last,
-		     MB_CALLER());
+	memblock_dbg_range(__func__, base, size, MB_CALLER());
 	return remove_range(&memblock.memory, base, size);
 }
 
 /* Follows Linux's memblock_reserve (mm/memblock.c, v6.x). */
 __mb_noinline int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t last = base + size - 1;
-
-	memblock_dbg("%s: [%pa-%pa] %pS\n", __func__, &base, &last,
-		     MB_CALLER());
+	memblock_dbg_range(__func__, base, size, MB_CALLER());
 	return add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
 
 /* Follows Linux's memblock_phys_free (mm/memblock.c, v6.x). */
 __mb_noinline int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 {
-	phys_addr_t last = base + size - 1;
-
-	memblock_dbg("%s: [%pa-%pa] %pS\n", __func__, &base, &last,
-		     MB_CALLER());
+	memblock_dbg_range(__func__, base, size, MB_CALLER());
 	return remove_range(&memblock.reserved, base, size);
 }
 
