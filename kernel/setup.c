@@ -21,7 +21,7 @@ phys_addr_t __pv_phys_offset;
 unsigned long __pv_offset;
 
 const struct machine_desc *machine_desc;
-u32 cacheid_mmfr0;
+u32 cpu_mmfr0;		/* ID_MMFR0: which translation formats the CPU has */
 
 extern char _end[];
 
@@ -51,7 +51,7 @@ static void setup_processor(void)
 {
 	u32 midr = read_cpuid_id();
 
-	cacheid_mmfr0 = read_cpuid_mmfr0();
+	cpu_mmfr0 = read_cpuid_mmfr0();
 	pr_info("CPU: %s [%08x] revision %d (ARMv%s), cr=%08x\n",
 		"ARMv7 Processor", midr, midr & 15, "7", get_cr());
 	cacheid_init();
