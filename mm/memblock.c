@@ -122,6 +122,16 @@ static u64 pack_idx(unsigned long a, unsigned long b)
 	return (u64)(u32)a | ((u64)(u32)b << 32);
 }
 
+/* Store a found range through the iterators' optional out pointers. */
+static inline void set_range_out(phys_addr_t *out_start, phys_addr_t *out_end,
+				 phys_addr_t start, phys_addr_t end)
+{
+	if (out_start)
+		*out_start = start;
+	if (out_end)
+		*out_end = end;
+}
+
 /* Follows Linux's __next_mem_range (mm/memblock.c, v6.x), without nodes. */
 void __next_mem_range(u64 *idx, enum memblock_flags flags,
 		      struct memblock_type *type_a,
@@ -138,10 +148,7 @@ void __next_mem_range(u64 *idx, enum memblock_flags flags,
 		if (skip_region(type_a, m, flags))
 			continue;
 		if (!type_b) {
-			if (out_start)
-				*out_start = ms;
-			if (out_end)
-				*out_end = me;
+			set_range_out(out_start, out_end, ms, me);
 			*idx = pack_idx(ia + 1, ib);
 			return;
 		}
@@ -154,10 +161,7 @@ void __next_mem_range(u64 *idx, enum memblock_flags flags,
 				break;		/* next m */
 			if (ms >= ge)
 				continue;	/* next gap */
-			if (out_start)
-				*out_start = ms > gs ? ms : gs;
-			if (out_end)
-				*out_end = me < ge ? me : ge;
+			set_range_out(out_start, out_end, ms > gs ? ms : gs, me < ge ? me : ge);
 			/* Advance whichever of the two ends first. */
 			if (me <= ge)
 				ia++;
@@ -196,10 +200,7 @@ void __next_mem_range_rev(u64 *idx, enum memblock_flags flags,
 		if (skip_region(type_a, m, flags))
 			continue;
 		if (!type_b) {
-			if (out_start)
-				*out_start = ms;
-			if (out_end)
-				*out_end = me;
+			set_range_out(out_start, out_end, ms, me);
 			*idx = pack_idx(na - 1, ib);
 			return;
 		}
@@ -210,10 +211,7 @@ void __next_mem_range_rev(u64 *idx, enum memblock_flags flags,
 			if (ge <= ms)
 				break;		/* previous m */
 			if (gs < me) {
-				if (out_start)
-					*out_start = ms > gs ? ms : gs;
-				if (out_end)
-					*out_end = me < ge ? me : ge;
+				set_range_out(out_start, out_end, ms > gs ? ms : gs, me < ge ? me : ge);
 				/* Step back whichever starts last. */
 				if (ms >= gs)
 					na--;
