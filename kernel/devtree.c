@@ -1,12 +1,14 @@
 /*
- * Finding the machine and the memory in the device tree, with Debian's
- * libfdt. Follows Linux's setup_machine_fdt (arch/arm/kernel/devtree.c)
- * and early_init_dt_scan (drivers/of/fdt.c), v6.x. Messages carry the
- * "OF: fdt: " prefix Linux gives them.
+ * Finding the machine in the device tree and starting the scan, with
+ * Debian's libfdt. Follows Linux's setup_machine_fdt
+ * (arch/arm/kernel/devtree.c, v6.x); the scan itself (chosen, root cells,
+ * memory nodes) is drivers/of/fdt.c. Messages carry the "OF: fdt: " prefix
+ * Linux gives them.
  */
 #define pr_fmt(fmt) "OF: fdt: " fmt
 
 #include <linux/kernel.h>
+#include <linux/of_fdt.h>
 #include <linux/string.h>
 #include <libfdt.h>
 #include <asm/mach/arch.h>
@@ -16,104 +18,6 @@
 
 /* head.S maps two sections (blocks) of the DTB at FDT_FIXED_BASE. */
 #define FDT_FIXED_SIZE		(2 * SECTION_SIZE)
-
-void *initial_boot_params;
-struct dt_membank dt_mem_banks[DT_MAX_BANKS];
-int dt_nr_mem_banks;
-static u32 dt_root_addr_cells;
-static u32 dt_root_size_cells;
-
-/* Read a cells-wide big-endian number and advance (Linux's dt_mem_next_cell). */
-static u64 dt_mem_next_cell(u32 cells, const fdt32_t **cellp)
-{
-	u64 v = 0;
-
-	while (cells--)
-		v = (v << 32) | fdt32_to_cpu(*(*cellp)++);
-	return v;
-}
-
-/* Follows Linux's early_init_dt_add_memory_arch (drivers/of/fdt.c, v6.x); memblock comes later. */
-static void early_init_dt_add_memory_arch(u64 base, u64 size)
-{
-	if (dt_nr_mem_banks >= DT_MAX_BANKS) {
-		pr_warn("Ignoring memory range 0x%llx - 0x%llx (too many banks)\n", base, base + size);
-		return;
-	}
-	dt_mem_banks[dt_nr_mem_banks].base = base;
-	dt_mem_banks[dt_nr_mem_banks].size = size;
-	dt_nr_mem_banks++;
-}
-
-/* Follows Linux's of_fdt_device_is_available: no status, "okay" or "ok". */
-static bool fdt_node_available(const void *fdt, int node)
-{
-	const char *status = fdt_getprop(fdt, node, "status", NULL);
-
-	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
-}
-
-/* Follows Linux's early_init_dt_scan_memory (drivers/of/fdt.c, v6.x). */
-static void early_init_dt_scan_memory(const void *fdt)
-{
-	int node;
-
-	fdt_for_each_subnode(node, fdt, 0) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const fdt32_t *reg, *endp;
-		int len;
-
-		if (!type || strcmp(type, "memory") || !fdt_node_available(fdt, node))
-			continue;
-		reg = fdt_getprop(fdt, node, "linux,usable-memory", &len);
-		if (!reg)
-			reg = fdt_getprop(fdt, node, "reg", &len);
-		if (!reg)
-			continue;
-		endp = reg + len / 4;
-		pr_debug("memory scan node %s, reg size %d,\n", fdt_get_name(fdt, node, NULL), len);
-		while ((u32)(endp - reg) >= dt_root_addr_cells + dt_root_size_cells) {
-			u64 base = dt_mem_next_cell(dt_root_addr_cells, &reg);
-			u64 size = dt_mem_next_cell(dt_root_size_cells, &reg);
-
-			if (!size)
-				continue;
-			pr_debug(" - %llx, %llx\n", base, size);
-			early_init_dt_add_memory_arch(base, size);
-		}
-	}
-}
-
-/* Follows Linux's early_init_dt_scan_root: #address-cells/#size-cells default to 1. */
-static void early_init_dt_scan_root(const void *fdt)
-{
-	const fdt32_t *p;
-
-	p = fdt_getprop(fdt, 0, "#size-cells", NULL);
-	dt_root_size_cells = p ? fdt32_to_cpu(*p) : 1;
-	p = fdt_getprop(fdt, 0, "#address-cells", NULL);
-	dt_root_addr_cells = p ? fdt32_to_cpu(*p) : 1;
-	pr_debug("dt_root_size_cells = %x\n", dt_root_size_cells);
-	pr_debug("dt_root_addr_cells = %x\n", dt_root_addr_cells);
-}
-
-/* Follows Linux's early_init_dt_scan_chosen: bootargs, else the built-in command line. */
-static void early_init_dt_scan_chosen(const void *fdt)
-{
-	int node = fdt_path_offset(fdt, "/chosen");
-	const char *args = NULL;
-	int len = 0;
-
-	if (node < 0)
-		node = fdt_path_offset(fdt, "/chosen@0");
-	if (node >= 0)
-		args = fdt_getprop(fdt, node, "bootargs", &len);
-	if (args && len > 0 && args[0])
-		scnprintf(boot_command_line, sizeof(boot_command_line), "%.*s", len, args);
-	else
-		scnprintf(boot_command_line, sizeof(boot_command_line), "%s", CONFIG_CMDLINE);
-	pr_debug("Command line is: %s\n", boot_command_line);
-}
 
 /* The machine name Linux prints: the model, else the first compatible string. */
 static const char *of_flat_dt_get_machine_name(const void *fdt)
@@ -192,8 +96,6 @@ const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys)
 		unsupported_compatible(fdt);
 
 	pr_info("Machine model: %s\n", of_flat_dt_get_machine_name(fdt));
-	early_init_dt_scan_chosen(fdt);
-	early_init_dt_scan_root(fdt);
-	early_init_dt_scan_memory(fdt);
+	early_init_dt_scan_nodes(boot_command_line);
 	return mdesc;
 }

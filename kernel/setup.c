@@ -4,8 +4,12 @@
  * bootmem_init) hang off the end of setup_arch in Linux's order.
  */
 #include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/of_fdt.h>
+#include <libfdt.h>
 #include <linux/string.h>
 #include <asm/cp15.h>
+#include <asm/lowmem.h>
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
@@ -75,13 +79,21 @@ static bool boot_r2_mapped(void)
 	return r2 >= PHYS_OFFSET && !(r2 & 3) && r2 + 16 <= __pa(_end);
 }
 
-/* Follows Linux's setup_arch (v6.x), up to where the memory stages will join. */
+/* memblock's window on RAM: lowmem through the linear map (memblock keeps allocations below current_limit). */
+static void *memblock_lowmem_virt(phys_addr_t phys)
+{
+	return __va(phys);
+}
+
+/* Follows Linux's setup_arch (arch/arm/kernel/setup.c, v6.x), up to where paging_init will join. */
 void setup_arch(char **cmdline_p)
 {
 	const struct machine_desc *mdesc;
 
 	setup_processor();
 	mdesc = setup_machine_fdt(__atags_pointer);
+	if (mdesc)	/* current Linux reserves the DTB here, before memblock=debug is parsed */
+		memblock_reserve(__atags_pointer, fdt_totalsize(initial_boot_params));
 	if (!mdesc) {
 		early_print("\nError: invalid dtb and unrecognized/unsupported machine ID\n");
 		early_print("  r1=0x%08x, r2=0x%08x\n", __machine_arch_type, __boot_r2);
@@ -98,5 +110,16 @@ void setup_arch(char **cmdline_p)
 	machine_desc = mdesc;
 	__machine_arch_type = mdesc->nr;
 	*cmdline_p = boot_command_line;
+	memblock_virt = memblock_lowmem_virt;
 	parse_early_param();
+
+	if (!memblock_phys_mem_size())
+		panic("No memory: the device tree (and mem=) describe no usable RAM at or above PHYS_OFFSET %pa",
+		      &(phys_addr_t){ PHYS_OFFSET });
+
+	/* Lowmem bounds first, so that nothing is allocated where the linear map will not reach. */
+	adjust_lowmem_bounds();
+	arm_memblock_init(mdesc);
+	/* Reservations may have removed memory: compute again. */
+	adjust_lowmem_bounds();
 }

@@ -14,6 +14,7 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/types.h>
+#include <asm/setup.h>
 
 /* Linux's PAGE_SIZE on 32-bit ARM; page granule of the doubled arrays. */
 #define MB_PAGE_SIZE		((phys_addr_t)4096)
@@ -668,15 +669,22 @@ void memblock_retire(void)
 	memblock_free_all_done = true;
 }
 
-/* Follows Linux's memblock_alloc_range_nid (mm/memblock.c, v6.x), no nodes. */
-static phys_addr_t alloc_range(phys_addr_t size, phys_addr_t align,
-			       phys_addr_t start, phys_addr_t end, void *caller)
+/*
+ * Follows Linux's memblock_alloc_range_nid (mm/memblock.c, v6.x), without
+ * nodes (nid and exact_nid are accepted and ignored). Out of line so that
+ * the memblock_reserve debug line names it as its caller, as Linux's does.
+ */
+__mb_noinline phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
+						   phys_addr_t start, phys_addr_t end,
+						   int nid, bool exact_nid)
 {
 	phys_addr_t found;
 
+	(void)nid;
+	(void)exact_nid;
 	if (memblock_free_all_done) {
 		pr_warn("memblock: allocation of %llu bytes after the page allocator took over, from %pS\n",
-			(unsigned long long)size, caller);
+			(unsigned long long)size, MB_CALLER());
 		return 0;
 	}
 	if (!align)
@@ -699,7 +707,7 @@ __mb_noinline phys_addr_t memblock_phys_alloc_range(phys_addr_t size,
 	memblock_dbg("%s: %llu bytes align=0x%llx from=%pa max_addr=%pa %pS\n",
 		     __func__, (unsigned long long)size,
 		     (unsigned long long)align, &start, &end, caller);
-	return alloc_range(size, align, start, end, caller);
+	return memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE, false);
 }
 
 /* Follows Linux's memblock_alloc_try_nid (mm/memblock.c, v6.x). */
@@ -722,9 +730,9 @@ __mb_noinline void *memblock_alloc_try_nid(phys_addr_t size,
 		return NULL;
 	if (max_addr > memblock.current_limit)
 		max_addr = memblock.current_limit;
-	phys = alloc_range(size, align, min_addr, max_addr, caller);
+	phys = memblock_alloc_range_nid(size, align, min_addr, max_addr, nid, false);
 	if (!phys && min_addr && !memblock_free_all_done)
-		phys = alloc_range(size, align, 0, max_addr, caller);
+		phys = memblock_alloc_range_nid(size, align, 0, max_addr, nid, false);
 	if (!phys)
 		return NULL;
 	ptr = memblock_virt(phys);
@@ -886,6 +894,21 @@ void __memblock_dump_all(void)
 	dump_type(&memblock.memory);
 	dump_type(&memblock.reserved);
 }
+
+/* Follows Linux's early_memblock (mm/memblock.c, v6.x): "memblock=debug" (any value containing "debug"). */
+static int early_memblock(char *p)
+{
+	static const char word[] = "debug";
+
+	for (; p && *p; p++) {
+		if (!strncmp(p, word, sizeof(word) - 1)) {
+			memblock_debug = true;
+			break;
+		}
+	}
+	return 0;
+}
+early_param("memblock", early_memblock);
 
 /* Follows Linux's memblock_dump_all (mm/memblock.c, v6.x). */
 void memblock_dump_all(void)

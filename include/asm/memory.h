@@ -8,8 +8,11 @@
  *  0xff800000 | FDT window (FDT_FIXED_BASE)|  head.S: 2 sections of the DTB
  *             |                            |
  *  0xf8000000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section, console/sysreg
- *             |      vmalloc (later)       |
- *             +----------------------------+ high_memory (later)
+ *             |      vmalloc (later)       |  VMALLOC_START: high_memory +
+ *             |                            |  VMALLOC_OFFSET, 8 MiB aligned
+ *             +----------------------------+ high_memory: at most
+ *             |                            |  VMALLOC_END - vmalloc_size -
+ *             |                            |  VMALLOC_OFFSET (adjust_lowmem_bounds)
  *             | lowmem linear map          |
  *  KERNEL_RAM_VADDR  kernel image (_text)  |  PAGE_OFFSET + TEXT_OFFSET
  *             | swapper_pg_dir             |  just below the image
@@ -41,6 +44,12 @@
 
 /* Early I/O window for the console and power-off before paging_init (Linux's DEBUG_LL mapping). */
 #define DEBUG_IO_VIRT		UL(0xf8000000)
+
+/* The vmalloc area ends where the FDT window starts; 8 MiB guard gap below it. */
+#define VMALLOC_END		UL(0xff800000)
+#define VMALLOC_OFFSET		SZ_8M
+/* Default vmalloc area (Linux's vmalloc_size); vmalloc= changes it. */
+#define VMALLOC_DEFAULT_SIZE	(240 * SZ_1M)
 
 #define THREAD_SIZE		8192
 

@@ -20,27 +20,30 @@ extern const struct machine_desc *machine_desc;
 void setup_arch(char **cmdline_p);
 const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys);
 void __noreturn dump_machine_table(void);
-
-/* The device tree as head.S mapped it, valid after setup_machine_fdt. */
-extern void *initial_boot_params;
-
-/* Memory banks the DT scan found (memblock takes this role later). */
-struct dt_membank {
-	u64 base;
-	u64 size;
-};
-#define DT_MAX_BANKS 16
-extern struct dt_membank dt_mem_banks[DT_MAX_BANKS];
-extern int dt_nr_mem_banks;
+void arm_memblock_init(const struct machine_desc *mdesc);
+int arm_add_memory(u64 start, u64 size);
 
 /* Command-line options handled before anything else (Linux's early_param). */
 struct obs_kernel_param {
 	const char *str;
 	int (*setup_func)(char *val);
 };
+/*
+ * The kernel's linker script gathers .init.setup between __setup_start and
+ * __setup_end; host builds (tests, fuzzers) use a section whose name the
+ * host linker brackets with __start_/__stop_ symbols itself.
+ */
+#ifdef HOST_TEST
+#define EARLY_PARAM_SECTION	"early_params"
+#define __setup_start		__start_early_params
+#define __setup_end		__stop_early_params
+#else
+#define EARLY_PARAM_SECTION	".init.setup"
+#endif
+
 #define early_param(str, fn)						\
 	static const struct obs_kernel_param __setup_##fn		\
-		__used __section(".init.setup") __aligned(4) = { str, fn }
+		__used __section(EARLY_PARAM_SECTION) __aligned(4) = { str, fn }
 
 void parse_early_param(void);
 

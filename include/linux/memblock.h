@@ -124,6 +124,9 @@ bool memblock_bottom_up(void);
 void memblock_retire(void);
 
 /* Allocation: physical address, 0 on failure. */
+phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align,
+				     phys_addr_t start, phys_addr_t end,
+				     int nid, bool exact_nid);
 phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 				      phys_addr_t start, phys_addr_t end);
 /* Allocation: zeroed memory through memblock_virt, NULL on failure. */

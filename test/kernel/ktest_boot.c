@@ -14,6 +14,8 @@
 #include <asm/setup.h>
 #include <asm/system.h>
 #include <mach/vexpress.h>
+#include <linux/memblock.h>
+#include <linux/of_fdt.h>
 #include <ktest.h>
 
 extern char _text[], _end[], swapper_pg_dir[];
@@ -124,17 +126,8 @@ static void dtb_found_and_parsed(struct ktest *t)
 
 static void memory_node_covers_kernel(struct ktest *t)
 {
-	bool covered = false;
-
-	KTEST_ASSERT_TRUE(t, dt_nr_mem_banks >= 1);
-	for (int i = 0; i < dt_nr_mem_banks; i++) {
-		u64 b = dt_mem_banks[i].base, e = b + dt_mem_banks[i].size;
-
-		KTEST_EXPECT_NE(t, dt_mem_banks[i].size, 0);
-		if (b <= __pa(_text) && __pa(_end) <= e)
-			covered = true;
-	}
-	KTEST_EXPECT_TRUE(t, covered);
+	KTEST_ASSERT_TRUE(t, memblock.memory.cnt >= 1);
+	KTEST_EXPECT_TRUE(t, memblock_is_region_memory(__pa(_text), (phys_addr_t)(_end - _text)));
 }
 
 static void early_io_window(struct ktest *t)

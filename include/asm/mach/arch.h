@@ -8,6 +8,7 @@ struct machine_desc {
 	unsigned int nr;		/* ~0 for device-tree machines, as in Linux */
 	const char *name;
 	const char *const *dt_compat;	/* NULL-terminated */
+	void (*reserve)(void);		/* platform memblock reservations */
 	void (*map_io)(void);		/* later: static device mappings */
 };
 
