@@ -65,6 +65,14 @@ SECTIONS
 	. = ALIGN(SZ_4K);
 	__init_end = .;
 
+	/*
+	 * The symbol table (tools/gen-kallsyms.py) is added by the second link:
+	 * after all code, so that it moves no code symbol.
+	 */
+	.kallsyms : AT(ADDR(.kallsyms) - LOAD_OFFSET) {
+		KEEP(*(.kallsyms))
+	}
+
 	_sdata = .;
 	.data : AT(ADDR(.data) - LOAD_OFFSET) {
 		. = ALIGN(THREAD_SIZE);

@@ -251,19 +251,19 @@ static void emit_phys_addr(struct sink *s, const void *ptr)
 	emit_number(s, v, false, false, 16, &sp);
 }
 
-/* %pS / %ps: "name+0xoff" (or "name") via the weak hook, else 0x%08lx. */
+/* %pS / %ps: "name+0xoff/0xsize" (or "name") via the weak hook, as Linux's sprint_symbol; else 0x%08lx. */
 static void emit_symbol(struct sink *s, unsigned long addr, bool with_offset,
 			const struct spec *sp)
 {
 	char tmp[SYMBOL_BUF];
 	struct sink t = { tmp, sizeof(tmp), 0 };
-	unsigned long offset = 0;
+	unsigned long offset = 0, size = 0;
 	const char *name = NULL;
 
 	if (kallsyms_lookup_hook)
-		name = kallsyms_lookup_hook(addr, &offset);
+		name = kallsyms_lookup_hook(addr, &size, &offset);
 	if (name && with_offset)
-		sink_printf(&t, "%s+0x%lx", name, offset);
+		sink_printf(&t, "%s+0x%lx/0x%lx", name, offset, size);
 	else if (name)
 		sink_printf(&t, "%s", name);
 	else

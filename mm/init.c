@@ -49,10 +49,11 @@ static int early_initrd(char *p)
 early_param("initrd", early_initrd);
 
 /*
- * Follows Linux's arm_initrd_init (arch/arm/mm/init.c): the initrd's
- * pages are reserved whole, if they are memory and not in use already.
+ * Follows Linux's reserve_initrd_mem (init/initramfs.c, v6.1), which ARM
+ * calls: the initrd's pages are reserved whole, if they are memory and not
+ * in use already. The messages are split as Linux's pr_cont splits them.
  */
-static void arm_initrd_init(void)
+static void reserve_initrd_mem(void)
 {
 	phys_addr_t start;
 	u64 size;
@@ -65,20 +66,23 @@ static void arm_initrd_init(void)
 	size = (u64)phys_initrd_size + (phys_initrd_start - start);
 	size = (size + INITRD_PAGE - 1) & ~(u64)(INITRD_PAGE - 1);
 
+	/* The range check (not in Linux) keeps a wrapping initrd from looking like memory. */
 	if ((phys_addr_t)size != size || start + (phys_addr_t)size < start ||
 	    !memblock_is_region_memory(start, (phys_addr_t)size)) {
-		pr_err("INITRD: 0x%08llx+0x%08llx is not a memory region - disabling initrd\n",
-		       (u64)start, size);
-		return;
+		pr_err("INITRD: 0x%08llx+0x%08llx is not a memory region", (u64)start, size);
+		goto disable;
 	}
 	if (memblock_is_region_reserved(start, (phys_addr_t)size)) {
-		pr_err("INITRD: 0x%08llx+0x%08llx overlaps in-use memory region - disabling initrd\n",
-		       (u64)start, size);
-		return;
+		pr_err("INITRD: 0x%08llx+0x%08llx overlaps in-use memory region\n", (u64)start, size);
+		goto disable;
 	}
 	memblock_reserve(start, (phys_addr_t)size);
 	initrd_start = (unsigned long)__va(phys_initrd_start);
 	initrd_end = initrd_start + phys_initrd_size;
+	return;
+disable:
+	pr_cont(" - disabling initrd\n");
+	initrd_start = initrd_end = 0;
 }
 
 /* Follows Linux's arm_mm_memblock_reserve (arch/arm/mm/mmu.c, v6.x): the kernel's own page tables. */
@@ -103,7 +107,7 @@ void arm_memblock_init(const struct machine_desc *mdesc)
 		      &kstart, &(phys_addr_t){ kstart + ksize - 1 });
 
 	memblock_reserve(kstart, ksize);
-	arm_initrd_init();
+	reserve_initrd_mem();
 	arm_mm_memblock_reserve();
 	if (mdesc && mdesc->reserve)
 		mdesc->reserve();

@@ -338,8 +338,8 @@ static int fdt_scan_reserved_mem(void)
 
 /*
  * Follows Linux's early_init_fdt_scan_reserved_mem (drivers/of/fdt.c,
- * v6.1): /reserved-memory static regions, then the header's /memreserve/
- * entries, then the dynamic regions and the regions' setups.
+ * v6.1): the header's /memreserve/ entries, then the /reserved-memory
+ * static regions, then the dynamic regions and the regions' setups.
  */
 void early_init_fdt_scan_reserved_mem(void)
 {
@@ -347,8 +347,6 @@ void early_init_fdt_scan_reserved_mem(void)
 
 	if (!initial_boot_params)
 		return;
-
-	fdt_scan_reserved_mem();
 
 	for (n = 0;; n++) {
 		uint64_t base, size;
@@ -358,5 +356,6 @@ void early_init_fdt_scan_reserved_mem(void)
 		memblock_reserve((phys_addr_t)base, (phys_addr_t)size);
 	}
 
+	fdt_scan_reserved_mem();
 	fdt_init_reserved_mem();
 }

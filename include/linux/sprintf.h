@@ -9,7 +9,7 @@
  *            digits without 0x (8 digits on 32-bit ARM)
  *   %pa, %pap  argument is a phys_addr_t *; prints "0x" + 2*PHYS_ADDR_T_SIZE
  *            zero-padded hex digits (0x%08x or 0x%016llx)
- *   %pS      "symbol+0xoffset" via kallsyms_lookup_hook, else "0x%08lx"
+ *   %pS      "symbol+0xoffset/0xsize" via kallsyms_lookup_hook, else "0x%08lx"
  *   %ps      "symbol" via kallsyms_lookup_hook, else "0x%08lx"
  * Unknown extensions print like plain %p. %n is not supported.
  *
@@ -45,10 +45,11 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 /*
  * Optional symbol lookup used by %pS/%ps. Weak: when nothing defines it the
  * address is printed as hex. An implementation returns the name of the symbol
- * containing addr and stores addr's offset into it in *offset, or returns
- * NULL when addr is unknown.
+ * containing addr and stores the symbol's size in *size and addr's offset
+ * into it in *offset, or returns NULL when addr is unknown.
  */
-const char *kallsyms_lookup_hook(unsigned long addr, unsigned long *offset)
+const char *kallsyms_lookup_hook(unsigned long addr, unsigned long *size,
+				 unsigned long *offset)
 	__attribute__((weak));
 
 #endif /* _LINUX_SPRINTF_H */

@@ -77,9 +77,11 @@ void panic(const char *fmt, ...)
 
 static unsigned long last_sym_addr;
 
-/* Every address is "caller+0x0"; the address itself is kept for checks. */
-const char *kallsyms_lookup_hook(unsigned long addr, unsigned long *offset)
+/* Every address is "caller+0x0/0x10"; the address itself is kept for checks. */
+const char *kallsyms_lookup_hook(unsigned long addr, unsigned long *size,
+				 unsigned long *offset)
 {
+	*size = 0x10;
 	last_sym_addr = addr;
 	*offset = 0;
 	return "caller";
@@ -448,12 +450,12 @@ static void test_resize_doubles(void **state)
 		size_t n = 0;
 
 		n += (size_t)snprintf(line + n, sizeof(line) - n,
-				      "memblock_reserve: [%pa-%pa] caller+0x0\n", &lo, &hi);
+				      "memblock_reserve: [%pa-%pa] caller+0x0/0x10\n", &lo, &hi);
 		n += (size_t)snprintf(line + n, sizeof(line) - n,
 				      "memblock: reserved is doubled to 256 at [%pa-%pa]",
 				      &first_array, &ae);
 		snprintf(line + n, sizeof(line) - n,
-			 "memblock_reserve: [%pa-%pa] caller+0x0\n", &first_array, &al);
+			 "memblock_reserve: [%pa-%pa] caller+0x0/0x10\n", &first_array, &al);
 		assert_string_equal(logbuf, line);
 	}
 
@@ -680,8 +682,8 @@ static void test_alloc_after_retire(void **state)
 	assert_null(memblock_alloc(64, 8));
 	check_snap(s);
 	snprintf(want, sizeof(want),
-		 "memblock: allocation of 4096 bytes after the page allocator took over, from caller+0x0\n"
-		 "memblock: allocation of 64 bytes after the page allocator took over, from caller+0x0\n");
+		 "memblock: allocation of 4096 bytes after the page allocator took over, from caller+0x0/0x10\n"
+		 "memblock: allocation of 64 bytes after the page allocator took over, from caller+0x0/0x10\n");
 	assert_string_equal(logbuf, want);
 }
 
@@ -990,22 +992,22 @@ static void test_debug_lines(void **state)
 	assert_true(last_sym_addr < (unsigned long)(uintptr_t)debug_calls + 4096);
 #if PHYS_ADDR_T_SIZE == 8
 	assert_string_equal(logbuf,
-		"memblock_add: [0x0000000080000000-0x000000008fffffff] caller+0x0\n"
-		"memblock_reserve: [0x0000000080008000-0x0000000080008fff] caller+0x0\n"
-		"memblock_phys_free: [0x0000000080008000-0x0000000080008fff] caller+0x0\n"
-		"memblock_remove: [0x000000008ff00000-0x000000008fffffff] caller+0x0\n"
-		"memblock_phys_alloc_range: 4096 bytes align=0x1000 from=0x0000000080000000 max_addr=0x0000000081000000 caller+0x0\n"
-		"memblock_reserve: [0x0000000080fff000-0x0000000080ffffff] caller+0x0\n"
-		"memblock_alloc_try_nid: 64 bytes align=0x40 nid=-1 from=0x0000000000000000 max_addr=0x0000000000000000 caller+0x0\n");
+		"memblock_add: [0x0000000080000000-0x000000008fffffff] caller+0x0/0x10\n"
+		"memblock_reserve: [0x0000000080008000-0x0000000080008fff] caller+0x0/0x10\n"
+		"memblock_phys_free: [0x0000000080008000-0x0000000080008fff] caller+0x0/0x10\n"
+		"memblock_remove: [0x000000008ff00000-0x000000008fffffff] caller+0x0/0x10\n"
+		"memblock_phys_alloc_range: 4096 bytes align=0x1000 from=0x0000000080000000 max_addr=0x0000000081000000 caller+0x0/0x10\n"
+		"memblock_reserve: [0x0000000080fff000-0x0000000080ffffff] caller+0x0/0x10\n"
+		"memblock_alloc_try_nid: 64 bytes align=0x40 nid=-1 from=0x0000000000000000 max_addr=0x0000000000000000 caller+0x0/0x10\n");
 #else
 	assert_string_equal(logbuf,
-		"memblock_add: [0x80000000-0x8fffffff] caller+0x0\n"
-		"memblock_reserve: [0x80008000-0x80008fff] caller+0x0\n"
-		"memblock_phys_free: [0x80008000-0x80008fff] caller+0x0\n"
-		"memblock_remove: [0x8ff00000-0x8fffffff] caller+0x0\n"
-		"memblock_phys_alloc_range: 4096 bytes align=0x1000 from=0x80000000 max_addr=0x81000000 caller+0x0\n"
-		"memblock_reserve: [0x80fff000-0x80ffffff] caller+0x0\n"
-		"memblock_alloc_try_nid: 64 bytes align=0x40 nid=-1 from=0x00000000 max_addr=0x00000000 caller+0x0\n");
+		"memblock_add: [0x80000000-0x8fffffff] caller+0x0/0x10\n"
+		"memblock_reserve: [0x80008000-0x80008fff] caller+0x0/0x10\n"
+		"memblock_phys_free: [0x80008000-0x80008fff] caller+0x0/0x10\n"
+		"memblock_remove: [0x8ff00000-0x8fffffff] caller+0x0/0x10\n"
+		"memblock_phys_alloc_range: 4096 bytes align=0x1000 from=0x80000000 max_addr=0x81000000 caller+0x0/0x10\n"
+		"memblock_reserve: [0x80fff000-0x80ffffff] caller+0x0/0x10\n"
+		"memblock_alloc_try_nid: 64 bytes align=0x40 nid=-1 from=0x00000000 max_addr=0x00000000 caller+0x0/0x10\n");
 #endif
 }
 

@@ -120,10 +120,12 @@ static void check_fmt_raw(const char *file, int line, const char *expect,
 static int hook_calls;
 
 /* Test definition of the weak %pS lookup hook. */
-const char *kallsyms_lookup_hook(unsigned long addr, unsigned long *offset)
+const char *kallsyms_lookup_hook(unsigned long addr, unsigned long *size,
+				 unsigned long *offset)
 {
 	hook_calls++;
 	if (addr >= 0x1000 && addr < 0x1100) {
+		*size = 0x100;
 		*offset = addr - 0x1000;
 		return "start_kernel";
 	}
@@ -378,12 +380,12 @@ static void test_symbol(void **state)
 
 	(void)state;
 	hook_calls = 0;
-	CHECK("start_kernel+0x10", "%pS", (void *)0x1010);
+	CHECK("start_kernel+0x10/0x100", "%pS", (void *)0x1010);
 	assert_true(hook_calls > 0);
-	CHECK("start_kernel+0x0", "%pS", (void *)0x1000);
+	CHECK("start_kernel+0x0/0x100", "%pS", (void *)0x1000);
 	CHECK("start_kernel", "%ps", (void *)0x10ff);
 	CHECK("  start_kernel|", "%14ps|", (void *)0x1010);
-	CHECK("start_kernel+0x10   |", "%-20pS|", (void *)0x1010);
+	CHECK("start_kernel+0x10/0x100 |", "%-24pS|", (void *)0x1010);
 	CHECK("0x0000dead", "%pS", (void *)0xdead);
 	CHECK("0x0000dead", "%ps", (void *)0xdead);
 	CHECK("0x12345678", "%pS", (void *)0x12345678);
