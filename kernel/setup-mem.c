@@ -23,7 +23,7 @@ static unsigned long dt_ram_cnt;
 static bool usermem;
 
 /* Follows Linux's arm_add_memory (arch/arm/kernel/setup.c, v6.x): page-align, clip to 32 bits and PHYS_OFFSET, add. */
-int arm_add_memory(u64 start, u64 size)
+__noinline int arm_add_memory(u64 start, u64 size)
 {
 	u64 aligned_start = (start + PAGE_SIZE_4K - 1) & ~(PAGE_SIZE_4K - 1);
 
@@ -97,7 +97,7 @@ static void clip_bank_to_dt_ram(u64 start, u64 end)
 }
 
 /* Follows Linux's early_mem (arch/arm/kernel/setup.c, v6.x): the first mem= replaces the device tree's RAM, each one adds a bank. */
-static int early_mem(char *p)
+__noinline static int early_mem(char *p)
 {
 	unsigned long long size, start = PHYS_OFFSET;
 	char *endp;

@@ -54,7 +54,7 @@ int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, const char *name,
  * failed. Linux 6.1 also tried above 4 GiB after a highmem success and lost
  * the highmem block (see docs/linux-parity.md).
  */
-int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t limit,
+__noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t limit,
 			       phys_addr_t alignment, bool fixed, const char *name,
 			       struct cma **res_cma)
 {

@@ -53,7 +53,7 @@ early_param("initrd", early_initrd);
  * calls: the initrd's pages are reserved whole, if they are memory and not
  * in use already. The messages are split as Linux's pr_cont splits them.
  */
-static void reserve_initrd_mem(void)
+__noinline static void reserve_initrd_mem(void)
 {
 	phys_addr_t start;
 	u64 size;

@@ -58,7 +58,7 @@ early_param("vmalloc", early_vmalloc);
  * PMD-aligned, because map_lowmem can only map whole PMDs before the
  * allocator can give it page tables. Run before and after arm_memblock_init.
  */
-void adjust_lowmem_bounds(void)
+__noinline void adjust_lowmem_bounds(void)
 {
 	phys_addr_t start, end, memblock_limit = 0;
 	phys_addr_t lowmem_limit = 0;

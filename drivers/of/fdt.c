@@ -145,7 +145,7 @@ int early_init_dt_scan_chosen(char *cmdline)
  * classic builds), nothing below PHYS_OFFSET (the kernel's linear map
  * cannot reach it); each cut is reported in Linux's words.
  */
-void early_init_dt_add_memory_arch(u64 base, u64 size)
+__noinline void early_init_dt_add_memory_arch(u64 base, u64 size)
 {
 	const u64 min_addr = PHYS_OFFSET;
 	const u64 max_addr = (u64)(phys_addr_t)~(phys_addr_t)0;
@@ -239,7 +239,7 @@ void early_init_dt_scan_nodes(char *cmdline)
 }
 
 /* Follows Linux's early_init_dt_reserve_memory (drivers/of/fdt.c, v6.1): no-map regions stay memory but leave the linear map. */
-static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t size, bool nomap)
+__noinline static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t size, bool nomap)
 {
 	if (nomap) {
 		/* Memory another region already reserved must not lose its mapping. */
@@ -341,7 +341,7 @@ static int fdt_scan_reserved_mem(void)
  * v6.1): the header's /memreserve/ entries, then the /reserved-memory
  * static regions, then the dynamic regions and the regions' setups.
  */
-void early_init_fdt_scan_reserved_mem(void)
+__noinline void early_init_fdt_scan_reserved_mem(void)
 {
 	int n;
 

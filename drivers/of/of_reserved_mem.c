@@ -27,7 +27,7 @@ static const struct reserved_mem_setup reserved_mem_setups[] = {
 };
 
 /* Follows Linux's early_init_dt_alloc_reserved_memory_arch (drivers/of/of_reserved_mem.c, v6.1). */
-int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
+__noinline int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
 					     phys_addr_t start, phys_addr_t end,
 					     bool nomap, phys_addr_t *res_base)
 {
