@@ -138,3 +138,12 @@ __noinline static int early_mem(char *p)
 	return 0;
 }
 early_param("mem", early_mem);
+
+#ifdef HOST_TEST
+/* Host tests and fuzzers: forget earlier mem= options. */
+void setup_mem_host_reset(void)
+{
+	usermem = false;
+	dt_ram_cnt = 0;
+}
+#endif

@@ -2,7 +2,6 @@
  * arm_memblock_init: reserve what is already in use before anything is
  * allocated. Follows Linux's arch/arm/mm/init.c (v6.x).
  */
-#include <linux/cmdline.h>
 #include <linux/dma-map-ops.h>
 #include <linux/initrd.h>
 #include <linux/kernel.h>
@@ -24,29 +23,6 @@ unsigned long initrd_start, initrd_end;
  * the machine has no dma_zone_size); the default CMA area stays below it.
  */
 phys_addr_t arm_dma_limit = (phys_addr_t)0xffffffff;
-
-/* Follows Linux's early_initrdmem (init/do_mounts_initrd.c, v6.x): "initrd=START,SIZE". */
-static int early_initrdmem(char *p)
-{
-	unsigned long long start, size;
-	char *endp;
-
-	if (memparse_checked(p, &endp, &start) || *endp != ',')
-		return -22;
-	if (memparse_checked(endp + 1, &endp, &size) || *endp)
-		return -22;
-	phys_initrd_start = (phys_addr_t)start;
-	phys_initrd_size = (unsigned long)size;
-	return 0;
-}
-early_param("initrdmem", early_initrdmem);
-
-/* Follows Linux's early_initrd (init/do_mounts_initrd.c, v6.x): the older name of initrdmem=. */
-static int early_initrd(char *p)
-{
-	return early_initrdmem(p);
-}
-early_param("initrd", early_initrd);
 
 /*
  * Follows Linux's reserve_initrd_mem (init/initramfs.c, v6.1), which ARM

@@ -23,9 +23,6 @@ u32 dt_root_addr_cells;
 u32 dt_root_size_cells;
 const char *of_stdout_path;
 
-phys_addr_t phys_initrd_start;
-unsigned long phys_initrd_size;
-
 /* Follows Linux's dt_mem_next_cell (drivers/of/fdt.c, v6.x); cells beyond two keep the low 64 bits. */
 u64 dt_mem_next_cell(u32 cells, const fdt32_t **cellp)
 {

@@ -127,3 +127,13 @@ int rmem_cma_setup(struct reserved_mem *rmem)
 		&rmem->base, (long)(rmem->size / SZ_1M));
 	return 0;
 }
+
+#ifdef HOST_TEST
+/* Host tests and fuzzers: forget cma= and the default area. */
+void dma_contiguous_host_reset(void)
+{
+	size_cmdline = (phys_addr_t)-1;
+	base_cmdline = limit_cmdline = 0;
+	dma_contiguous_default_area = NULL;
+}
+#endif

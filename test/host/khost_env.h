@@ -1,0 +1,32 @@
+/*
+ * The kernel environment the host tests and fuzzers give to the early-boot
+ * code they compile from the tree (drivers/of, mm, kernel/setup-mem.c, ...):
+ * captured printk, a panic that returns to the test, %pS names, PHYS_OFFSET.
+ */
+#ifndef KHOST_ENV_H
+#define KHOST_ENV_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <linux/types.h>
+
+/* Everything printed since khost_reset(), KERN_ level markers removed. */
+extern char khost_log[];
+/* Where panic() jumps when khost_panic_armed is set; otherwise it aborts. */
+extern jmp_buf khost_panic_jmp;
+extern int khost_panic_armed;
+extern char khost_panic_msg[];
+
+/* Back to a fresh boot: memblock, the DT scan's and the options' state, the log. */
+void khost_reset(void);
+/* Read a DTB file into a malloc'd buffer and make it initial_boot_params. */
+void *khost_load_dtb(const char *path);
+/* Set the command line that parse_early_param() will read. */
+void khost_set_cmdline(const char *cmdline);
+/* True if the log contains s. */
+int khost_log_has(const char *s);
+
+void setup_mem_host_reset(void);
+void dma_contiguous_host_reset(void);
+
+#endif
