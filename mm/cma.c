@@ -30,7 +30,9 @@ int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, const char *name,
 		pr_err("Not enough slots for CMA reserved regions!\n");
 		return -28;
 	}
-	if (!size || !memblock_is_region_reserved(base, size))
+	/* Memory check not in Linux, which would declare an area of RAM that is not there. */
+	if (!size || !memblock_is_region_reserved(base, size) ||
+	    !memblock_is_region_memory(base, size))
 		return -22;
 	if (!IS_ALIGNED(base | size, CMA_MIN_ALIGNMENT_BYTES))
 		return -22;
@@ -110,6 +112,12 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 	}
 
 	if (fixed) {
+		/* Not in Linux: a fixed area must be RAM; Linux reserves whatever it is given. */
+		if (!memblock_is_region_memory(base, size)) {
+			ret = -22;
+			pr_err("Region at %pa is not memory\n", &base);
+			goto err;
+		}
 		if (memblock_is_region_reserved(base, size) || memblock_reserve(base, size) < 0) {
 			ret = -16;
 			goto err;

@@ -236,6 +236,12 @@ static void test_default_cma_and_cmdline(void **state)
 	else
 		EXPECT_LOG("cma: Failed to reserve 8 MiB\n");
 
+	/* A fixed area must be RAM (Linux would declare it anyway). */
+	boot("cells1", "cma=8M@0x9000000");
+	expect_logf("cma: Region at %s is not memory\n", pa(0x9000000));
+	EXPECT_LOG("cma: Failed to reserve 8 MiB\n");
+	assert_int_equal(cma_area_count, 0);
+
 	boot("cells1", "cma=lots");
 	EXPECT_LOG("Malformed early option 'cma'\n");
 	EXPECT_LOG("cma: Reserved 16 MiB at ");

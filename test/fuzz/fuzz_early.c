@@ -1,0 +1,144 @@
+/*
+ * libFuzzer harness: arbitrary bytes as a command line and a DTB, through
+ * the early device-tree scan, parse_early_param, adjust_lowmem_bounds and
+ * the reservations, with memblock's invariants checked after every step.
+ *
+ * Input: 2 bytes (little-endian) of command-line length, the command line,
+ * then the DTB. Built with clang (-fsanitize=fuzzer,address,undefined) for
+ * both phys_addr_t widths; ctest runs it for a bounded time over the seed
+ * corpus in test/fuzz/corpus/.
+ */
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "khost_env.h"
+
+#include <libfdt.h>
+#include <linux/cma.h>
+#include <linux/dma-map-ops.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/of_fdt.h>
+#include <linux/string.h>
+#include <asm/lowmem.h>
+#include <asm/memory.h>
+#include <asm/setup.h>
+
+#define CHECK(cond, what) do {						\
+	if (!(cond)) {							\
+		fprintf(stderr, "invariant broken after %s: %s\n", step, what); \
+		__builtin_trap();					\
+	}								\
+} while (0)
+
+static const char *step;
+
+/* Sorted, non-overlapping, merged, summed right: what every memblock call must leave. */
+static void check_type(const struct memblock_type *type)
+{
+	phys_addr_t total = 0;
+
+	CHECK(type->cnt <= type->max, "cnt <= max");
+	for (unsigned long i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+
+		CHECK(r->size != 0, "no empty region");
+		CHECK(r->base + r->size - 1 >= r->base, "region does not wrap");
+		total += r->size;
+		if (i + 1 < type->cnt) {
+			const struct memblock_region *n = &type->regions[i + 1];
+
+			CHECK(r->base + r->size <= n->base, "sorted and disjoint");
+			CHECK(r->base + r->size != n->base || r->flags != n->flags,
+			      "adjacent regions of equal flags merged");
+		}
+	}
+	CHECK(total == type->total_size, "total_size is the sum");
+}
+
+static void check_all(const char *now)
+{
+	step = now;
+	check_type(&memblock.memory);
+	check_type(&memblock.reserved);
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++)
+		CHECK(memblock.memory.regions[i].base >= PHYS_OFFSET, "no memory below PHYS_OFFSET");
+}
+
+/* After the lowmem bounds: lowmem is memory below the VMSPLIT's limit, allocations stay under it. */
+static void check_lowmem(const char *now)
+{
+	u64 vmalloc_limit = (u64)VMALLOC_END - vmalloc_size - VMALLOC_OFFSET - PAGE_OFFSET + PHYS_OFFSET;
+
+	check_all(now);
+	CHECK(vmalloc_size >= SZ_16M, "vmalloc area at least 16 MiB");
+	CHECK(arm_lowmem_limit <= vmalloc_limit, "lowmem below the vmalloc area");
+	CHECK(memblock.current_limit <= arm_lowmem_limit, "memblock limit within lowmem");
+	CHECK(!(memblock.current_limit & (SZ_2M - 1)), "memblock limit PMD-aligned");
+}
+
+/* Every CMA area is memory that memblock has reserved: never memory that is not there. */
+static void check_cma(void)
+{
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		CHECK(memblock_is_region_memory(cma_areas[i].base, cma_areas[i].size), "CMA area is memory");
+		CHECK(memblock_is_region_reserved(cma_areas[i].base, cma_areas[i].size), "CMA area is reserved");
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	size_t cmdlen, dtblen;
+	void *dtb = NULL;
+	char cmdline[COMMAND_LINE_SIZE];
+
+	khost_reset();
+	if (size < 2)
+		return 0;
+	cmdlen = (size_t)(data[0] | data[1] << 8) % COMMAND_LINE_SIZE;
+	if (cmdlen > size - 2)
+		cmdlen = size - 2;
+	memcpy(cmdline, data + 2, cmdlen);
+	cmdline[cmdlen] = '\0';
+	dtblen = size - 2 - cmdlen;
+
+	khost_panic_armed = 1;
+	if (setjmp(khost_panic_jmp))
+		goto out;	/* a clean panic is an acceptable end */
+
+	/* What setup_machine_fdt accepts: a valid header that fits the bytes given. */
+	if (dtblen >= FDT_V1_SIZE) {
+		dtb = malloc(dtblen);
+		memcpy(dtb, data + 2 + cmdlen, dtblen);
+		if (fdt_check_header(dtb) == 0 && fdt_totalsize(dtb) <= dtblen) {
+			initial_boot_params = dtb;
+			early_init_dt_scan_nodes(boot_command_line);
+		}
+	}
+	check_all("the DT scan");
+
+	if (cmdlen)
+		khost_set_cmdline(cmdline);
+	parse_early_param();
+	check_all("parse_early_param");
+	if (!memblock.memory.cnt)
+		goto out;
+
+	adjust_lowmem_bounds();
+	check_lowmem("adjust_lowmem_bounds");
+	early_init_fdt_scan_reserved_mem();
+	check_all("early_init_fdt_scan_reserved_mem");
+	dma_contiguous_reserve((phys_addr_t)0xffffffff);
+	check_all("dma_contiguous_reserve");
+	check_cma();
+	adjust_lowmem_bounds();
+	check_lowmem("the second adjust_lowmem_bounds");
+	check_cma();
+out:
+	khost_panic_armed = 0;
+	initial_boot_params = NULL;
+	free(dtb);
+	return 0;
+}
