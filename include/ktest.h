@@ -75,6 +75,7 @@ int ktest_run_requested(void);
 #define KTEST_EXPECT_LT(t, a, b)	KTEST_EXPECT_OP(t, a, <, b)
 #define KTEST_EXPECT_LE(t, a, b)	KTEST_EXPECT_OP(t, a, <=, b)
 #define KTEST_EXPECT_GE(t, a, b)	KTEST_EXPECT_OP(t, a, >=, b)
+#define KTEST_EXPECT_GT(t, a, b)	KTEST_EXPECT_OP(t, a, >, b)
 
 #define KTEST_EXPECT_STREQ(t, a, b)						\
 	do {									\

@@ -233,6 +233,18 @@ NO_LIBCALL char *strrchr(const char *s, int c)
 	}
 }
 
+/* C strstr: first occurrence of needle in haystack (haystack itself for ""), or NULL. */
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack || !n; haystack++) {
+		if (!strncmp(haystack, needle, n))
+			return (char *)(uintptr_t)haystack;
+	}
+	return NULL;
+}
+
 /* True for the C-locale white-space characters that strtoul skips. */
 static inline int is_space(unsigned char c)
 {

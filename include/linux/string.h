@@ -30,6 +30,7 @@
 # undef strncmp
 # undef strchr
 # undef strrchr
+# undef strstr
 # undef strtoul
 # undef strtoull
 # define memcpy   klib_memcpy
@@ -43,6 +44,7 @@
 # define strncmp  klib_strncmp
 # define strchr   klib_strchr
 # define strrchr  klib_strrchr
+# define strstr   klib_strstr
 # define strtoul  klib_strtoul
 # define strtoull klib_strtoull
 #endif
@@ -59,6 +61,7 @@ int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
+char *strstr(const char *haystack, const char *needle);
 
 unsigned long strtoul(const char *nptr, char **endptr, int base);
 unsigned long long strtoull(const char *nptr, char **endptr, int base);

@@ -261,6 +261,22 @@ static void test_strcmp_strncmp(void **state)
 	assert_true(strncmp("\x80", "\x01", 1) > 0);
 }
 
+/* strstr: first match, empty needle, no match, needle longer than the rest. */
+static void test_strstr(void **state)
+{
+	const char *s = "mem=64M mem=32M@0x88000000";
+
+	(void)state;
+	assert_ptr_equal(strstr(s, "mem="), s);
+	assert_ptr_equal(strstr(s, "32M"), s + 12);
+	assert_ptr_equal(strstr(s, ""), s);
+	assert_ptr_equal(strstr("", ""), (const char *)"");
+	assert_null(strstr("", "a"));
+	assert_null(strstr(s, "cma="));
+	assert_null(strstr("0x8800", "0x88000"));
+	assert_ptr_equal(strstr("aaab", "aab"), (const char *)"aaab" + 1);
+}
+
 /* strchr/strrchr: first/last match, the terminator, (char)c. */
 static void test_strchr_strrchr(void **state)
 {
@@ -464,6 +480,7 @@ int main(void)
 		cmocka_unit_test(test_strlen_strnlen),
 		cmocka_unit_test(test_strcmp_strncmp),
 		cmocka_unit_test(test_strchr_strrchr),
+		cmocka_unit_test(test_strstr),
 		cmocka_unit_test(test_strtoul_cases),
 		cmocka_unit_test(test_strtoul_vs_glibc),
 	};

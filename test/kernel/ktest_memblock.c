@@ -1,0 +1,194 @@
+/*
+ * memblock: what setup_arch left in memblock on this very boot. The
+ * regions obey memblock's invariants; what the kernel runs on (its image,
+ * swapper_pg_dir, the DTB, the initrd) is memory and reserved; memory
+ * matches the device tree; the CMA areas are reserved RAM inside one zone;
+ * the lowmem bounds are those of adjust_lowmem_bounds; and an early
+ * allocation comes from free lowmem and goes back.
+ */
+#include <linux/cma.h>
+#include <linux/initrd.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/of_fdt.h>
+#include <linux/string.h>
+#include <libfdt.h>
+#include <asm/lowmem.h>
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+#include <asm/setup.h>
+#include <ktest.h>
+
+extern char _stext[], _end[], swapper_pg_dir[];
+
+static void check_type(struct ktest *t, const struct memblock_type *type)
+{
+	phys_addr_t total = 0;
+
+	KTEST_EXPECT_LE(t, type->cnt, type->max);
+	for (unsigned long i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+
+		KTEST_EXPECT_NE(t, r->size, 0);
+		total += r->size;
+		if (i + 1 < type->cnt) {
+			const struct memblock_region *n = &type->regions[i + 1];
+
+			KTEST_EXPECT_LE(t, r->base + r->size, n->base);
+			KTEST_EXPECT_TRUE(t, r->base + r->size != n->base || r->flags != n->flags);
+		}
+	}
+	KTEST_EXPECT_EQ(t, total, type->total_size);
+}
+
+static void regions_sorted_merged_summed(struct ktest *t)
+{
+	KTEST_ASSERT_TRUE(t, memblock.memory.cnt >= 1);
+	check_type(t, &memblock.memory);
+	check_type(t, &memblock.reserved);
+}
+
+static void expect_reserved_memory(struct ktest *t, phys_addr_t base, phys_addr_t size)
+{
+	KTEST_EXPECT_TRUE(t, memblock_is_region_memory(base, size));
+	KTEST_EXPECT_TRUE(t, memblock_is_region_reserved(base, size));
+	/* Reserved throughout, not just overlapping: no free range may touch it. */
+	phys_addr_t s, e;
+	u64 i;
+
+	for_each_free_mem_range(i, MEMBLOCK_NONE, &s, &e)
+		KTEST_EXPECT_TRUE(t, e <= base || s >= base + size);
+}
+
+static void kernel_image_reserved(struct ktest *t)
+{
+	expect_reserved_memory(t, __pa(_stext), (phys_addr_t)(_end - _stext));
+}
+
+static void swapper_pg_dir_reserved(struct ktest *t)
+{
+	expect_reserved_memory(t, __pa(swapper_pg_dir), PG_DIR_SIZE);
+}
+
+static void dtb_reserved(struct ktest *t)
+{
+	KTEST_ASSERT_TRUE(t, initial_boot_params != NULL);
+	KTEST_EXPECT_TRUE(t, memblock_is_region_reserved(__atags_pointer,
+							 fdt_totalsize(initial_boot_params)));
+}
+
+static void initrd_reserved_if_any(struct ktest *t)
+{
+	if (!initrd_start) {
+		KTEST_EXPECT_EQ(t, initrd_end, 0);
+		return;
+	}
+	expect_reserved_memory(t, phys_initrd_start, phys_initrd_size);
+	KTEST_EXPECT_EQ(t, initrd_start, (unsigned long)__va(phys_initrd_start));
+}
+
+/* [base, base + size) is covered by memory regions, whatever their flags (memblock_is_region_memory wants one region). */
+static bool covered_by_memory(phys_addr_t base, phys_addr_t size)
+{
+	const struct memblock_region *r;
+	phys_addr_t cursor = base, end = base + size;
+
+	for_each_mem_region(r) {
+		if (r->base <= cursor && cursor < r->base + r->size)
+			cursor = r->base + r->size;
+	}
+	return cursor >= end;
+}
+
+/* Every memory bank of the device tree, clipped as Linux clips it, is memblock memory (unless mem= replaced them). */
+static void memory_matches_device_tree(struct ktest *t)
+{
+	const void *fdt = initial_boot_params;
+	phys_addr_t in_dt = 0;
+	int node;
+
+	if (strstr(boot_command_line, "mem="))
+		return;
+	fdt_for_each_subnode(node, fdt, 0) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+		const fdt32_t *reg;
+		int len;
+
+		if (!type || strcmp(type, "memory"))
+			continue;
+		reg = fdt_getprop(fdt, node, "reg", &len);
+		for (const fdt32_t *end = reg + len / 4; reg && end - reg >= (int)(dt_root_addr_cells + dt_root_size_cells);) {
+			u64 base = dt_mem_next_cell(dt_root_addr_cells, &reg);
+			u64 size = dt_mem_next_cell(dt_root_size_cells, &reg);
+			u64 top = base + size;
+
+			if (top > (u64)(phys_addr_t)~(phys_addr_t)0)	/* classic: at most 4 GiB - 1 */
+				top = (phys_addr_t)~(phys_addr_t)0;
+			KTEST_EXPECT_TRUE(t, covered_by_memory((phys_addr_t)base, (phys_addr_t)(top - base)));
+			in_dt += (phys_addr_t)(top - base);
+		}
+	}
+	/* Without HIGHMEM, adjust_lowmem_bounds drops what lowmem cannot hold. */
+#ifdef CONFIG_HIGHMEM
+	KTEST_EXPECT_EQ(t, memblock_phys_mem_size(), in_dt);
+#else
+	KTEST_EXPECT_LE(t, memblock_phys_mem_size(), in_dt);
+	KTEST_EXPECT_EQ(t, memblock_end_of_DRAM(), arm_lowmem_limit);
+#endif
+}
+
+static void cma_areas_in_one_zone(struct ktest *t)
+{
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		phys_addr_t base = cma_areas[i].base, size = cma_areas[i].size;
+
+		expect_reserved_memory(t, base, size);
+		KTEST_EXPECT_TRUE(t, IS_ALIGNED(base | size, CMA_MIN_ALIGNMENT_BYTES));
+		/* All lowmem or all highmem: the page allocator needs one zone per area. */
+		KTEST_EXPECT_TRUE(t, base + size <= arm_lowmem_limit || base >= arm_lowmem_limit);
+	}
+}
+
+static void lowmem_bounds(struct ktest *t)
+{
+	u64 vmalloc_limit = (u64)VMALLOC_END - vmalloc_size - VMALLOC_OFFSET - PAGE_OFFSET + PHYS_OFFSET;
+
+	KTEST_EXPECT_GT(t, arm_lowmem_limit, PHYS_OFFSET);
+	KTEST_EXPECT_LE(t, arm_lowmem_limit, vmalloc_limit);
+	KTEST_EXPECT_TRUE(t, memblock_is_memory(arm_lowmem_limit - 1));
+	KTEST_EXPECT_EQ(t, (unsigned long)high_memory, (unsigned long)__va(arm_lowmem_limit - 1) + 1);
+	KTEST_EXPECT_LE(t, memblock.current_limit, arm_lowmem_limit);
+	KTEST_EXPECT_TRUE(t, IS_ALIGNED(memblock.current_limit, PMD_SIZE));
+	/* The vmalloc area between high_memory + VMALLOC_OFFSET and VMALLOC_END is at least vmalloc_size. */
+	KTEST_EXPECT_GE(t, VMALLOC_END - ((unsigned long)high_memory + VMALLOC_OFFSET), vmalloc_size);
+}
+
+static void early_allocation_round_trip(struct ktest *t)
+{
+	phys_addr_t reserved_before = memblock_reserved_size();
+	phys_addr_t p = memblock_phys_alloc(SZ_64K, SZ_64K);
+
+	KTEST_ASSERT_TRUE(t, p != 0);
+	KTEST_EXPECT_TRUE(t, IS_ALIGNED(p, SZ_64K));
+	/* Top-down below the limit: the highest free 64 KiB of lowmem. */
+	KTEST_EXPECT_LE(t, p + SZ_64K, memblock.current_limit);
+	KTEST_EXPECT_TRUE(t, memblock_is_region_memory(p, SZ_64K));
+	KTEST_EXPECT_EQ(t, memblock_reserved_size(), reserved_before + SZ_64K);
+	memblock_phys_free(p, SZ_64K);
+	KTEST_EXPECT_EQ(t, memblock_reserved_size(), reserved_before);
+	KTEST_EXPECT_FALSE(t, memblock_is_region_reserved(p, SZ_64K));
+}
+
+static const struct ktest_case memblock_cases[] = {
+	KTEST_CASE(regions_sorted_merged_summed),
+	KTEST_CASE(kernel_image_reserved),
+	KTEST_CASE(swapper_pg_dir_reserved),
+	KTEST_CASE(dtb_reserved),
+	KTEST_CASE(initrd_reserved_if_any),
+	KTEST_CASE(memory_matches_device_tree),
+	KTEST_CASE(cma_areas_in_one_zone),
+	KTEST_CASE(lowmem_bounds),
+	KTEST_CASE(early_allocation_round_trip),
+	{}
+};
+KTEST_SUITE(memblock, memblock_cases);
