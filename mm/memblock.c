@@ -311,11 +311,9 @@ static int double_array(struct memblock_type *type,
 	phys_addr_t addr, last, old_phys;
 	phys_addr_t *array_phys;
 
-	if (!can_resize) {
-		/* Linux 6.x panics here; this kernel reports and fails. */
-		pr_err("memblock: cannot resize %s array\n", type->name);
-		return -1;
-	}
+	/* Before paging_init maps lowmem there is nowhere to put a bigger array (Linux 6.x panics too). */
+	if (!can_resize)
+		panic("memblock: cannot resize %s array\n", type->name);
 
 	old_bytes = (phys_addr_t)(type->max * sizeof(struct memblock_region));
 	new_bytes = old_bytes * 2;

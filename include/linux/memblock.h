@@ -10,8 +10,6 @@
  * needed to grow the region arrays and by memblock_alloc().
  *
  * Differences from Linux 6.x (see docs/linux-parity.md):
- *  - growing an array before memblock_allow_resize() prints
- *    "memblock: cannot resize %s array" and fails with -ENOMEM (Linux panics);
  *  - no NUMA node ids, no physmem type, no slab path in doubling;
  *  - memblock_free() (Linux 6.x: takes a virtual address) is not provided,
  *    use memblock_phys_free();
