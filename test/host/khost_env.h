@@ -10,14 +10,17 @@
 #include <stddef.h>
 #include <linux/types.h>
 
-/* Everything printed since khost_reset(), KERN_ level markers removed. */
+/* khost_printk.c: everything printed since the last clear, KERN_ level markers removed. */
 extern char khost_log[];
+void khost_log_clear(void);
+/* The address %pS was last asked to name (every symbol is "caller+0x0/0x10"). */
+extern unsigned long khost_last_sym_addr;
 /* Where panic() jumps when khost_panic_armed is set; otherwise it aborts. */
 extern jmp_buf khost_panic_jmp;
 extern int khost_panic_armed;
 extern char khost_panic_msg[];
 
-/* Back to a fresh boot: memblock, the DT scan's and the options' state, the log. */
+/* khost_env.c: back to a fresh boot: memblock, the DT scan's and the options' state, the log. */
 void khost_reset(void);
 /* Read a DTB file into a malloc'd buffer and make it initial_boot_params. */
 void *khost_load_dtb(const char *path);

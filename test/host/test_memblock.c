@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "khost_env.h"
+
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/printk.h>
@@ -27,87 +29,23 @@
 #define SIM_SIZE	((phys_addr_t)(8u << 20))
 #define PG		((phys_addr_t)0x1000)
 
-/* ---- printk capture, panic, %pS symbols, simulated RAM -------------------- */
+/* ---- printk capture, panic and %pS from khost_printk.c; simulated RAM ------- */
 
-static char logbuf[1 << 16];
-static size_t loglen;
+#define logbuf		khost_log
+#define log_clear	khost_log_clear
+#define last_sym_addr	khost_last_sym_addr
 
-int console_loglevel = 8;
-
-int vprintk(const char *fmt, va_list ap)
-{
-	char tmp[512];
-	const char *s = tmp;
-	int n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	size_t len;
-
-	if (s[0] == '\001' && s[1])
-		s += 2;
-	len = strlen(s);
-	if (loglen + len + 1 > sizeof(logbuf)) {
-		fprintf(stderr, "test log overflow\n");
-		abort();
-	}
-	memcpy(logbuf + loglen, s, len);
-	loglen += len;
-	logbuf[loglen] = '\0';
-	return n;
-}
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-/* A test that expects a panic arms panic_jmp; any other panic aborts. */
-static jmp_buf panic_jmp;
-static int panic_armed;
-static char panic_msg[256];
-
-void panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(panic_msg, sizeof(panic_msg), fmt, ap);
-	va_end(ap);
-	if (panic_armed) {
-		panic_armed = 0;
-		longjmp(panic_jmp, 1);
-	}
-	fprintf(stderr, "panic: %s", panic_msg);
-	abort();
-}
-
-/* Runs stmt and checks that it panics with msg (and that memblock is unchanged). */
+/* Runs stmt and checks that it panics with msg. */
 #define EXPECT_PANIC(stmt, msg) do {					\
-	panic_msg[0] = '\0';						\
-	panic_armed = 1;						\
-	if (!setjmp(panic_jmp)) {					\
+	khost_panic_msg[0] = '\0';					\
+	khost_panic_armed = 1;						\
+	if (!setjmp(khost_panic_jmp)) {					\
 		stmt;							\
-		panic_armed = 0;					\
+		khost_panic_armed = 0;					\
 		fail_msg("no panic from %s", #stmt);			\
 	}								\
-	assert_string_equal(panic_msg, msg);				\
+	assert_string_equal(khost_panic_msg, msg);			\
 } while (0)
-
-static unsigned long last_sym_addr;
-
-/* Every address is "caller+0x0/0x10"; the address itself is kept for checks. */
-const char *kallsyms_lookup_hook(unsigned long addr, unsigned long *size,
-				 unsigned long *offset)
-{
-	*size = 0x10;
-	last_sym_addr = addr;
-	*offset = 0;
-	return "caller";
-}
 
 static unsigned char *sim_ram;
 
@@ -119,12 +57,6 @@ static void *sim_virt(phys_addr_t phys)
 		return NULL;
 	}
 	return sim_ram + (phys - SIM_BASE);
-}
-
-static void log_clear(void)
-{
-	loglen = 0;
-	logbuf[0] = '\0';
 }
 
 static int setup(void **state)
