@@ -16,6 +16,7 @@
 #include "khost_env.h"
 
 #include <linux/cma.h>
+#include <linux/cmdline.h>
 #include <linux/dma-map-ops.h>
 #include <linux/initrd.h>
 #include <linux/kernel.h>
@@ -308,6 +309,34 @@ static int group_teardown(void **state)
 	return 0;
 }
 
+/* lib/cmdline.c: Linux's memparse, and the checked form the options use. */
+static void test_memparse(void **state)
+{
+	unsigned long long v;
+	char *end;
+
+	(void)state;
+	assert_int_equal(memparse("512M", &end), 512ull << 20);
+	assert_int_equal(*end, 0);
+	assert_int_equal(memparse("0x10000000@0x80000000", &end), 0x10000000);
+	assert_int_equal(*end, '@');
+	assert_int_equal(memparse("4g", NULL), 4ull << 30);
+	assert_int_equal(memparse("1E", NULL), 1ull << 60);
+	assert_int_equal(memparse("010", NULL), 8);		/* octal, as simple_strtoull */
+	assert_int_equal(memparse("0x", &end), 0);		/* "0" then "x" */
+	assert_int_equal(*end, 'x');
+	assert_int_equal(memparse_checked("junk", &end, &v), -22);
+	assert_int_equal(v, 0);
+	assert_string_equal(end, "junk");
+	assert_int_equal(memparse_checked("99999999999999999999", NULL, &v), -34);
+	assert_int_equal(memparse_checked("16E", NULL, &v), -34);	/* 2^64: too big */
+	assert_int_equal(v, ~0ull);
+	assert_int_equal(memparse_checked("15E", NULL, &v), 0);
+	assert_int_equal(v, 15ull << 60);
+	assert_int_equal(memparse_checked("-1", NULL, &v), -22);	/* no sign */
+	assert_int_equal(memparse_checked(" 1", NULL, &v), -22);	/* no white space */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +350,7 @@ int main(void)
 		cmocka_unit_test(test_mem_banks),
 		cmocka_unit_test(test_vmalloc_option),
 		cmocka_unit_test(test_initrd),
+		cmocka_unit_test(test_memparse),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, group_teardown);
