@@ -12,7 +12,7 @@
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 
-extern char _stext[], _end[], swapper_pg_dir[];
+extern char _stext[], _end[];
 
 #define INITRD_PAGE	((phys_addr_t)SZ_4K)
 

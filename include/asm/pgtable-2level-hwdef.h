@@ -37,6 +37,21 @@
 #define PMD_SECT_nG		(UL(1) << 17)
 #define PMD_SECT_SUPER		(UL(1) << 18)
 
+/* Second-level (page table) descriptor for 4 KiB small pages (B3.5.1, short-descriptor) */
+#define HW_PTE_ENTRIES		256		/* one hardware table maps 1 MiB */
+#define PTE_TYPE_MASK		(UL(3) << 0)
+#define PTE_TYPE_FAULT		(UL(0) << 0)
+#define PTE_TYPE_SMALL		(UL(2) << 0)	/* bit 1; bit 0 is XN for small pages */
+#define PTE_EXT_XN		(UL(1) << 0)
+#define PTE_BUFFERABLE		(UL(1) << 2)	/* B */
+#define PTE_CACHEABLE		(UL(1) << 3)	/* C */
+#define PTE_EXT_AP0		(UL(1) << 4)	/* AP[0] */
+#define PTE_EXT_AP1		(UL(1) << 5)	/* AP[1]: user access */
+#define PTE_EXT_TEX(x)		(UL(x) << 6)	/* [8:6] */
+#define PTE_EXT_APX		(UL(1) << 9)	/* AP[2]: read-only */
+#define PTE_EXT_SHARED		(UL(1) << 10)	/* S */
+#define PTE_EXT_NG		(UL(1) << 11)	/* not global */
+
 /*
  * With TEX remap (SCTLR.TRE=1) TEX[0]:C:B index PRRR/NMRR (B3.8.2).
  * Index 7 is normal write-back write-allocate, index 4 is device (see cp15.h).

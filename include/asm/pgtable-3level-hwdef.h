@@ -39,6 +39,25 @@
 #define PMD_SECT_PXN_HI		(UL(1) << (53 - 32))
 #define PMD_SECT_XN_HI		(UL(1) << (54 - 32))
 
+/* Block upper attributes, as 64-bit values */
+#define PMD_SECT_PXN		(ULL(1) << 53)
+#define PMD_SECT_XN		(ULL(1) << 54)
+
+/* Level-3 page descriptor (B3.6.2): same attribute fields as a block */
+#define PTE_TYPE_MASK		(ULL(3) << 0)
+#define PTE_TYPE_FAULT		(ULL(0) << 0)
+#define PTE_TYPE_PAGE		(ULL(3) << 0)
+#define PTE_ATTRINDX(x)		(ULL(x) << 2)
+#define PTE_EXT_USER		(ULL(1) << 6)	/* AP[1] */
+#define PTE_EXT_RDONLY		(ULL(1) << 7)	/* AP[2] */
+#define PTE_EXT_SHARED		(ULL(3) << 8)	/* SH[1:0]: inner shareable */
+#define PTE_EXT_AF		(ULL(1) << 10)
+#define PTE_EXT_NG		(ULL(1) << 11)
+#define PTE_EXT_PXN		(ULL(1) << 53)
+#define PTE_EXT_XN		(ULL(1) << 54)
+/* Output address field of table, block and page descriptors: bits [39:12] */
+#define PHYS_MASK_LPAE		(ULL(0xfffffff) << 12)
+
 /* MAIR indexes (see cp15.h): 7 normal write-back write-allocate, 4 device. */
 #define PMD_SECT_WBWA		PMD_SECT_ATTRINDX(7)
 #define PMD_SECT_DEV		PMD_SECT_ATTRINDX(4)

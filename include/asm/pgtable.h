@@ -1,8 +1,14 @@
-/* The page-table names policy code uses, for whichever format is configured. */
+/*
+ * The page-table names policy code uses, for whichever format is
+ * configured. Follows Linux's arch/arm/include/asm/pgtable.h and
+ * pgalloc.h (v6.x): the format headers say what an entry holds, this one
+ * how to find and write entries, the same way in both formats.
+ */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
 
 #include <linux/const.h>
+#include <asm/page.h>
 #include <asm/pgtable-hwdef.h>
 
 #ifdef CONFIG_ARM_LPAE
@@ -13,5 +19,72 @@
 
 #define PMD_SIZE		(UL(1) << PMD_SHIFT)
 #define PMD_MASK		(~(PMD_SIZE - 1))
+#define PGDIR_SIZE		(UL(1) << PGDIR_SHIFT)
+#define PGDIR_MASK		(~(PGDIR_SIZE - 1))
+
+#ifndef __ASSEMBLY__
+#include <linux/types.h>
+#include <asm/barrier.h>
+#include <asm/memory.h>
+
+/* The kernel's tables (boot/vmlinux.lds.S puts them just below the image). */
+extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
+
+static inline pteval_t pte_val(pte_t pte) { return pte.pte; }
+static inline pmdval_t pmd_val(pmd_t pmd) { return pmd.pmd; }
+static inline pteval_t pgprot_val(pgprot_t prot) { return prot.pgprot; }
+static inline pte_t __pte(pteval_t v) { return (pte_t){ v }; }
+static inline pgprot_t __pgprot(pteval_t v) { return (pgprot_t){ v }; }
+
+static inline unsigned long pgd_index(unsigned long addr)
+{
+	return addr >> PGDIR_SHIFT;
+}
+
+static inline unsigned long pte_index(unsigned long addr)
+{
+	return (addr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
+}
+
+/* The PGD entry for a kernel address (Linux's pgd_offset_k). */
+static inline pgd_t *pgd_offset_k(unsigned long addr)
+{
+	return swapper_pg_dir + pgd_index(addr);
+}
+
+/* Follows Linux's pfn_pte: a page frame and its protection bits. */
+static inline pte_t pfn_pte(u64 pfn, pgprot_t prot)
+{
+	return __pte((pteval_t)(pfn << PAGE_SHIFT) | pgprot_val(prot));
+}
+
+/*
+ * Format-specific, in mm/pgtable-2level.c or mm/pgtable-3level.c (Linux's
+ * proc-v7-2level.S / proc-v7-3level.S and pgtable-*level.h):
+ *  pmd_off_k         the PMD entry of a kernel address (classic: the first
+ *                    of the two hardware entries of its 2 MiB)
+ *  pte_offset_kernel the Linux PTE of addr in the table pmdp points to
+ *  set_pte_ext       write a PTE (classic: the Linux entry and the hardware
+ *                    entry derived from it, ext adds hardware-only bits)
+ *  __pmd_populate    point a PMD entry at a PTE page
+ *  pmd_clear         empty a PMD entry
+ */
+pmd_t *pmd_off_k(unsigned long addr);
+pte_t *pte_offset_kernel(pmd_t *pmdp, unsigned long addr);
+void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
+void __pmd_populate(pmd_t *pmdp, phys_addr_t pte_phys, pmdval_t prot);
+void pmd_clear(pmd_t *pmdp);
+
+/*
+ * Follows Linux's flush_pmd_entry (tlbflush.h, v6.x) as it works out on v7
+ * SMP: the table walker snoops the data cache (the TTBR walk attributes are
+ * inner write-back, B3.3.4), so ordering the store is enough.
+ */
+static inline void flush_pmd_entry(void *pmdp)
+{
+	(void)pmdp;
+	dsb(ishst);
+}
+#endif
 
 #endif

@@ -2,8 +2,7 @@
 #ifndef _LINUX_MMZONE_H
 #define _LINUX_MMZONE_H
 
-#define PAGE_SHIFT		12
-#define PAGE_SIZE		(1UL << PAGE_SHIFT)
+#include <asm/page.h>
 
 /* Orders 0 .. MAX_ORDER - 1 (Linux 6.1's meaning of MAX_ORDER). */
 #define MAX_ORDER		CONFIG_ARCH_FORCE_MAX_ORDER

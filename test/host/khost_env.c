@@ -19,8 +19,6 @@
 #include <asm/memory.h>
 #include <asm/setup.h>
 
-phys_addr_t __pv_phys_offset = 0x80000000u;
-unsigned long __pv_offset;
 
 static void *loaded_dtb;
 

@@ -29,6 +29,11 @@ void khost_set_cmdline(const char *cmdline);
 /* True if the log contains s. */
 int khost_log_has(const char *s);
 
+/* khost_va.c: the part of "RAM" that __va maps onto a host buffer (none while khost_sim_ram is NULL). */
+extern unsigned char *khost_sim_ram;
+extern phys_addr_t khost_sim_base;
+extern phys_addr_t khost_sim_size;
+
 void setup_mem_host_reset(void);
 void dma_contiguous_host_reset(void);
 

@@ -19,7 +19,7 @@
 #include <asm/setup.h>
 #include <ktest.h>
 
-extern char _stext[], _end[], swapper_pg_dir[];
+extern char _stext[], _end[];
 
 static void check_type(struct ktest *t, const struct memblock_type *type)
 {

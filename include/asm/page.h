@@ -1,0 +1,11 @@
+/* The page: 4 KiB in both formats (Linux's arch/arm/include/asm/page.h). */
+#ifndef _ASM_PAGE_H
+#define _ASM_PAGE_H
+
+#include <linux/const.h>
+
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(UL(1) << PAGE_SHIFT)
+#define PAGE_MASK		(~(PAGE_SIZE - 1))
+
+#endif
