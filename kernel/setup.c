@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <asm/cp15.h>
 #include <asm/lowmem.h>
+#include <asm/mem_types.h>
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
@@ -112,6 +113,8 @@ void setup_arch(char **cmdline_p)
 	*cmdline_p = boot_command_line;
 	memblock_virt = memblock_lowmem_virt;
 	parse_early_param();
+	/* Linux's early_mm_init: the memory types (here final already) and their message. */
+	build_mem_type_table();
 
 	if (!memblock_phys_mem_size())
 		panic("No memory: the device tree (and mem=) describe no usable RAM at or above PHYS_OFFSET %pa",

@@ -36,14 +36,8 @@
 #define PSR_I_BIT	0x80
 #define PSR_A_BIT	0x100
 
-/*
- * Domains (short-descriptor format, B3.12.3). The head.S tables put
- * everything in domain 0; DACR makes it a client domain so the AP bits
- * are checked. 0b01 = client.
- */
-#define DOMAIN_KERNEL	0
-#define DOMAIN_CLIENT	1
-#define DACR_INIT	(DOMAIN_CLIENT << (2 * DOMAIN_KERNEL))
+/* Domains and the boot DACR: asm/domain.h (the head.S tables put everything in DOMAIN_KERNEL). */
+#include <asm/domain.h>
 
 /*
  * TEX remap registers (B4.1.127/B4.1.110): the values Linux uses, so the

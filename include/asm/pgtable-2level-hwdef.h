@@ -36,6 +36,11 @@
 #define PMD_SECT_S		(UL(1) << 16)
 #define PMD_SECT_nG		(UL(1) << 17)
 #define PMD_SECT_SUPER		(UL(1) << 18)
+/* Section cacheability (C, B; with TEX remap: the low index bits) */
+#define PMD_SECT_WB		(PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE)
+/* Fields of the other format, absent here: 0 so one mem_types[] serves both. */
+#define PMD_SECT_AF		0
+#define PMD_SECT_AP2		0
 
 /* Second-level (page table) descriptor for 4 KiB small pages (B3.5.1, short-descriptor) */
 #define HW_PTE_ENTRIES		256		/* one hardware table maps 1 MiB */

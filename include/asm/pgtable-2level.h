@@ -63,6 +63,9 @@
 #define L_PTE_MT_VECTORS	(UL(0x0f) << 2)
 #define L_PTE_MT_MASK		(UL(0x0f) << 2)
 
+/* The LPAE software section bit, absent here (Linux defines it 0 too). */
+#define L_PMD_SECT_RDONLY	0
+
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 

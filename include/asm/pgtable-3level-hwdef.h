@@ -32,6 +32,7 @@
 #define PMD_SECT_NS		(ULL(1) << 5)
 #define PMD_SECT_USER		(ULL(1) << 6)	/* AP[1] */
 #define PMD_SECT_RDONLY		(ULL(1) << 7)	/* AP[2] */
+#define PMD_SECT_AP2		PMD_SECT_RDONLY
 #define PMD_SECT_S		(ULL(3) << 8)	/* SH[1:0]: inner shareable */
 #define PMD_SECT_AF		(ULL(1) << 10)
 #define PMD_SECT_nG		(ULL(1) << 11)
@@ -57,6 +58,17 @@
 #define PTE_EXT_XN		(ULL(1) << 54)
 /* Output address field of table, block and page descriptors: bits [39:12] */
 #define PHYS_MASK_LPAE		(ULL(0xfffffff) << 12)
+
+/* AttrIndx bits by their classic names: index 1 is B, 2 is C (MAIR, cp15.h) */
+#define PMD_SECT_BUFFERABLE	PMD_SECT_ATTRINDX(1)
+#define PMD_SECT_CACHEABLE	PMD_SECT_ATTRINDX(2)
+#define PMD_SECT_WB		PMD_SECT_ATTRINDX(3)
+/* Fields of the classic format, absent here: 0 so one mem_types[] serves both. */
+#define PMD_SECT_AP_WRITE	0
+#define PMD_SECT_AP_READ	0
+#define PMD_SECT_APX		0
+#define PMD_SECT_TEX(x)		0
+#define PMD_DOMAIN(x)		0
 
 /* MAIR indexes (see cp15.h): 7 normal write-back write-allocate, 4 device. */
 #define PMD_SECT_WBWA		PMD_SECT_ATTRINDX(7)

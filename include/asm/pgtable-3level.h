@@ -30,6 +30,9 @@
 #define L_PTE_NONE		(ULL(1) << 57)
 #define L_PTE_RDONLY		(ULL(1) << 58)
 
+/* Software bits of a block (section) entry. */
+#define L_PMD_SECT_RDONLY	(ULL(1) << 58)
+
 /* Memory type: the AttrIndx field itself, an index into MAIR0/MAIR1 (cp15.h). */
 #define L_PTE_MT_UNCACHED	(ULL(0) << 2)
 #define L_PTE_MT_BUFFERABLE	(ULL(1) << 2)

@@ -71,7 +71,8 @@ static void translation_format(struct ktest *t)
 	KTEST_EXPECT_EQ(t, read_ttbr(0) & ~0x3fffull, pgd);
 	KTEST_EXPECT_EQ(t, read_ttbr(1) & ~0x3fffull, pgd);
 	KTEST_EXPECT_TRUE(t, IS_ALIGNED(pgd, 0x4000));
-	KTEST_EXPECT_EQ(t, read_dacr() & 3, DOMAIN_CLIENT);
+	KTEST_EXPECT_EQ(t, read_dacr(), DACR_INIT);
+	KTEST_EXPECT_EQ(t, DACR_INIT, 0x51);
 #endif
 }
 
