@@ -3,12 +3,15 @@
  * place things in it. Follows Linux's arch/arm/include/asm/memory.h (v6.x).
  *
  *  0xffffffff +----------------------------+
- *             | vectors (0xffff0000)       |  later: devicemaps_init
- *  0xffc00000 | fixmap                     |  later: early_fixmap_init
+ *  0xffff0000 | vectors (VECTORS_BASE)     |  later: devicemaps_init (+ stubs page)
+ *  0xfff00000 +----------------------------+ FIXADDR_END
+ *             | fixmap (FIXADDR_START)     |  later: early_fixmap_init
+ *  0xffc80000 +----------------------------+  (Linux 4.14: 0xffc00000)
  *  0xff800000 | FDT window (FDT_FIXED_BASE)|  head.S: 2 sections of the DTB
- *             |                            |
+ *             +----------------------------+ VMALLOC_END
+ *  0xfee00000 |  PCI I/O (PCI_IO_VIRT_BASE)|  2 MiB, inside the vmalloc range
  *  0xf8000000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section, console/sysreg
- *             |      vmalloc (later)       |  VMALLOC_START: high_memory +
+ *             |      vmalloc               |  VMALLOC_START: high_memory +
  *             |                            |  VMALLOC_OFFSET, 8 MiB aligned
  *             +----------------------------+ high_memory: at most
  *             |                            |  VMALLOC_END - vmalloc_size -
@@ -17,8 +20,10 @@
  *  KERNEL_RAM_VADDR  kernel image (_text)  |  PAGE_OFFSET + TEXT_OFFSET
  *             | swapper_pg_dir             |  just below the image
  *  PAGE_OFFSET+----------------------------+  0xC0000000 / 0xB0000000 /
- *             | modules (later)            |  0x80000000 / 0x40000000
- *  TASK_SIZE  +----------------------------+
+ *             | pkmap (PKMAP_BASE), 2 MiB  |  0x80000000 / 0x40000000
+ *             +----------------------------+ MODULES_END (PAGE_OFFSET without HIGHMEM)
+ *             | modules (MODULES_VADDR)    |
+ *  TASK_SIZE  +----------------------------+  PAGE_OFFSET - 16 MiB
  *             | user space (TTBR0)         |
  *  0x00000000 +----------------------------+
  *
@@ -51,10 +56,42 @@
 /* Default vmalloc area (Linux's vmalloc_size); vmalloc= changes it. */
 #define VMALLOC_DEFAULT_SIZE	(240 * SZ_1M)
 
+/* User space ends 16 MiB below the kernel; modules live in those 16 MiB. */
+#define TASK_SIZE		(PAGE_OFFSET - SZ_16M)
+#define MODULES_VADDR		(PAGE_OFFSET - SZ_16M)
+/* With HIGHMEM the top 2 MiB below PAGE_OFFSET are the pkmap area (one PTE table). */
+#ifdef CONFIG_HIGHMEM
+#define MODULES_END		(PAGE_OFFSET - SZ_2M)
+#else
+#define MODULES_END		(PAGE_OFFSET)
+#endif
+#define PKMAP_BASE		(PAGE_OFFSET - SZ_2M)
+#define LAST_PKMAP		512
+
+/* Fixmap: Linux 6.x's bounds (4.14 started at 0xffc00000, where the FDT window now ends). */
+#define FIXADDR_START		UL(0xffc80000)
+#define FIXADDR_END		UL(0xfff00000)
+#define FIXADDR_TOP		(FIXADDR_END - SZ_4K)
+
+#define PCI_IO_VIRT_BASE	UL(0xfee00000)
+#define VECTORS_BASE		UL(0xffff0000)
+
 #define THREAD_SIZE		8192
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
+
+/* The layout's invariants, checked for every VMSPLIT at build time. */
+_Static_assert(TASK_SIZE <= MODULES_VADDR, "user space ends where modules start");
+_Static_assert(MODULES_END <= PAGE_OFFSET && MODULES_VADDR < MODULES_END, "modules below the linear map");
+_Static_assert(PKMAP_BASE + LAST_PKMAP * SZ_4K == PAGE_OFFSET, "pkmap is the 2 MiB just below PAGE_OFFSET");
+_Static_assert(DEBUG_IO_VIRT + SZ_1M <= PCI_IO_VIRT_BASE && PCI_IO_VIRT_BASE + SZ_2M <= VMALLOC_END,
+	       "the early I/O window and PCI I/O sit in the vmalloc range");
+_Static_assert(FDT_FIXED_BASE >= VMALLOC_END && FDT_FIXED_BASE + 2 * SZ_2M <= FIXADDR_START,
+	       "the FDT window (2 sections, up to 4 MiB with LPAE) fits between vmalloc and the fixmap");
+_Static_assert(FIXADDR_END <= VECTORS_BASE, "the fixmap ends below the vectors");
+_Static_assert(PAGE_OFFSET + SZ_32M + VMALLOC_OFFSET + SZ_16M <= VMALLOC_END,
+	       "every split leaves room for 32 MiB of lowmem and the smallest vmalloc area");
 
 extern phys_addr_t __pv_phys_offset;	/* PHYS_OFFSET, set by head.S */
 extern unsigned long __pv_offset;	/* PHYS_OFFSET - PAGE_OFFSET (mod 2^32) */
