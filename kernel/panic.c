@@ -52,3 +52,9 @@ void early_exception(unsigned int type, unsigned long lr, unsigned long spsr)
 		pr_emerg("IFSR %08x IFAR %08x\n", read_ifsr(), read_ifar());
 	panic("unhandled exception before the vectors were set up");
 }
+
+/* Follows the first line of Linux's __warn (kernel/panic.c, v6.x); no backtrace yet (issue 6). */
+void __warn(const char *file, int line, void *caller)
+{
+	pr_warn("WARNING: CPU: 0 PID: 0 at %s:%d %pS\n", file, line, caller);
+}

@@ -9,12 +9,14 @@
 #include <libfdt.h>
 #include <linux/string.h>
 #include <asm/cp15.h>
+#include <asm/fixmap.h>
 #include <asm/lowmem.h>
 #include <asm/mem_types.h>
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
 #include <asm/system.h>
+#include <mach/console.h>
 
 /* Written by head.S before start_kernel (after it clears .bss). */
 u32 processor_id;
@@ -111,6 +113,9 @@ void setup_arch(char **cmdline_p)
 	machine_desc = mdesc;
 	__machine_arch_type = mdesc->nr;
 	*cmdline_p = boot_command_line;
+	/* As Linux 6.x: the fixmap's PTE page before the early parameters (earlycon uses a slot). */
+	early_fixmap_init();
+	console_early_remap();
 	memblock_virt = memblock_lowmem_virt;
 	parse_early_param();
 	/* Linux's early_mm_init: the memory types (here final already) and their message. */

@@ -64,4 +64,16 @@ static inline u64 ats1cp(unsigned long va, bool write)
 	return ((u64)hi << 32) | lo;
 }
 
+/* PAR: bit 0 is F (the translation faulted); bit 11 says the long format (ARM ARM B4.1.112). */
+#define PAR_F		1ull
+#define PAR_LPAE	(1ull << 11)
+
+/* The physical address a successful PAR gives for va. */
+static inline u64 par_to_pa(u64 par, unsigned long va)
+{
+	if (par & PAR_LPAE)
+		return (par & 0x000000fffffff000ull) | (va & 0xfff);
+	return (par & 0xfffff000ull) | (va & 0xfff);
+}
+
 #endif

@@ -18,4 +18,13 @@
 
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 
+/* Linux's WARN_ON: say where a "cannot happen" happened, carry on, and give the condition back. */
+void __warn(const char *file, int line, void *caller);
+#define WARN_ON(condition) ({						\
+	bool __warned = !!(condition);					\
+	if (unlikely(__warned))						\
+		__warn(__FILE__, __LINE__, __builtin_return_address(0));	\
+	__warned;							\
+})
+
 #endif

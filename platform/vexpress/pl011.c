@@ -2,24 +2,28 @@
  * Polled PL011 output on UART0 (ARM PrimeCell UART PL011 TRM: UARTDR at
  * 0x00, UARTFR at 0x18 with TXFF in bit 5). QEMU's UART needs no set-up.
  */
-#include <linux/types.h>
+#include <linux/kernel.h>
+#include <asm/fixmap.h>
 #include <asm/memory.h>
 #include <mach/console.h>
 #include <mach/vexpress.h>
 
-#define UART_BASE	(DEBUG_IO_VIRT + V2M_UART0_OFFSET)
+#define UART0_PHYS	(V2M_PERIPH_PHYS + V2M_UART0_OFFSET)
+
+/* Where UART0 is mapped: head.S's window until console_early_remap. */
+static unsigned long uart_base = DEBUG_IO_VIRT + V2M_UART0_OFFSET;
 #define UARTDR		0x00
 #define UARTFR		0x18
 #define UARTFR_TXFF	(1u << 5)
 
 static inline void uart_write(unsigned int reg, u32 v)
 {
-	*(volatile u32 *)(UART_BASE + reg) = v;
+	*(volatile u32 *)(uart_base + reg) = v;
 }
 
 static inline u32 uart_read(unsigned int reg)
 {
-	return *(volatile u32 *)(UART_BASE + reg);
+	return *(volatile u32 *)(uart_base + reg);
 }
 
 static void pl011_putc_raw(char c)
@@ -35,4 +39,23 @@ void console_putc(char c)
 	if (c == '\n')
 		pl011_putc_raw('\r');
 	pl011_putc_raw(c);
+}
+
+/*
+ * Follows what Linux's earlycon_map (drivers/tty/serial/earlycon.c, v6.x)
+ * does with the fixmap: the UART's page in FIX_EARLYCON_MEM_BASE, so the
+ * console no longer needs head.S's section window.
+ */
+void console_early_remap(void)
+{
+	unsigned long fixed = fix_to_virt(FIX_EARLYCON_MEM_BASE);
+
+	__set_fixmap(FIX_EARLYCON_MEM_BASE, UART0_PHYS & PAGE_MASK, FIXMAP_PAGE_IO);
+	uart_base = fixed + (UART0_PHYS & ~PAGE_MASK);
+	pr_debug("console: pl011 at MMIO 0x%08lx now at 0x%08lx (fixmap)\n", UART0_PHYS, uart_base);
+}
+
+unsigned long console_base(void)
+{
+	return uart_base;
 }

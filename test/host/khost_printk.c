@@ -93,3 +93,8 @@ int khost_log_has(const char *s)
 {
 	return strstr(khost_log, s) != NULL;
 }
+
+void __warn(const char *file, int line, void *caller)
+{
+	printk("WARNING: CPU: 0 PID: 0 at %s:%d %p\n", file, line, caller);
+}

@@ -20,17 +20,6 @@
 
 extern char _text[], _end[], swapper_pg_dir[];
 
-/* PAR: bit 0 is F (fault); bit 11 is LPAE (long format) (ARM ARM B4.1.112). */
-#define PAR_F		1ull
-#define PAR_LPAE	(1ull << 11)
-
-static u64 par_to_pa(u64 par, unsigned long va)
-{
-	if (par & PAR_LPAE)
-		return (par & 0x000000fffffff000ull) | (va & 0xfff);
-	return (par & 0xfffff000ull) | (va & 0xfff);
-}
-
 static void mmu_enabled(struct ktest *t)
 {
 	u32 cr = get_cr();

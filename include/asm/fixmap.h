@@ -1,0 +1,49 @@
+/*
+ * The fixmap: a few pages at compile-time-known addresses, for use before
+ * (and besides) ioremap. Follows Linux's arch/arm/include/asm/fixmap.h
+ * (v6.x), for one CPU.
+ *
+ *  FIXADDR_END 0xfff00000 +------------------+
+ *  FIXADDR_TOP 0xffeff000 | slot 0: earlycon | FIX_EARLYCON_MEM_BASE
+ *                         | kmap_atomic x 16 | FIX_KMAP_BEGIN..END (highmem)
+ *                         | text poke 1, 0   |
+ *                         |      ...         |  all in the PMD of FIXADDR_TOP,
+ *  FIXADDR_START 0xffc80000 +----------------+  whose PTE page is bm_pte
+ */
+#ifndef _ASM_FIXMAP_H
+#define _ASM_FIXMAP_H
+
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+
+/* Linux's KM_MAX_IDX: kmap_atomic slots per CPU. */
+#define KM_MAX_IDX		16
+#define FIX_NR_CPUS		1
+
+enum fixed_addresses {
+	FIX_EARLYCON_MEM_BASE,
+	__end_of_permanent_fixed_addresses,
+	FIX_KMAP_BEGIN = __end_of_permanent_fixed_addresses,
+	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * FIX_NR_CPUS - 1,
+	FIX_TEXT_POKE1,
+	FIX_TEXT_POKE0,
+	__end_of_fixed_addresses
+};
+
+#define fix_to_virt(idx)	(FIXADDR_TOP - ((unsigned long)(idx) << PAGE_SHIFT))
+
+_Static_assert(fix_to_virt(__end_of_fixed_addresses - 1) >= FIXADDR_START, "the fixmap slots fit above FIXADDR_START");
+_Static_assert((fix_to_virt(__end_of_fixed_addresses - 1) & PMD_MASK) == (FIXADDR_TOP & PMD_MASK),
+	       "every slot is in the PMD that bm_pte serves");
+
+/* Linux's FIXMAP_PAGE_IO: a shared-device, never-executable, kernel read/write page. */
+#define FIXMAP_PAGE_IO		(L_PTE_YOUNG | L_PTE_PRESENT | L_PTE_XN | L_PTE_DIRTY | \
+				 L_PTE_MT_DEV_SHARED | L_PTE_SHARED)
+
+void early_fixmap_init(void);
+/* Map (prot != 0) or unmap (prot == 0) one fixmap slot. */
+void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pteval_t prot);
+/* The PTE of a fixmap address (in bm_pte). */
+pte_t *fixmap_pte(unsigned long vaddr);
+
+#endif

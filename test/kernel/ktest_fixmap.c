@@ -1,0 +1,102 @@
+/*
+ * fixmap: early_fixmap_init hooked bm_pte into the PMD of FIXADDR_TOP, the
+ * console writes through its slot, and the MMU agrees: asked with
+ * ATS1CPR/ATS1CPW, mapped slots translate where __set_fixmap said and
+ * empty ones fault. In classic builds the PTE page holds 512 Linux entries
+ * and then the 512 hardware entries derived from them.
+ */
+#include <linux/kernel.h>
+#include <asm/fixmap.h>
+#include <asm/mem_types.h>
+#include <asm/pgtable.h>
+#include <asm/pgtable-hw.h>
+#include <asm/system.h>
+#include <mach/console.h>
+#include <mach/vexpress.h>
+#include <ktest.h>
+
+static pte_t *bm_pte_page(void)
+{
+	return fixmap_pte(FIXADDR_TOP) - pte_index(FIXADDR_TOP);
+}
+
+static void pmd_points_at_bm_pte(struct ktest *t)
+{
+	pmd_t *pmdp = pmd_off_k(FIXADDR_TOP);
+	phys_addr_t page = __pa(bm_pte_page());
+
+	KTEST_EXPECT_TRUE(t, IS_ALIGNED(page, PAGE_SIZE));
+#ifdef CONFIG_ARM_LPAE
+	KTEST_EXPECT_EQ(t, pmdp->pmd, page | PMD_TYPE_TABLE);
+#else
+	/* The two hardware entries of the PMD: the hardware half of the page, 1 KiB apart. */
+	KTEST_EXPECT_EQ(t, pmdp[0].pmd, (page + PTE_HWTABLE_OFF) | PMD_TYPE_TABLE);
+	KTEST_EXPECT_EQ(t, pmdp[1].pmd, (page + PTE_HWTABLE_OFF + 1024) | PMD_TYPE_TABLE);
+#endif
+}
+
+static void console_slot_translates_to_uart(struct ktest *t)
+{
+	unsigned long va = fix_to_virt(FIX_EARLYCON_MEM_BASE);
+	u64 par = ats1cp(va, true);
+
+	KTEST_EXPECT_EQ(t, console_base() & PAGE_MASK, va);
+	KTEST_ASSERT_TRUE(t, !(par & PAR_F));
+	KTEST_EXPECT_EQ(t, par_to_pa(par, va), V2M_PERIPH_PHYS + (V2M_UART0_OFFSET & PAGE_MASK));
+}
+
+static void empty_slot_faults(struct ktest *t)
+{
+	KTEST_EXPECT_TRUE(t, ats1cp(fix_to_virt(FIX_TEXT_POKE0), false) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp(fix_to_virt(FIX_KMAP_BEGIN), false) & PAR_F);
+}
+
+/* Map a page of kernel data at a slot, use it, unmap it: the MMU sees each step. */
+static void set_and_clear_slot(struct ktest *t)
+{
+	static u32 target[PAGE_SIZE / sizeof(u32)] __aligned(PAGE_SIZE);
+	unsigned long va = fix_to_virt(FIX_TEXT_POKE0);
+	volatile u32 *alias = (volatile u32 *)va;
+	u64 par;
+
+	__set_fixmap(FIX_TEXT_POKE0, __pa(target), mem_types[MT_MEMORY_RW].prot_pte);
+	par = ats1cp(va, true);
+	KTEST_ASSERT_TRUE(t, !(par & PAR_F));
+	KTEST_EXPECT_EQ(t, par_to_pa(par, va), __pa(target));
+	alias[3] = 0x600dcafe;
+	KTEST_EXPECT_EQ(t, READ_ONCE(target[3]), 0x600dcafe);
+
+	__set_fixmap(FIX_TEXT_POKE0, 0, 0);
+	KTEST_EXPECT_TRUE(t, ats1cp(va, false) & PAR_F);
+}
+
+/* Classic: 512 Linux entries, then 512 hardware entries that set_pte_ext derived from them. */
+static void pte_page_linux_then_hardware(struct ktest *t)
+{
+#ifdef CONFIG_ARM_LPAE
+	ktest_skip(t, "the LPAE format has no separate hardware entries");
+#else
+	const pte_t *linux = bm_pte_page();
+	const u32 *hw = (const u32 *)((const char *)linux + PTE_HWTABLE_OFF);
+	unsigned int used = 0;
+
+	for (unsigned int i = 0; i < PTRS_PER_PTE; i++) {
+		KTEST_EXPECT_EQ(t, hw[i], pte_hw_from_linux(linux[i].pte, 0));
+		used += linux[i].pte != 0;
+	}
+	/* FIXADDR_TOP (0xffeff000) is the last page of the PMD's first MiB: entry 255. */
+	KTEST_EXPECT_EQ(t, pte_index(fix_to_virt(FIX_EARLYCON_MEM_BASE)), 255);
+	KTEST_EXPECT_GE(t, used, 1);
+	KTEST_EXPECT_NE(t, hw[pte_index(fix_to_virt(FIX_EARLYCON_MEM_BASE))] & PTE_EXT_XN, 0);
+#endif
+}
+
+static const struct ktest_case fixmap_cases[] = {
+	KTEST_CASE(pmd_points_at_bm_pte),
+	KTEST_CASE(console_slot_translates_to_uart),
+	KTEST_CASE(empty_slot_faults),
+	KTEST_CASE(set_and_clear_slot),
+	KTEST_CASE(pte_page_linux_then_hardware),
+	{}
+};
+KTEST_SUITE(fixmap, fixmap_cases);
