@@ -13,9 +13,8 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <asm/memory.h>
+#include <asm/page.h>
 #include <asm/setup.h>
-
-#define PAGE_SIZE_4K		((u64)SZ_4K)
 
 /* The RAM the device tree described, as it was before the first mem=. */
 static struct memblock_region dt_ram[INIT_MEMBLOCK_REGIONS];
@@ -25,7 +24,7 @@ static bool usermem;
 /* Follows Linux's arm_add_memory (arch/arm/kernel/setup.c, v6.x): page-align, clip to 32 bits and PHYS_OFFSET, add. */
 __noinline int arm_add_memory(u64 start, u64 size)
 {
-	u64 aligned_start = (start + PAGE_SIZE_4K - 1) & ~(PAGE_SIZE_4K - 1);
+	u64 aligned_start = (start + (u64)PAGE_SIZE - 1) & ~((u64)PAGE_SIZE - 1);
 
 	if (aligned_start < start || aligned_start > start + size)
 		size = 0;	/* rounding up passed the end (or wrapped) */
@@ -56,7 +55,7 @@ __noinline int arm_add_memory(u64 start, u64 size)
 		aligned_start = PHYS_OFFSET;
 	}
 
-	size &= ~(PAGE_SIZE_4K - 1);
+	size &= ~((u64)PAGE_SIZE - 1);
 	if (!size)
 		return -22;
 

@@ -14,8 +14,6 @@
 
 extern char _stext[], _end[];
 
-#define INITRD_PAGE	((phys_addr_t)SZ_4K)
-
 unsigned long initrd_start, initrd_end;
 
 /*
@@ -38,9 +36,9 @@ __noinline static void reserve_initrd_mem(void)
 	if (!phys_initrd_size)
 		return;
 
-	start = phys_initrd_start & ~(INITRD_PAGE - 1);
+	start = phys_initrd_start & ~((phys_addr_t)PAGE_SIZE - 1);
 	size = (u64)phys_initrd_size + (phys_initrd_start - start);
-	size = (size + INITRD_PAGE - 1) & ~(u64)(INITRD_PAGE - 1);
+	size = (size + (phys_addr_t)PAGE_SIZE - 1) & ~(u64)((phys_addr_t)PAGE_SIZE - 1);
 
 	/* The range check (not in Linux) keeps a wrapping initrd from looking like memory. */
 	if ((phys_addr_t)size != size || start + (phys_addr_t)size < start ||

@@ -14,9 +14,8 @@
 #include <linux/string.h>
 #include <libfdt.h>
 #include <asm/memory.h>
+#include <asm/page.h>
 #include <asm/setup.h>
-
-#define DT_PAGE_SIZE		((u64)SZ_4K)
 
 void *initial_boot_params;
 u32 dt_root_addr_cells;
@@ -146,17 +145,17 @@ __noinline void early_init_dt_add_memory_arch(u64 base, u64 size)
 {
 	const u64 min_addr = PHYS_OFFSET;
 	const u64 max_addr = (u64)(phys_addr_t)~(phys_addr_t)0;
-	u64 head = DT_PAGE_SIZE - (base & (DT_PAGE_SIZE - 1));
+	u64 head = (u64)PAGE_SIZE - (base & ((u64)PAGE_SIZE - 1));
 
 	if (size < head) {
 		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", base, base + size);
 		return;
 	}
-	if (base & (DT_PAGE_SIZE - 1)) {
+	if (base & ((u64)PAGE_SIZE - 1)) {
 		size -= head;
 		base += head;
 	}
-	size &= ~(DT_PAGE_SIZE - 1);
+	size &= ~((u64)PAGE_SIZE - 1);
 
 	if (base > max_addr) {
 		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", base, base + size);
