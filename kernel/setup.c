@@ -12,6 +12,7 @@
 #include <asm/fixmap.h>
 #include <asm/lowmem.h>
 #include <asm/mem_types.h>
+#include <asm/mmu.h>
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
@@ -130,4 +131,5 @@ void setup_arch(char **cmdline_p)
 	arm_memblock_init(mdesc);
 	/* Reservations may have removed memory: compute again. */
 	adjust_lowmem_bounds();
+	paging_init();
 }

@@ -10,7 +10,7 @@
  *  0xff800000 | FDT window (FDT_FIXED_BASE)|  head.S: 2 sections of the DTB
  *             +----------------------------+ VMALLOC_END
  *  0xfee00000 |  PCI I/O (PCI_IO_VIRT_BASE)|  2 MiB, inside the vmalloc range
- *  0xf8000000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section, console/sysreg
+ *  0xfec00000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section, sysreg (console until fixmap)
  *             |      vmalloc               |  VMALLOC_START: high_memory +
  *             |                            |  VMALLOC_OFFSET, 8 MiB aligned
  *             +----------------------------+ high_memory: at most
@@ -47,8 +47,12 @@
 /* Current Linux maps the DTB here from head.S (4.14 used its lowmem address). */
 #define FDT_FIXED_BASE		UL(0xff800000)
 
-/* Early I/O window for the console and power-off before paging_init (Linux's DEBUG_LL mapping). */
-#define DEBUG_IO_VIRT		UL(0xf8000000)
+/*
+ * Early I/O window for power-off (and the console until it moves to the
+ * fixmap). Linux's DEBUG_LL uses 0xf8000000 on vexpress; here it sits above
+ * the highest VMALLOC_START any vmalloc= allows, so lowmem never reaches it.
+ */
+#define DEBUG_IO_VIRT		UL(0xfec00000)
 
 /* The vmalloc area ends where the FDT window starts; 8 MiB guard gap below it. */
 #define VMALLOC_END		UL(0xff800000)
@@ -85,8 +89,10 @@
 _Static_assert(TASK_SIZE <= MODULES_VADDR, "user space ends where modules start");
 _Static_assert(MODULES_END <= PAGE_OFFSET && MODULES_VADDR < MODULES_END, "modules below the linear map");
 _Static_assert(PKMAP_BASE + LAST_PKMAP * SZ_4K == PAGE_OFFSET, "pkmap is the 2 MiB just below PAGE_OFFSET");
-_Static_assert(DEBUG_IO_VIRT + SZ_1M <= PCI_IO_VIRT_BASE && PCI_IO_VIRT_BASE + SZ_2M <= VMALLOC_END,
-	       "the early I/O window and PCI I/O sit in the vmalloc range");
+_Static_assert(DEBUG_IO_VIRT + SZ_2M <= PCI_IO_VIRT_BASE && PCI_IO_VIRT_BASE + SZ_2M <= VMALLOC_END,
+	       "the early I/O window (a 2 MiB block with LPAE) and PCI I/O sit in the vmalloc range");
+_Static_assert(DEBUG_IO_VIRT >= VMALLOC_END - SZ_16M,
+	       "lowmem ends at least 16 MiB + 8 MiB below VMALLOC_END: it never reaches the early I/O window");
 _Static_assert(FDT_FIXED_BASE >= VMALLOC_END && FDT_FIXED_BASE + 2 * SZ_2M <= FIXADDR_START,
 	       "the FDT window (2 sections, up to 4 MiB with LPAE) fits between vmalloc and the fixmap");
 _Static_assert(FIXADDR_END <= VECTORS_BASE, "the fixmap ends below the vectors");

@@ -1,24 +1,35 @@
 /*
  * TLB maintenance for the kernel's own mappings. Follows Linux's
  * arch/arm/include/asm/tlbflush.h (v6.x) for ARMv7: the barriers the
- * architecture requires around TLBIMVA (ARM ARM B3.10.4, B3.10.5).
+ * architecture requires around TLB invalidation (ARM ARM B3.10.4, B3.10.5).
  */
 #ifndef _ASM_TLBFLUSH_H
 #define _ASM_TLBFLUSH_H
 
 #include <asm/barrier.h>
 
+#ifdef HOST_TEST
+#define tlbi(op, val)	((void)(val))
+#else
+#define tlbi(op, val)	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, " #op : : "r"(val) : "memory")
+#endif
+
 /* Follows Linux's local_flush_tlb_kernel_page: this CPU forgets one kernel page's translation. */
 static inline void local_flush_tlb_kernel_page(unsigned long kaddr)
 {
-	dsb(nshst);		/* the table update is visible before the invalidate */
-#ifndef HOST_TEST
-	__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1" : : "r"(kaddr & ~0xfffUL) : "memory");	/* TLBIMVA */
-#else
-	(void)kaddr;
-#endif
-	dsb(nsh);		/* the invalidate completes ... */
-	isb();			/* ... before the next instruction is fetched */
+	dsb(nshst);			/* the table update is visible before the invalidate */
+	tlbi(1, kaddr & ~0xfffUL);	/* TLBIMVA */
+	dsb(nsh);			/* the invalidate completes ... */
+	isb();				/* ... before the next instruction is fetched */
+}
+
+/* Follows Linux's local_flush_tlb_all for v7: this CPU forgets every translation. */
+static inline void local_flush_tlb_all(void)
+{
+	dsb(nshst);
+	tlbi(0, 0);			/* TLBIALL */
+	dsb(nsh);
+	isb();
 }
 
 #endif

@@ -1,0 +1,14 @@
+/* Building the kernel's final page tables (mm/mmu.c). */
+#ifndef _ASM_MMU_H
+#define _ASM_MMU_H
+
+#include <linux/types.h>
+#include <asm/mach/map.h>
+
+/* Physical bounds of the sections head.S mapped for the image (Linux 6.x's kernel_sec_start/end). */
+extern phys_addr_t kernel_sec_start, kernel_sec_end;
+
+void create_mapping(const struct map_desc *md);
+void paging_init(void);
+
+#endif

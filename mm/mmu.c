@@ -1,0 +1,222 @@
+/*
+ * paging_init and create_mapping: what to map and how (the policy; the
+ * formats are behind asm/pgtable.h). Follows Linux's arch/arm/mm/mmu.c
+ * (v6.x).
+ *
+ * So far paging_init takes the first steps of Linux's: clear what head.S
+ * left below PAGE_OFFSET and beyond the first bank (its identity map),
+ * then map all of lowmem except the kernel's own sections, which stay as
+ * head.S mapped them. Every entry written here was empty before (the
+ * clearing is followed by a TLB invalidate), so no live translation changes
+ * size or output address and no break-before-make is needed (ARM ARM
+ * B3.10.1). The kernel's own mapping (W^X), the vectors, the device
+ * mappings and pkmap come next (docs/pgtables.md).
+ */
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <asm/fixmap.h>
+#include <asm/layout.h>
+#include <asm/lowmem.h>
+#include <asm/mem_types.h>
+#include <asm/memory.h>
+#include <asm/mmu.h>
+#include <asm/pgtable.h>
+#include <asm/tlbflush.h>
+
+extern char _end[], __turn_mmu_on[], __turn_mmu_on_end[];
+
+/* Physical bounds of the kernel's head.S sections (Linux 6.x's kernel_sec_start/end). */
+phys_addr_t kernel_sec_start, kernel_sec_end;
+
+/* Follows Linux's early_alloc (arch/arm/mm/mmu.c, v6.x): zeroed, size-aligned, or a panic. */
+static void *early_alloc(unsigned long sz)
+{
+	void *ptr = memblock_alloc(sz, sz);
+
+	if (!ptr)
+		panic("%s: Failed to allocate %lu bytes align=0x%lx\n", __func__, sz, sz);
+	return ptr;
+}
+
+/* Follows Linux's arm_pte_alloc (v6.x): the PTE page of a PMD, allocated if there is none. */
+static pte_t *early_pte_alloc(pmd_t *pmdp, unsigned long addr, pmdval_t prot)
+{
+	if (!pmdp->pmd) {
+		pte_t *pte = early_alloc(PAGE_SIZE);
+
+		__pmd_populate(pmdp, __pa(pte), prot);
+	}
+	/* A section where a table is needed would be read as one: refuse (Linux: BUG). */
+	if ((pmdp->pmd & PMD_TYPE_MASK) != PMD_TYPE_TABLE)
+		panic("%s: PMD for 0x%08lx holds 0x%llx, not a table\n", __func__, addr,
+		      (unsigned long long)pmdp->pmd);
+	return pte_offset_kernel(pmdp, addr);
+}
+
+/* Follows Linux's alloc_init_pte (v6.x): one PTE per page of [addr, end). */
+static void alloc_init_pte(pmd_t *pmdp, unsigned long addr, unsigned long end,
+			   unsigned long pfn, const struct mem_type *type)
+{
+	pte_t *ptep = early_pte_alloc(pmdp, addr, type->prot_l1);
+
+	do {
+		set_pte_ext(ptep, pfn_pte(pfn, __pgprot(type->prot_pte)), 0);
+		pfn++;
+	} while (ptep++, addr += PAGE_SIZE, addr != end);
+}
+
+/*
+ * Follows Linux's __map_init_section (v6.x): section entries. In classic
+ * builds a PMD is two hardware entries, and an address in the odd MiB
+ * starts at the second.
+ */
+static void __map_init_section(pmd_t *pmdp, unsigned long addr, unsigned long end,
+			       phys_addr_t phys, const struct mem_type *type)
+{
+	pmd_t *p = pmdp;
+
+	if (PMD_SIZE != SECTION_SIZE && (addr & SECTION_SIZE))
+		pmdp++;
+	do {
+		pmdp->pmd = (pmdval_t)phys | type->prot_sect;
+		phys += SECTION_SIZE;
+	} while (pmdp++, addr += SECTION_SIZE, addr != end);
+	flush_pmd_entry(p);
+}
+
+/* Follows Linux's alloc_init_pmd (v6.x): sections where everything is section-aligned, pages elsewhere. */
+static void alloc_init_pmd(unsigned long addr, unsigned long end, phys_addr_t phys,
+			   const struct mem_type *type)
+{
+	do {
+		unsigned long next = (addr + PMD_SIZE) & PMD_MASK;
+		pmd_t *pmdp = pmd_off_k(addr);
+
+		if (next - 1 > end - 1)
+			next = end;
+		if (type->prot_sect && !((addr | next | (unsigned long)phys) & ~SECTION_MASK))
+			__map_init_section(pmdp, addr, next, phys, type);
+		else
+			alloc_init_pte(pmdp, addr, next, (unsigned long)(phys >> PAGE_SHIFT), type);
+		phys += next - addr;
+		addr = next;
+	} while (addr != end);
+}
+
+/* Follows Linux's create_mapping (arch/arm/mm/mmu.c, v6.x), without supersections. */
+void create_mapping(const struct map_desc *md)
+{
+	const struct mem_type *type = get_mem_type(md->type);
+	phys_addr_t phys = (phys_addr_t)md->pfn << PAGE_SHIFT;
+	unsigned long addr, length;
+
+	if (md->virtual != VECTORS_BASE && md->virtual < TASK_SIZE) {
+		pr_warn("BUG: not creating mapping for 0x%08llx at 0x%08lx in user region\n",
+			(unsigned long long)phys, md->virtual);
+		return;
+	}
+	if (md->type == MT_DEVICE && md->virtual >= PAGE_OFFSET && md->virtual < FIXADDR_START &&
+	    (md->virtual < vmalloc_start((unsigned long)high_memory) || md->virtual >= VMALLOC_END))
+		pr_warn("BUG: mapping for 0x%08llx at 0x%08lx out of vmalloc space\n",
+			(unsigned long long)phys, md->virtual);
+
+	addr = md->virtual & PAGE_MASK;
+	length = (md->length + (md->virtual & ~PAGE_MASK) + PAGE_SIZE - 1) & PAGE_MASK;
+	if (!type || (!type->prot_l1 && ((addr | length | (unsigned long)phys) & ~SECTION_MASK))) {
+		pr_warn("BUG: map for 0x%08llx at 0x%08lx can not be mapped using pages, ignoring.\n",
+			(unsigned long long)phys, addr);
+		return;
+	}
+	alloc_init_pmd(addr, addr + length, phys & ~(phys_addr_t)~PAGE_MASK, type);
+}
+
+/*
+ * Follows Linux's prepare_page_table (arch/arm/mm/mmu.c, v6.x): no user
+ * or module mappings, and nothing between the first bank's lowmem and the
+ * vmalloc area. Where the VMSPLIT puts head.S's identity map inside lowmem
+ * (1G split with more than 1 GiB of RAM) its PMD is cleared too, so that
+ * map_lowmem only ever fills empty entries.
+ */
+static void clear_idmap_pmd(phys_addr_t pa)
+{
+	unsigned long idmap = (unsigned long)pa & PMD_MASK;
+
+	/* Only where the identity map is not also the linear map (it is with the 2G split). */
+	if (idmap >= PAGE_OFFSET && __phys_to_virt(idmap) != idmap)
+		pmd_clear(pmd_off_k(idmap));
+}
+
+static void prepare_page_table(void)
+{
+	phys_addr_t end = memblock.memory.regions[0].base + memblock.memory.regions[0].size;
+	unsigned long addr;
+
+	for (addr = 0; addr < PAGE_OFFSET; addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
+	if (end >= arm_lowmem_limit)
+		end = arm_lowmem_limit;
+	/* From the first whole PMD after the first bank's lowmem (0: it reaches the top) to VMALLOC_START. */
+	addr = ALIGN(__phys_to_virt(end), PMD_SIZE);
+	for (; addr && addr < vmalloc_start((unsigned long)high_memory); addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
+	clear_idmap_pmd(__pa(__turn_mmu_on));
+	clear_idmap_pmd(__pa(__turn_mmu_on_end));
+	/* Break before make: nothing cleared above may still be in the TLB when map_lowmem fills it. */
+	local_flush_tlb_all();
+}
+
+static void map_range(phys_addr_t start, phys_addr_t end, enum mem_type_id type)
+{
+	struct map_desc md = {
+		.virtual = __phys_to_virt(start),
+		.pfn = (unsigned long)(start >> PAGE_SHIFT),
+		.length = (unsigned long)(end - start),
+		.type = type,
+	};
+
+	if (end > start)
+		create_mapping(&md);
+}
+
+/*
+ * Follows Linux's map_lowmem (arch/arm/mm/mmu.c, v6.x): every mappable
+ * (not NOMAP) bank of lowmem, read/write and never executable, except the
+ * kernel's sections. Linux 6.1 stops after a bank that contains the kernel
+ * strictly inside it and leaves later banks unmapped; here every bank is
+ * mapped (docs/linux-parity.md).
+ */
+static void map_lowmem(void)
+{
+	phys_addr_t start, end;
+	u64 i;
+
+	for_each_mem_range(i, &start, &end) {
+		if (end > arm_lowmem_limit)
+			end = arm_lowmem_limit;
+		if (start >= end)
+			break;
+		if (end <= kernel_sec_start || start >= kernel_sec_end) {
+			map_range(start, end, MT_MEMORY_RW);
+			continue;
+		}
+		map_range(start, kernel_sec_start, MT_MEMORY_RW);
+		map_range(kernel_sec_end, end, MT_MEMORY_RW);
+	}
+}
+
+/*
+ * Follows the start of Linux's paging_init (arch/arm/mm/mmu.c, v6.x):
+ * prepare_page_table, map_lowmem, then allocations may come from all of
+ * lowmem and memblock may grow its arrays there.
+ */
+void paging_init(void)
+{
+	kernel_sec_start = PHYS_OFFSET;
+	kernel_sec_end = ALIGN(__pa(_end), (phys_addr_t)SECTION_SIZE);
+
+	prepare_page_table();
+	map_lowmem();
+	memblock_set_current_limit(arm_lowmem_limit);
+	pr_debug("lowmem limit is %08llx\n", (unsigned long long)arm_lowmem_limit);
+	memblock_allow_resize();
+}
