@@ -28,6 +28,13 @@ SECTIONS
 		__idmap_text_end = .;
 	}
 
+	/*
+	 * Text, read-only data and the rest each start on a section (1 MiB
+	 * classic, 2 MiB LPAE), as Linux's STRICT_KERNEL_RWX lays them out, so
+	 * paging_init can map them executable/read-only/writable with section
+	 * entries: no mapping both writable and executable.
+	 */
+	. = ALIGN(SECTION_SIZE);
 	.text : AT(ADDR(.text) - LOAD_OFFSET) {
 		_stext = .;
 		*(.text .text.*)
@@ -36,7 +43,7 @@ SECTIONS
 	}
 	_etext = .;
 
-	. = ALIGN(SZ_4K);
+	. = ALIGN(SECTION_SIZE);
 	__start_rodata = .;
 	.rodata : AT(ADDR(.rodata) - LOAD_OFFSET) {
 		*(.rodata .rodata.*)
@@ -57,7 +64,7 @@ SECTIONS
 	.ARM.exidx : AT(ADDR(.ARM.exidx) - LOAD_OFFSET) { *(.ARM.exidx*) }
 	__end_rodata = .;
 
-	. = ALIGN(SZ_4K);
+	. = ALIGN(SECTION_SIZE);
 	__init_begin = .;
 	.init : AT(ADDR(.init) - LOAD_OFFSET) {
 		*(.init.text .init.data)

@@ -99,6 +99,17 @@ const struct mem_type mem_types[MT_NR_TYPES] = {
 		.domain = DOMAIN_KERNEL,
 		.name = "MT_MEMORY_RO",
 	},
+	[MT_MEMORY_RX] = {
+		/*
+		 * Not a Linux type: Linux maps the text MT_MEMORY_RWX and makes it
+		 * read-only later (mark_rodata_ro); this kernel maps it so at once.
+		 */
+		.prot_pte = PTE_KERNEL_MEM | L_PTE_RDONLY,
+		.prot_l1 = TABLE(DOMAIN_KERNEL),
+		.prot_sect = SECT_KERNEL_MEM | SECT_RDONLY | PMD_DOMAIN(DOMAIN_KERNEL),
+		.domain = DOMAIN_KERNEL,
+		.name = "MT_MEMORY_RX",
+	},
 	[MT_ROM] = {
 		/* Linux makes ROM sections read-only only in classic (its LPAE step is missing). */
 		.prot_pte = PMD_SECT_AF,	/* unused: ROM is mapped with sections only */

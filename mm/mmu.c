@@ -4,13 +4,13 @@
  * (v6.x).
  *
  * So far paging_init takes the first steps of Linux's: clear what head.S
- * left below PAGE_OFFSET and beyond the first bank (its identity map),
- * then map all of lowmem except the kernel's own sections, which stay as
- * head.S mapped them. Every entry written here was empty before (the
- * clearing is followed by a TLB invalidate), so no live translation changes
- * size or output address and no break-before-make is needed (ARM ARM
- * B3.10.1). The kernel's own mapping (W^X), the vectors, the device
- * mappings and pkmap come next (docs/pgtables.md).
+ * left below PAGE_OFFSET and beyond the first bank (its identity map), map
+ * all of lowmem except the kernel's own sections (only into entries that
+ * were empty: the clearing is followed by a TLB invalidate), then give the
+ * kernel's sections their final permissions, W^X. No live translation
+ * changes size, memory type or output address, so no break-before-make is
+ * needed (ARM ARM B3.10.1). The vectors, the device mappings and pkmap come
+ * next (docs/pgtables.md).
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -23,7 +23,8 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
-extern char _end[], __turn_mmu_on[], __turn_mmu_on_end[];
+extern char _end[], _stext[], __start_rodata[], __init_begin[];
+extern char __turn_mmu_on[], __turn_mmu_on_end[];
 
 /* Physical bounds of the kernel's head.S sections (Linux 6.x's kernel_sec_start/end). */
 phys_addr_t kernel_sec_start, kernel_sec_end;
@@ -205,9 +206,28 @@ static void map_lowmem(void)
 }
 
 /*
+ * Follows Linux's map_kernel (arch/arm/mm/mmu.c, v6.x), with the
+ * permissions Linux's mark_rodata_ro gives later applied at once: the
+ * sections before the text (swapper_pg_dir, head code) and from
+ * __init_begin on read/write and never executable, the text read-only and
+ * executable, rodata read-only and never executable. The entries are
+ * head.S's, rewritten with the same output address, size and memory type:
+ * only permissions change, which needs no break-before-make (ARM ARM
+ * B3.10.1), just the TLB invalidate that follows.
+ */
+static void map_kernel(void)
+{
+	map_range(kernel_sec_start, __pa(_stext), MT_MEMORY_RW);
+	map_range(__pa(_stext), __pa(__start_rodata), MT_MEMORY_RX);
+	map_range(__pa(__start_rodata), __pa(__init_begin), MT_MEMORY_RO);
+	map_range(__pa(__init_begin), kernel_sec_end, MT_MEMORY_RW);
+	local_flush_tlb_all();
+}
+
+/*
  * Follows the start of Linux's paging_init (arch/arm/mm/mmu.c, v6.x):
- * prepare_page_table, map_lowmem, then allocations may come from all of
- * lowmem and memblock may grow its arrays there.
+ * prepare_page_table, map_lowmem, allocations from all of lowmem,
+ * map_kernel; then memblock may grow its arrays.
  */
 void paging_init(void)
 {
@@ -218,5 +238,6 @@ void paging_init(void)
 	map_lowmem();
 	memblock_set_current_limit(arm_lowmem_limit);
 	pr_debug("lowmem limit is %08llx\n", (unsigned long long)arm_lowmem_limit);
+	map_kernel();
 	memblock_allow_resize();
 }

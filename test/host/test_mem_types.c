@@ -4,6 +4,7 @@
  * what Linux's build_mem_type_table computes on a Cortex-A15 (ARMv7, SMP,
  * TEX remap, write-allocate), as worked out in docs/notes/paging-facts.md,
  * and the hardware PTEs derived from them must be the ones listed there.
+ * MT_MEMORY_RX is this kernel's own: MT_MEMORY_RWX with the read-only bits.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -36,6 +37,7 @@ static const struct want want[] = {
 	{ MT_MEMORY_RWX,	  0x45f, 0x01, 0x1140e, 0x45e, 0 },
 	{ MT_MEMORY_RW,		  0x65f, 0x01, 0x1141e, 0x45f, 0 },
 	{ MT_MEMORY_RO,		  0x6df, 0x01, 0x1941e, 0x65f, 0 },
+	{ MT_MEMORY_RX,		  0x4df, 0x01, 0x1940e, 0x65e, 0 },	/* ours: RWX made read-only */
 	{ MT_ROM,		  0,     0,    0x0940e, 0,     0 },
 	{ MT_MEMORY_RWX_NONCACHED, 0x447, 0x01, 0x10406, 0x416, 0 },
 	{ MT_MEMORY_RW_SO,	  0x243, 0x01, 0x10412, 0x013, 0 },
@@ -53,6 +55,7 @@ static const struct want want[] = {
 	{ MT_MEMORY_RWX,	  0x008000000000071full, 0x3, 0x000000000000071dull, 0x008000000000071full, 0 },
 	{ MT_MEMORY_RW,		  0x00c000000000071full, 0x3, 0x004000000000071dull, 0x00c000000000071full, 0 },
 	{ MT_MEMORY_RO,		  0x04c000000000071full, 0x3, 0x044000000000079dull, 0x04c000000000079full, 0 },
+	{ MT_MEMORY_RX,		  0x048000000000071full, 0x3, 0x040000000000079dull, 0x048000000000079full, 0 },
 	{ MT_ROM,		  0x0000000000000400ull, 0,   0x000000000000041dull, 0x0000000000000400ull, 0 },
 	{ MT_MEMORY_RWX_NONCACHED, 0x0080000000000707ull, 0x3, 0x0000000000000705ull, 0x0080000000000707ull, 0 },
 	{ MT_MEMORY_RW_SO,	  0x00c0000000000403ull, 0x3, 0x0040000000000701ull, 0x00c0000000000403ull, 0 },

@@ -1,7 +1,8 @@
 /*
  * lowmem: after paging_init's first steps the MMU itself (ATS1CPR/ATS1CPW)
  * maps every mappable byte of lowmem at PAGE_OFFSET + (phys - PHYS_OFFSET),
- * writable and (outside the kernel's own sections) never executable, leaves
+ * writable (but the kernel's text and rodata) and outside the kernel's own
+ * sections never executable, leaves
  * NOMAP memory unmapped, and translates nothing below PAGE_OFFSET (user
  * space, modules, head.S's identity map) or between lowmem and the vmalloc
  * area.
@@ -17,7 +18,13 @@
 #include <asm/system.h>
 #include <ktest.h>
 
-extern char __turn_mmu_on[];
+extern char __turn_mmu_on[], _stext[], __init_begin[];
+
+/* The kernel's text and rodata are read-only: ask the MMU for a read there, a write elsewhere. */
+static bool read_only_kernel(phys_addr_t pa)
+{
+	return pa >= __pa(_stext) && pa < __pa(__init_begin);
+}
 
 /* Every MiB (and the last byte) of each mappable lowmem range translates, for reading and writing, to where it should. */
 static void every_mib_of_lowmem_translates(struct ktest *t)
@@ -34,7 +41,7 @@ static void every_mib_of_lowmem_translates(struct ktest *t)
 		/* u64: in classic builds RAM may end at 0xffffffff, where a 32-bit step would wrap. */
 		for (u64 pa = start; pa < end; pa = (pa | (SZ_1M - 1)) + 1) {
 			unsigned long va = __phys_to_virt((phys_addr_t)pa);
-			u64 par = ats1cp(va, true);
+			u64 par = ats1cp(va, !read_only_kernel((phys_addr_t)pa));
 
 			KTEST_EXPECT_FALSE(t, par & PAR_F);
 			KTEST_EXPECT_EQ(t, par_to_pa(par, va), pa);

@@ -20,6 +20,7 @@ enum mem_type_id {
 	MT_MEMORY_RWX,
 	MT_MEMORY_RW,
 	MT_MEMORY_RO,
+	MT_MEMORY_RX,			/* not in Linux: kernel text, read-only and executable */
 	MT_ROM,
 	MT_MEMORY_RWX_NONCACHED,
 	MT_MEMORY_RW_SO,

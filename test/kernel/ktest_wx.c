@@ -1,0 +1,128 @@
+/*
+ * wx: the kernel's mappings are W^X. The MMU itself refuses writes to the
+ * text and rodata and allows them to data; the section entries carry the
+ * intended permissions (text executable, rodata and data not); and a walk
+ * of every kernel-half entry of swapper_pg_dir (sections and PTEs) finds
+ * nothing that is both writable and executable. Follows the idea of
+ * Linux's ptdump W+X check (arch/arm/mm/dump.c, v6.x).
+ */
+#include <linux/kernel.h>
+#include <asm/mem_types.h>
+#include <asm/memory.h>
+#include <asm/mmu.h>
+#include <asm/pgtable.h>
+#include <asm/system.h>
+#include <ktest.h>
+
+extern char _stext[], _etext[], __start_rodata[], __end_rodata[], _sdata[];
+
+static u32 data_word;
+
+static void mmu_refuses_writes_to_text_and_rodata(struct ktest *t)
+{
+	KTEST_EXPECT_FALSE(t, ats1cp((unsigned long)_stext, false) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp((unsigned long)_stext, true) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp((unsigned long)_etext - 4, true) & PAR_F);
+	KTEST_EXPECT_FALSE(t, ats1cp((unsigned long)__start_rodata, false) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp((unsigned long)__start_rodata, true) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp((unsigned long)__end_rodata - 4, true) & PAR_F);
+	KTEST_EXPECT_FALSE(t, ats1cp((unsigned long)&data_word, true) & PAR_F);
+	KTEST_EXPECT_FALSE(t, ats1cp((unsigned long)_sdata, true) & PAR_F);
+}
+
+/* The section (block) entry that maps a kernel address. */
+static pmdval_t section_of(unsigned long va)
+{
+	pmd_t *pmdp = pmd_off_k(va);
+
+	if (PMD_SIZE != SECTION_SIZE && (va & SECTION_SIZE))
+		pmdp++;
+	return pmdp->pmd;
+}
+
+static void kernel_sections_have_their_types(struct ktest *t)
+{
+	const pmdval_t perm_mask = ~(pmdval_t)SECTION_MASK;
+
+	KTEST_EXPECT_EQ(t, section_of((unsigned long)_stext) & perm_mask, mem_types[MT_MEMORY_RX].prot_sect);
+	KTEST_EXPECT_EQ(t, section_of((unsigned long)__start_rodata) & perm_mask, mem_types[MT_MEMORY_RO].prot_sect);
+	KTEST_EXPECT_EQ(t, section_of((unsigned long)&data_word) & perm_mask, mem_types[MT_MEMORY_RW].prot_sect);
+	KTEST_EXPECT_EQ(t, section_of(PAGE_OFFSET) & perm_mask, mem_types[MT_MEMORY_RW].prot_sect);
+}
+
+/* Writable and executable, by the bits of a section / small page in this format. */
+static bool sect_wx(pmdval_t e)
+{
+#ifdef CONFIG_ARM_LPAE
+	return !(e & PMD_SECT_RDONLY) && !(e & PMD_SECT_XN);
+#else
+	return (e & PMD_SECT_AP_WRITE) && !(e & PMD_SECT_APX) && !(e & PMD_SECT_XN);
+#endif
+}
+
+static bool pte_hw_wx(u64 e)
+{
+#ifdef CONFIG_ARM_LPAE
+	return (e & PTE_TYPE_MASK) == PTE_TYPE_PAGE && !(e & PTE_EXT_RDONLY) && !(e & PTE_EXT_XN);
+#else
+	return (e & PTE_TYPE_SMALL) && (e & PTE_EXT_AP0) && !(e & PTE_EXT_APX) && !(e & PTE_EXT_XN);
+#endif
+}
+
+static void no_writable_executable_mapping(struct ktest *t)
+{
+	unsigned int sections = 0, ptes = 0, wx = 0;
+
+	for (unsigned long addr = PAGE_OFFSET; addr >= PAGE_OFFSET; addr += SECTION_SIZE) {
+		pmd_t *pmdp = pmd_off_k(addr);
+		pmdval_t e;
+
+		if (PMD_SIZE != SECTION_SIZE && (addr & SECTION_SIZE))
+			pmdp++;
+		e = pmdp->pmd;
+		if ((e & PMD_TYPE_MASK) == PMD_TYPE_SECT) {
+			sections++;
+			if (sect_wx(e)) {
+				ktest_fail(t, __FILE__, __LINE__, "section at 0x%08lx is W+X: 0x%llx",
+					   addr, (unsigned long long)e);
+				wx++;
+			}
+		} else if ((e & PMD_TYPE_MASK) == PMD_TYPE_TABLE) {
+#ifdef CONFIG_ARM_LPAE
+			const pte_t *pte = (const pte_t *)__va(e & PHYS_MASK_LPAE);
+			const u64 stride = 1;
+			const unsigned int n = PTRS_PER_PTE;
+#else
+			/* The hardware entries this L1 entry points at (256: one table per section, so each is seen once). */
+			const u32 *pte = (const u32 *)__va(e & ~0x3ffu);
+			const unsigned int stride = 1, n = HW_PTE_ENTRIES;
+#endif
+			for (unsigned int i = 0; i < n; i += stride) {
+#ifdef CONFIG_ARM_LPAE
+				u64 h = pte[i].pte;
+#else
+				u64 h = pte[i];
+#endif
+				ptes += h != 0;
+				if (pte_hw_wx(h)) {
+					ktest_fail(t, __FILE__, __LINE__, "page at 0x%08lx is W+X: 0x%llx",
+						   addr + i * PAGE_SIZE, (unsigned long long)h);
+					wx++;
+				}
+			}
+		}
+		if (addr + SECTION_SIZE < addr)
+			break;
+	}
+	KTEST_EXPECT_EQ(t, wx, 0);
+	KTEST_EXPECT_GE(t, sections, 2);
+	KTEST_EXPECT_GE(t, ptes, 1);	/* the fixmap's console page at least */
+}
+
+static const struct ktest_case wx_cases[] = {
+	KTEST_CASE(mmu_refuses_writes_to_text_and_rodata),
+	KTEST_CASE(kernel_sections_have_their_types),
+	KTEST_CASE(no_writable_executable_mapping),
+	{}
+};
+KTEST_SUITE(wx, wx_cases);
