@@ -89,6 +89,17 @@ const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys)
 			    (unsigned long)dt_phys, (unsigned int)fdt_totalsize(fdt), FDT_FIXED_SIZE - offset);
 		return NULL;
 	}
+	/*
+	 * Not in Linux, which only checks the header: check the whole structure
+	 * block first. A malformed one can make libfdt loop forever (found by
+	 * test/fuzz/fuzz_early.c); fdt_check_full can loop too, so our own walk.
+	 */
+	err = fdt_struct_sound(fdt);
+	if (err) {
+		early_print("Error: invalid device tree blob at 0x%08lx: %s\n",
+			    (unsigned long)dt_phys, fdt_strerror(err));
+		return NULL;
+	}
 	initial_boot_params = fdt;
 
 	mdesc = of_flat_dt_match_machine(fdt);

@@ -32,6 +32,80 @@ u64 dt_mem_next_cell(u32 cells, const fdt32_t **cellp)
 	return v;
 }
 
+/*
+ * Not in Linux: check the whole structure block before libfdt walks it.
+ * Debian's libfdt (1.6.1) can loop forever on some malformed blocks that
+ * pass fdt_check_header, in its lookups and even in fdt_check_full (found
+ * by test/fuzz/fuzz_early.c). This walk reads each tag once, always moves
+ * forward, and accepts only what libfdt's walkers handle: nodes with
+ * NUL-terminated names, properties whose value fits and whose name is a
+ * string inside the strings block, NOPs, balanced nesting and a final END.
+ * Returns 0 or -FDT_ERR_BADSTRUCTURE.
+ */
+/* A big-endian 32-bit word at any alignment (the blob may sit anywhere). */
+static u32 be32_at(const char *p)
+{
+	const unsigned char *b = (const unsigned char *)p;
+
+	return (u32)b[0] << 24 | (u32)b[1] << 16 | (u32)b[2] << 8 | b[3];
+}
+
+int fdt_struct_sound(const void *fdt)
+{
+	const char *base = (const char *)fdt + fdt_off_dt_struct(fdt);
+	const char *strings = (const char *)fdt + fdt_off_dt_strings(fdt);
+	u32 size = fdt_size_dt_struct(fdt), strsize = fdt_size_dt_strings(fdt);
+	u32 total = fdt_totalsize(fdt), off = 0, depth = 0;
+
+	if (fdt_version(fdt) < 17 || fdt_off_dt_struct(fdt) > total || size > total - fdt_off_dt_struct(fdt) ||
+	    fdt_off_dt_strings(fdt) > total || strsize > total - fdt_off_dt_strings(fdt))
+		return -FDT_ERR_BADSTRUCTURE;
+	for (;;) {
+		u32 tag, len, nameoff;
+		const char *end;
+
+		if (size - off < 4)
+			return -FDT_ERR_BADSTRUCTURE;
+		tag = be32_at(base + off);
+		off += 4;
+		switch (tag) {
+		case FDT_BEGIN_NODE:
+			end = memchr(base + off, 0, size - off);
+			if (!end)
+				return -FDT_ERR_BADSTRUCTURE;
+			off = (u32)(end - base) + 1;
+			off = (off + 3) & ~3u;
+			if (off > size)
+				return -FDT_ERR_BADSTRUCTURE;
+			depth++;
+			break;
+		case FDT_END_NODE:
+			if (!depth--)
+				return -FDT_ERR_BADSTRUCTURE;
+			break;
+		case FDT_PROP:
+			if (!depth || size - off < 8)
+				return -FDT_ERR_BADSTRUCTURE;
+			len = be32_at(base + off);
+			nameoff = be32_at(base + off + 4);
+			off += 8;
+			if (len > size - off || nameoff >= strsize ||
+			    !memchr(strings + nameoff, 0, strsize - nameoff))
+				return -FDT_ERR_BADSTRUCTURE;
+			off = (off + len + 3) & ~3u;
+			if (off > size)
+				return -FDT_ERR_BADSTRUCTURE;
+			break;
+		case FDT_NOP:
+			break;
+		case FDT_END:
+			return depth ? -FDT_ERR_BADSTRUCTURE : 0;
+		default:
+			return -FDT_ERR_BADSTRUCTURE;
+		}
+	}
+}
+
 /* Follows Linux's of_fdt_device_is_available (drivers/of/fdt.c, v6.x). */
 bool of_fdt_device_is_available(const void *fdt, int node)
 {

@@ -16,6 +16,9 @@ extern u32 dt_root_size_cells;
 /* The /chosen stdout-path (or linux,stdout-path), NULL when there is none. */
 extern const char *of_stdout_path;
 
+/* The whole structure block is sound enough for libfdt to walk (not in Linux); 0 or -FDT_ERR_BADSTRUCTURE. */
+int fdt_struct_sound(const void *fdt);
+
 /* Read a cells-wide big-endian number and advance (Linux's dt_mem_next_cell). */
 u64 dt_mem_next_cell(u32 cells, const fdt32_t **cellp);
 /* of_fdt_device_is_available: status absent, "okay" or "ok". */

@@ -108,11 +108,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (setjmp(khost_panic_jmp))
 		goto out;	/* a clean panic is an acceptable end */
 
-	/* What setup_machine_fdt accepts: a valid header that fits the bytes given. */
+	/* What setup_machine_fdt accepts: a valid header that fits the bytes given, and a sound structure. */
 	if (dtblen >= FDT_V1_SIZE) {
 		dtb = malloc(dtblen);
 		memcpy(dtb, data + 2 + cmdlen, dtblen);
-		if (fdt_check_header(dtb) == 0 && fdt_totalsize(dtb) <= dtblen) {
+		if (fdt_check_header(dtb) == 0 && fdt_totalsize(dtb) <= dtblen &&
+		    fdt_struct_sound(dtb) == 0) {
 			initial_boot_params = dtb;
 			early_init_dt_scan_nodes(boot_command_line);
 		}

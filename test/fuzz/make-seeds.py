@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of fuzz_early (test/fuzz/corpus/early/) from the
-project's own device trees and a few command lines. Run it again after
+project's own device trees and a few command lines. Inputs the fuzzer
+found (kept under descriptive names, e.g. libfdt-loop-*) live beside them. Run it again after
 adding a DTS or a command line; the seeds are committed so CI needs no dtc
 run to fuzz.
 
