@@ -5,17 +5,9 @@
  * (arch/arm/mm/mmu.c, v6.x).
  */
 #include <linux/kernel.h>
-#include <asm/domain.h>
 #include <asm/fixmap.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
-
-/*
- * Linux's _PAGE_KERNEL_TABLE, less the bit 4 Linux also sets in classic
- * builds: ARMv7 makes that bit of a page-table descriptor should-be-zero
- * (B3.5.1), so it is left clear here (docs/linux-parity.md).
- */
-#define PAGE_KERNEL_TABLE	(PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL))
 
 /* One page in both formats: 512 Linux + 512 hardware entries, or 512 LPAE entries. */
 static pte_t bm_pte[4096 / sizeof(pte_t)] __aligned(4096);
@@ -28,7 +20,7 @@ pte_t *fixmap_pte(unsigned long vaddr)
 /* Follows Linux's early_fixmap_init (arch/arm/mm/mmu.c, v6.x). */
 void early_fixmap_init(void)
 {
-	__pmd_populate(pmd_off_k(FIXADDR_TOP), __pa(bm_pte), PAGE_KERNEL_TABLE);
+	__pmd_populate(pmd_off_k(FIXADDR_TOP), __pa(bm_pte), _PAGE_KERNEL_TABLE);
 }
 
 /* Follows Linux's __set_fixmap (arch/arm/mm/mmu.c, v6.x): set or clear, then forget the old translation. */

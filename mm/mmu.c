@@ -224,10 +224,27 @@ static void map_kernel(void)
 	local_flush_tlb_all();
 }
 
+pte_t *pkmap_page_table;
+
+/*
+ * Follows Linux's kmap_init (arch/arm/mm/mmu.c, v6.x): the PTE page of the
+ * pkmap area (kmap's window onto highmem, the 2 MiB below PAGE_OFFSET) and
+ * the one of the fixmap's lower PMD, allocated now while memblock can.
+ */
+static void kmap_init(void)
+{
+#ifdef CONFIG_HIGHMEM
+	pkmap_page_table = early_pte_alloc(pmd_off_k(PKMAP_BASE), PKMAP_BASE, _PAGE_KERNEL_TABLE);
+#endif
+	early_pte_alloc(pmd_off_k(FIXADDR_START), FIXADDR_START, _PAGE_KERNEL_TABLE);
+}
+
 /*
  * Follows the start of Linux's paging_init (arch/arm/mm/mmu.c, v6.x):
  * prepare_page_table, map_lowmem, allocations from all of lowmem,
- * map_kernel; then memblock may grow its arrays.
+ * map_kernel, kmap_init (Linux's early_fixmap_shutdown and
+ * devicemaps_init come between those two: not yet here); then memblock may
+ * grow its arrays.
  */
 void paging_init(void)
 {
@@ -239,5 +256,6 @@ void paging_init(void)
 	memblock_set_current_limit(arm_lowmem_limit);
 	pr_debug("lowmem limit is %08llx\n", (unsigned long long)arm_lowmem_limit);
 	map_kernel();
+	kmap_init();
 	memblock_allow_resize();
 }

@@ -4,9 +4,13 @@
 
 #include <linux/types.h>
 #include <asm/mach/map.h>
+#include <asm/pgtable.h>
 
 /* Physical bounds of the sections head.S mapped for the image (Linux 6.x's kernel_sec_start/end). */
 extern phys_addr_t kernel_sec_start, kernel_sec_end;
+
+/* The PTE page of the pkmap area (NULL without HIGHMEM), from kmap_init. */
+extern pte_t *pkmap_page_table;
 
 void create_mapping(const struct map_desc *md);
 void paging_init(void);

@@ -22,6 +22,14 @@
 #define PGDIR_SIZE		(UL(1) << PGDIR_SHIFT)
 #define PGDIR_MASK		(~(PGDIR_SIZE - 1))
 
+/*
+ * Linux's _PAGE_KERNEL_TABLE (pgalloc.h): a table entry for kernel PTE
+ * pages, less the bit 4 Linux also sets in classic builds: ARMv7 makes that
+ * bit of a page-table descriptor should-be-zero (B3.5.1; docs/linux-parity.md).
+ */
+#include <asm/domain.h>
+#define _PAGE_KERNEL_TABLE	(PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL))
+
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
 #include <asm/barrier.h>

@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <asm/fixmap.h>
 #include <asm/layout.h>
 #include <asm/lowmem.h>
 #include <asm/mem_types.h>
@@ -119,12 +120,38 @@ static void gap_after_lowmem_is_empty(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ats1cp(va, false) & PAR_F);
 }
 
+/* kmap_init: the pkmap area (HIGHMEM) and the fixmap's lower PMD have empty PTE pages. */
+static void kmap_tables_ready(struct ktest *t)
+{
+	pmd_t *fix = pmd_off_k(FIXADDR_START);
+	pte_t *pte;
+
+	KTEST_EXPECT_EQ(t, fix->pmd & PMD_TYPE_MASK, PMD_TYPE_TABLE);
+#ifdef CONFIG_HIGHMEM
+	KTEST_ASSERT_TRUE(t, pkmap_page_table != NULL);
+	KTEST_EXPECT_EQ(t, pmd_off_k(PKMAP_BASE)->pmd & PMD_TYPE_MASK, PMD_TYPE_TABLE);
+	KTEST_EXPECT_EQ(t, (unsigned long)pte_offset_kernel(pmd_off_k(PKMAP_BASE), PKMAP_BASE),
+			(unsigned long)pkmap_page_table);
+	pte = pkmap_page_table;
+	for (unsigned int i = 0; i < LAST_PKMAP; i++)
+		KTEST_EXPECT_EQ(t, pte[i].pte, 0);
+	KTEST_EXPECT_TRUE(t, ats1cp(PKMAP_BASE, false) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp(PAGE_OFFSET - PAGE_SIZE, false) & PAR_F);
+#else
+	(void)pte;
+	KTEST_EXPECT_TRUE(t, pkmap_page_table == NULL);
+	KTEST_EXPECT_EQ(t, pmd_off_k(PKMAP_BASE)->pmd, 0);
+#endif
+	KTEST_EXPECT_TRUE(t, ats1cp(FIXADDR_START, false) & PAR_F);
+}
+
 static const struct ktest_case lowmem_cases[] = {
 	KTEST_CASE(every_mib_of_lowmem_translates),
 	KTEST_CASE(lowmem_beyond_kernel_is_rw_nx),
 	KTEST_CASE(nomap_memory_is_not_mapped),
 	KTEST_CASE(nothing_below_page_offset),
 	KTEST_CASE(gap_after_lowmem_is_empty),
+	KTEST_CASE(kmap_tables_ready),
 	{}
 };
 KTEST_SUITE(lowmem, lowmem_cases);
