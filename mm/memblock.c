@@ -893,6 +893,40 @@ void __memblock_dump_all(void)
 	dump_type(&memblock.reserved);
 }
 
+/*
+ * No Linux counterpart: which of memblock's invariants a type breaks, or
+ * NULL. The same check serves the host tests, the fuzzer and the in-kernel
+ * suite.
+ */
+const char *memblock_type_check(const struct memblock_type *type)
+{
+	phys_addr_t total = 0;
+	unsigned long i;
+
+	if (type->cnt > type->max || !type->regions)
+		return "cnt exceeds max, or no array";
+	for (i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+
+		if (!r->size)
+			return "an empty region";
+		if (r->base + r->size - 1 < r->base)
+			return "a region wraps past the top";
+		total += r->size;
+		if (i + 1 < type->cnt) {
+			const struct memblock_region *n = r + 1;
+
+			if (r->base + r->size > n->base)
+				return "regions out of order or overlapping";
+			if (r->base + r->size == n->base && r->flags == n->flags)
+				return "adjacent regions of equal flags not merged";
+		}
+	}
+	if (total != type->total_size)
+		return "total_size is not the sum of the sizes";
+	return NULL;
+}
+
 /* Follows Linux's early_memblock (mm/memblock.c, v6.x): "memblock=debug" (any value containing "debug"). */
 static int early_memblock(char *p)
 {

@@ -163,6 +163,9 @@ bool memblock_overlaps_region(struct memblock_type *type,
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size);
 void memblock_mem_limit_remove_map(phys_addr_t limit);
 
+/* Which invariant a type breaks (sorted, disjoint, merged, summed), or NULL. */
+const char *memblock_type_check(const struct memblock_type *type);
+
 /* Output. */
 void memblock_dump_all(void);		/* only with memblock_debug, as Linux */
 void __memblock_dump_all(void);		/* unconditionally */

@@ -38,24 +38,9 @@ static const char *step;
 /* Sorted, non-overlapping, merged, summed right: what every memblock call must leave. */
 static void check_type(const struct memblock_type *type)
 {
-	phys_addr_t total = 0;
+	const char *why = memblock_type_check(type);
 
-	CHECK(type->cnt <= type->max, "cnt <= max");
-	for (unsigned long i = 0; i < type->cnt; i++) {
-		const struct memblock_region *r = &type->regions[i];
-
-		CHECK(r->size != 0, "no empty region");
-		CHECK(r->base + r->size - 1 >= r->base, "region does not wrap");
-		total += r->size;
-		if (i + 1 < type->cnt) {
-			const struct memblock_region *n = &type->regions[i + 1];
-
-			CHECK(r->base + r->size <= n->base, "sorted and disjoint");
-			CHECK(r->base + r->size != n->base || r->flags != n->flags,
-			      "adjacent regions of equal flags merged");
-		}
-	}
-	CHECK(total == type->total_size, "total_size is the sum");
+	CHECK(!why, why);
 }
 
 static void check_all(const char *now)

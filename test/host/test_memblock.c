@@ -82,28 +82,10 @@ static int teardown(void **state)
 
 static void check_type(const struct memblock_type *t)
 {
-	phys_addr_t sum = 0;
-	unsigned long i;
+	const char *why = memblock_type_check(t);
 
-	assert_true(t->cnt <= t->max);
-	assert_non_null(t->regions);
-	for (i = 0; i < t->cnt; i++) {
-		const struct memblock_region *r = &t->regions[i];
-
-		assert_true(r->size > 0);
-		assert_true(r->base + r->size - 1 >= r->base);	/* no wrap */
-		if (i) {
-			const struct memblock_region *p = r - 1;
-			phys_addr_t pend = p->base + p->size;
-
-			assert_true(p->base < r->base);		/* sorted */
-			assert_true(pend <= r->base);		/* disjoint */
-			if (pend == r->base)			/* merged */
-				assert_true(p->flags != r->flags);
-		}
-		sum += r->size;
-	}
-	assert_true(sum == t->total_size);
+	if (why)
+		fail_msg("%s: %s", t->name, why);
 }
 
 static void check_invariants(void)
@@ -1020,9 +1002,37 @@ static void test_above_4g(void **state)
 }
 #endif
 
+/* The shared invariant check catches each kind of breakage. */
+static void test_type_check_catches_breakage(void **state)
+{
+	struct memblock_region r[3];
+	struct memblock_type t = { .cnt = 2, .max = 3, .regions = r, .name = "fake" };
+
+	(void)state;
+	r[0] = (struct memblock_region){ 0x1000, 0x1000, MEMBLOCK_NONE };
+	r[1] = (struct memblock_region){ 0x3000, 0x1000, MEMBLOCK_NONE };
+	t.total_size = 0x2000;
+	assert_null(memblock_type_check(&t));
+	r[1].base = 0x1800;					/* overlap */
+	assert_string_equal(memblock_type_check(&t), "regions out of order or overlapping");
+	r[1].base = 0x2000;					/* touching, same flags */
+	assert_string_equal(memblock_type_check(&t), "adjacent regions of equal flags not merged");
+	r[1].flags = MEMBLOCK_NOMAP;
+	assert_null(memblock_type_check(&t));
+	t.total_size = 0x3000;
+	assert_string_equal(memblock_type_check(&t), "total_size is not the sum of the sizes");
+	t.total_size = 0x2000;
+	r[1].size = 0;
+	assert_string_equal(memblock_type_check(&t), "an empty region");
+	r[1].size = 0x1000;
+	t.cnt = 4;
+	assert_string_equal(memblock_type_check(&t), "cnt exceeds max, or no array");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_type_check_catches_breakage, setup, teardown),
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_add_merge_adjacent),
 		T(test_add_overlaps),

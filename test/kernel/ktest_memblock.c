@@ -23,22 +23,10 @@ extern char _stext[], _end[];
 
 static void check_type(struct ktest *t, const struct memblock_type *type)
 {
-	phys_addr_t total = 0;
+	const char *why = memblock_type_check(type);
 
-	KTEST_EXPECT_LE(t, type->cnt, type->max);
-	for (unsigned long i = 0; i < type->cnt; i++) {
-		const struct memblock_region *r = &type->regions[i];
-
-		KTEST_EXPECT_NE(t, r->size, 0);
-		total += r->size;
-		if (i + 1 < type->cnt) {
-			const struct memblock_region *n = &type->regions[i + 1];
-
-			KTEST_EXPECT_LE(t, r->base + r->size, n->base);
-			KTEST_EXPECT_TRUE(t, r->base + r->size != n->base || r->flags != n->flags);
-		}
-	}
-	KTEST_EXPECT_EQ(t, total, type->total_size);
+	if (why)
+		ktest_fail(t, __FILE__, __LINE__, "%s: %s", type->name, why);
 }
 
 static void regions_sorted_merged_summed(struct ktest *t)
