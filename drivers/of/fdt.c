@@ -144,16 +144,6 @@ void early_init_dt_scan_root(void)
 	pr_debug("dt_root_addr_cells = %x\n", dt_root_addr_cells);
 }
 
-/* Follows Linux's of_read_number: the last (up to two) cells of a property, big-endian. */
-static u64 of_read_number(const fdt32_t *cell, int cells)
-{
-	u64 v = 0;
-
-	while (cells-- > 0)
-		v = (v << 32) | fdt32_to_cpu(*cell++);
-	return v;
-}
-
 /* Follows Linux's early_init_dt_check_for_initrd (drivers/of/fdt.c, v6.x). */
 static void early_init_dt_check_for_initrd(int node)
 {
@@ -165,11 +155,11 @@ static void early_init_dt_check_for_initrd(int node)
 	prop = fdt_getprop(fdt, node, "linux,initrd-start", &len);
 	if (!prop || len < 4)
 		return;
-	start = of_read_number(prop, len / 4);
+	start = dt_mem_next_cell((u32)len / 4, &prop);	/* Linux's of_read_number */
 	prop = fdt_getprop(fdt, node, "linux,initrd-end", &len);
 	if (!prop || len < 4)
 		return;
-	end = of_read_number(prop, len / 4);
+	end = dt_mem_next_cell((u32)len / 4, &prop);
 	if (start > end)
 		return;
 	phys_initrd_start = (phys_addr_t)start;
