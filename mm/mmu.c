@@ -69,15 +69,13 @@ static void alloc_init_pte(pmd_t *pmdp, unsigned long addr, unsigned long end,
 /*
  * Follows Linux's __map_init_section (v6.x): section entries. In classic
  * builds a PMD is two hardware entries, and an address in the odd MiB
- * starts at the second.
+ * starts at the second (pmd_section_k).
  */
-static void __map_init_section(pmd_t *pmdp, unsigned long addr, unsigned long end,
+static void __map_init_section(unsigned long addr, unsigned long end,
 			       phys_addr_t phys, const struct mem_type *type)
 {
-	pmd_t *p = pmdp;
+	pmd_t *pmdp = pmd_section_k(addr), *p = pmdp;
 
-	if (PMD_SIZE != SECTION_SIZE && (addr & SECTION_SIZE))
-		pmdp++;
 	do {
 		pmdp->pmd = (pmdval_t)phys | type->prot_sect;
 		phys += SECTION_SIZE;
@@ -91,14 +89,13 @@ static void alloc_init_pmd(unsigned long addr, unsigned long end, phys_addr_t ph
 {
 	do {
 		unsigned long next = (addr + PMD_SIZE) & PMD_MASK;
-		pmd_t *pmdp = pmd_off_k(addr);
 
 		if (next - 1 > end - 1)
 			next = end;
 		if (type->prot_sect && !((addr | next | (unsigned long)phys) & ~SECTION_MASK))
-			__map_init_section(pmdp, addr, next, phys, type);
+			__map_init_section(addr, next, phys, type);
 		else
-			alloc_init_pte(pmdp, addr, next, (unsigned long)(phys >> PAGE_SHIFT), type);
+			alloc_init_pte(pmd_off_k(addr), addr, next, (unsigned long)(phys >> PAGE_SHIFT), type);
 		phys += next - addr;
 		addr = next;
 	} while (addr != end);

@@ -84,6 +84,20 @@ void __pmd_populate(pmd_t *pmdp, phys_addr_t pte_phys, pmdval_t prot);
 void pmd_clear(pmd_t *pmdp);
 
 /*
+ * The entry that maps addr's section (1 MiB classic, 2 MiB LPAE): the PMD
+ * entry itself with LPAE; in classic builds the first or the second of the
+ * PMD's two hardware entries, for the even or the odd MiB.
+ */
+static inline pmd_t *pmd_section_k(unsigned long addr)
+{
+	pmd_t *pmdp = pmd_off_k(addr);
+
+	if (PMD_SIZE != SECTION_SIZE && (addr & SECTION_SIZE))
+		pmdp++;
+	return pmdp;
+}
+
+/*
  * Follows Linux's flush_pmd_entry (tlbflush.h, v6.x) as it works out on v7
  * SMP: the table walker snoops the data cache (the TTBR walk attributes are
  * inner write-back, B3.3.4), so ordering the store is enough.

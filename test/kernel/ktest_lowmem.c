@@ -64,9 +64,7 @@ static void lowmem_beyond_kernel_is_rw_nx(struct ktest *t)
 		ktest_skip(t, "no mappable lowmem right after the kernel");
 		return;
 	}
-	pmdp = pmd_off_k(__phys_to_virt(pa));
-	if (PMD_SIZE != SECTION_SIZE && (__phys_to_virt(pa) & SECTION_SIZE))
-		pmdp++;
+	pmdp = pmd_section_k(__phys_to_virt(pa));
 	entry = pmdp->pmd;
 	KTEST_EXPECT_EQ(t, entry & PMD_TYPE_MASK, PMD_TYPE_SECT);
 	KTEST_EXPECT_EQ(t, entry & ~(pmdval_t)SECTION_MASK, mem_types[MT_MEMORY_RW].prot_sect);

@@ -33,11 +33,7 @@ static void mmu_refuses_writes_to_text_and_rodata(struct ktest *t)
 /* The section (block) entry that maps a kernel address. */
 static pmdval_t section_of(unsigned long va)
 {
-	pmd_t *pmdp = pmd_off_k(va);
-
-	if (PMD_SIZE != SECTION_SIZE && (va & SECTION_SIZE))
-		pmdp++;
-	return pmdp->pmd;
+	return pmd_section_k(va)->pmd;
 }
 
 static void kernel_sections_have_their_types(struct ktest *t)
@@ -74,12 +70,8 @@ static void no_writable_executable_mapping(struct ktest *t)
 	unsigned int sections = 0, ptes = 0, wx = 0;
 
 	for (unsigned long addr = PAGE_OFFSET; addr >= PAGE_OFFSET; addr += SECTION_SIZE) {
-		pmd_t *pmdp = pmd_off_k(addr);
-		pmdval_t e;
+		pmdval_t e = section_of(addr);
 
-		if (PMD_SIZE != SECTION_SIZE && (addr & SECTION_SIZE))
-			pmdp++;
-		e = pmdp->pmd;
 		if ((e & PMD_TYPE_MASK) == PMD_TYPE_SECT) {
 			sections++;
 			if (sect_wx(e)) {
@@ -89,24 +81,18 @@ static void no_writable_executable_mapping(struct ktest *t)
 			}
 		} else if ((e & PMD_TYPE_MASK) == PMD_TYPE_TABLE) {
 #ifdef CONFIG_ARM_LPAE
-			const pte_t *pte = (const pte_t *)__va(e & PHYS_MASK_LPAE);
-			const u64 stride = 1;
+			const u64 *hw = (const u64 *)__va(e & PHYS_MASK_LPAE);
 			const unsigned int n = PTRS_PER_PTE;
 #else
-			/* The hardware entries this L1 entry points at (256: one table per section, so each is seen once). */
-			const u32 *pte = (const u32 *)__va(e & ~0x3ffu);
-			const unsigned int stride = 1, n = HW_PTE_ENTRIES;
+			/* The hardware entries this L1 entry points at: one table per section, so each is seen once. */
+			const u32 *hw = (const u32 *)__va(e & ~0x3ffu);
+			const unsigned int n = HW_PTE_ENTRIES;
 #endif
-			for (unsigned int i = 0; i < n; i += stride) {
-#ifdef CONFIG_ARM_LPAE
-				u64 h = pte[i].pte;
-#else
-				u64 h = pte[i];
-#endif
-				ptes += h != 0;
-				if (pte_hw_wx(h)) {
+			for (unsigned int i = 0; i < n; i++) {
+				ptes += hw[i] != 0;
+				if (pte_hw_wx(hw[i])) {
 					ktest_fail(t, __FILE__, __LINE__, "page at 0x%08lx is W+X: 0x%llx",
-						   addr + i * PAGE_SIZE, (unsigned long long)h);
+						   addr + i * PAGE_SIZE, (unsigned long long)hw[i]);
 					wx++;
 				}
 			}
