@@ -696,11 +696,29 @@ static unsigned int rnd(unsigned int n)
 	return (lcg_state >> 8) % n;
 }
 
+/* Mark the model pages of one free range, each at most once. */
+static void mark_free_range(bool *seen, phys_addr_t s, phys_addr_t e)
+{
+	assert_true(s < e);
+	for (unsigned long i = (unsigned long)((s - MBASE) / PG); i < (e - MBASE) / PG; i++) {
+		assert_false(seen[i]);
+		seen[i] = true;
+	}
+}
+
+/* The free pages are exactly the model's memory that is mappable and not reserved. */
+static void expect_free_pages_as_model(const bool *seen)
+{
+	for (int p = 0; p < MP; p++)
+		assert_int_equal(seen[p], model_mem[p] >= 0 &&
+				 !(model_mem[p] & MEMBLOCK_NOMAP) && !model_res[p]);
+}
+
 static void model_check(void)
 {
 	static struct rg exp[MP];
 	static bool seen[MP];
-	unsigned long n = 0, i;
+	unsigned long n = 0;
 	phys_addr_t s, e;
 	int p;
 	u64 it;
@@ -739,28 +757,14 @@ static void model_check(void)
 	/* Free ranges, both directions, against the model. */
 	memset(seen, 0, sizeof(seen));
 	e = 0;
-	for_each_free_mem_range(it, MEMBLOCK_NONE, &s, &e) {
-		assert_true(s < e);
-		for (i = (unsigned long)((s - MBASE) / PG); i < (e - MBASE) / PG; i++) {
-			assert_false(seen[i]);
-			seen[i] = true;
-		}
-	}
-	for (p = 0; p < MP; p++)
-		assert_int_equal(seen[p], model_mem[p] >= 0 &&
-				 !(model_mem[p] & MEMBLOCK_NOMAP) && !model_res[p]);
+	for_each_free_mem_range(it, MEMBLOCK_NONE, &s, &e)
+		mark_free_range(seen, s, e);
+	expect_free_pages_as_model(seen);
 	memset(seen, 0, sizeof(seen));
 	s = PHYS_ADDR_MAX;
-	for_each_free_mem_range_reverse(it, MEMBLOCK_NONE, &s, &e) {
-		assert_true(s < e);
-		for (i = (unsigned long)((s - MBASE) / PG); i < (e - MBASE) / PG; i++) {
-			assert_false(seen[i]);
-			seen[i] = true;
-		}
-	}
-	for (p = 0; p < MP; p++)
-		assert_int_equal(seen[p], model_mem[p] >= 0 &&
-				 !(model_mem[p] & MEMBLOCK_NOMAP) && !model_res[p]);
+	for_each_free_mem_range_reverse(it, MEMBLOCK_NONE, &s, &e)
+		mark_free_range(seen, s, e);
+	expect_free_pages_as_model(seen);
 }
 
 static void test_random_against_model(void **state)
