@@ -3,6 +3,7 @@
  * init/do_mounts_initrd.c (v6.x); /chosen's linux,initrd-start/-end are read
  * by drivers/of/fdt.c into the same variables.
  */
+#include <linux/errno.h>
 #include <linux/cmdline.h>
 #include <linux/initrd.h>
 #include <linux/kernel.h>
@@ -18,9 +19,9 @@ static int early_initrdmem(char *p)
 	char *endp;
 
 	if (memparse_checked(p, &endp, &start) || *endp != ',')
-		return -22;
+		return -EINVAL;
 	if (memparse_checked(endp + 1, &endp, &size) || *endp)
-		return -22;
+		return -EINVAL;
 	phys_initrd_start = (phys_addr_t)start;
 	phys_initrd_size = (unsigned long)size;
 	return 0;

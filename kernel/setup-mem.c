@@ -9,6 +9,7 @@
  * only once a bank contributes some RAM. A value that is not a size is
  * refused ("Malformed early option 'mem'") instead of being read as 0.
  */
+#include <linux/errno.h>
 #include <linux/cmdline.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -34,7 +35,7 @@ __noinline int arm_add_memory(u64 start, u64 size)
 #ifndef CONFIG_PHYS_ADDR_T_64BIT
 	if (aligned_start > 0xffffffffULL) {
 		pr_crit("Ignoring memory at 0x%08llx outside 32-bit physical address space\n", start);
-		return -22;
+		return -EINVAL;
 	}
 	if (aligned_start + size > 0xffffffffULL) {
 		pr_crit("Truncating memory at 0x%08llx to fit in 32-bit physical address space\n", start);
@@ -47,7 +48,7 @@ __noinline int arm_add_memory(u64 start, u64 size)
 		if (aligned_start + size <= PHYS_OFFSET) {
 			pr_info("Ignoring memory below PHYS_OFFSET: 0x%08llx-0x%08llx\n",
 				aligned_start, aligned_start + size);
-			return -22;
+			return -EINVAL;
 		}
 		pr_info("Ignoring memory below PHYS_OFFSET: 0x%08llx-0x%08llx\n",
 			aligned_start, (u64)PHYS_OFFSET);
@@ -57,7 +58,7 @@ __noinline int arm_add_memory(u64 start, u64 size)
 
 	size &= ~((u64)PAGE_SIZE - 1);
 	if (!size)
-		return -22;
+		return -EINVAL;
 
 	memblock_add((phys_addr_t)aligned_start, (phys_addr_t)size);
 	return 0;
@@ -102,13 +103,13 @@ __noinline static int early_mem(char *p)
 	char *endp;
 
 	if (memparse_checked(p, &endp, &size) || !size)
-		return -22;
+		return -EINVAL;
 	if (*endp == '@') {
 		if (memparse_checked(endp + 1, &endp, &start))
-			return -22;
+			return -EINVAL;
 	}
 	if (*endp)
-		return -22;
+		return -EINVAL;
 
 	if (!usermem) {
 		const struct memblock_region *r;

@@ -1,9 +1,7 @@
 /* Command-line value parsing. Follows Linux's lib/cmdline.c (v6.x). */
+#include <linux/errno.h>
 #include <linux/cmdline.h>
 #include <linux/string.h>
-
-#define CMDLINE_EINVAL	22
-#define CMDLINE_ERANGE	34
 
 /* Bits a size suffix shifts by: K 10, M 20, ... E 60; 0 for no suffix. */
 static unsigned int suffix_shift(char c)
@@ -53,7 +51,7 @@ int memparse_checked(const char *ptr, char **retptr, unsigned long long *val)
 		if (retptr)
 			*retptr = (char *)(uintptr_t)ptr;
 		*val = 0;
-		return -CMDLINE_EINVAL;
+		return -EINVAL;
 	}
 	shift = suffix_shift(*s);
 	if (shift) {
@@ -65,7 +63,7 @@ int memparse_checked(const char *ptr, char **retptr, unsigned long long *val)
 	if (retptr)
 		*retptr = (char *)(uintptr_t)s;
 	*val = overflow ? ~0ULL : v;
-	return overflow ? -CMDLINE_ERANGE : 0;
+	return overflow ? -ERANGE : 0;
 }
 
 /* Follows Linux's memparse (lib/cmdline.c, v6.x). */

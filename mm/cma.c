@@ -5,6 +5,7 @@
  */
 #define pr_fmt(fmt) "cma: " fmt
 
+#include <linux/errno.h>
 #include <linux/cma.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -28,14 +29,14 @@ int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, const char *name,
 
 	if (cma_area_count == MAX_CMA_AREAS) {
 		pr_err("Not enough slots for CMA reserved regions!\n");
-		return -28;
+		return -ENOSPC;
 	}
 	/* Memory check not in Linux, which would declare an area of RAM that is not there. */
 	if (!size || !memblock_is_region_reserved(base, size) ||
 	    !memblock_is_region_memory(base, size))
-		return -22;
+		return -EINVAL;
 	if (!IS_ALIGNED(base | size, CMA_MIN_ALIGNMENT_BYTES))
-		return -22;
+		return -EINVAL;
 
 	cma = &cma_areas[cma_area_count];
 	if (name)
@@ -69,23 +70,23 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 
 	if (cma_area_count == MAX_CMA_AREAS) {
 		pr_err("Not enough slots for CMA reserved regions!\n");
-		return -28;
+		return -ENOSPC;
 	}
 	if (!size)
-		return -22;
+		return -EINVAL;
 	if (alignment && !is_power_of_2(alignment))
-		return -22;
+		return -EINVAL;
 
 	if (alignment < CMA_MIN_ALIGNMENT_BYTES)
 		alignment = CMA_MIN_ALIGNMENT_BYTES;
 	if (fixed && (base & (alignment - 1))) {
-		ret = -22;
+		ret = -EINVAL;
 		pr_err("Region at %pa must be aligned to %pa bytes\n", &base, &alignment);
 		goto err;
 	}
 	/* Round up without wrapping: an area that cannot be aligned cannot be placed. */
 	if (base > PHYS_ADDR_MAX - (alignment - 1) || size > PHYS_ADDR_MAX - (alignment - 1)) {
-		ret = -22;
+		ret = -EINVAL;
 		goto err;
 	}
 	base = ALIGN(base, alignment);
@@ -96,7 +97,7 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 		fixed = false;
 
 	if (fixed && base < highmem_start && base + size > highmem_start) {
-		ret = -22;
+		ret = -EINVAL;
 		pr_err("Region at %pa defined on low/high memory boundary (%pa)\n",
 		       &base, &highmem_start);
 		goto err;
@@ -106,7 +107,7 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 		limit = memblock_end;
 
 	if (base + size > limit || base + size < base) {
-		ret = -22;
+		ret = -EINVAL;
 		pr_err("Size (%pa) of region at %pa exceeds limit (%pa)\n", &size, &base, &limit);
 		goto err;
 	}
@@ -114,12 +115,12 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 	if (fixed) {
 		/* Not in Linux: a fixed area must be RAM; Linux reserves whatever it is given. */
 		if (!memblock_is_region_memory(base, size)) {
-			ret = -22;
+			ret = -EINVAL;
 			pr_err("Region at %pa is not memory\n", &base);
 			goto err;
 		}
 		if (memblock_is_region_reserved(base, size) || memblock_reserve(base, size) < 0) {
-			ret = -16;
+			ret = -EBUSY;
 			goto err;
 		}
 	} else {
@@ -146,7 +147,7 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 			addr = memblock_alloc_range_nid(size, alignment, base, limit,
 							NUMA_NO_NODE, true);
 			if (!addr) {
-				ret = -12;
+				ret = -ENOMEM;
 				goto err;
 			}
 		}

@@ -3,6 +3,7 @@
  * the VMSPLIT (PAGE_OFFSET) and the vmalloc area kept above lowmem.
  * Follows Linux's arch/arm/mm/mmu.c (v6.x).
  */
+#include <linux/errno.h>
 #include <linux/cmdline.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -31,8 +32,8 @@ static int early_vmalloc(char *arg)
 	char *end;
 
 	/* Linux takes whatever memparse returns; a size that is not one is refused here. */
-	if (memparse_checked(arg, &end, &asked) == -22 || *end)
-		return -22;
+	if (memparse_checked(arg, &end, &asked) == -EINVAL || *end)
+		return -EINVAL;
 	reserve = asked > ~0UL ? ~0UL : (unsigned long)asked;
 
 	if (reserve < VMALLOC_MIN_SIZE) {

@@ -6,6 +6,7 @@
  */
 #define pr_fmt(fmt) "OF: fdt: " fmt
 
+#include <linux/errno.h>
 #include <linux/initrd.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -305,7 +306,7 @@ __noinline static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t
 		/* Memory another region already reserved must not lose its mapping. */
 		if (memblock_overlaps_region(&memblock.memory, base, size) &&
 		    memblock_is_region_reserved(base, size))
-			return -16;
+			return -EBUSY;
 		return memblock_mark_nomap(base, size);
 	}
 	return memblock_reserve(base, size);
@@ -321,10 +322,10 @@ static int __reserved_mem_reserve_reg(int node, const char *uname)
 
 	prop = fdt_getprop(initial_boot_params, node, "reg", &len);
 	if (!prop)
-		return -2;
+		return -ENOENT;
 	if (len && len % t_len != 0) {
 		pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n", uname);
-		return -22;
+		return -EINVAL;
 	}
 	nomap = fdt_getprop(initial_boot_params, node, "no-map", NULL) != NULL;
 
@@ -355,12 +356,12 @@ static int __reserved_mem_check_root(int node)
 
 	prop = fdt_getprop(initial_boot_params, node, "#size-cells", &len);
 	if (!prop || len < 4 || fdt32_to_cpu(*prop) != dt_root_size_cells)
-		return -22;
+		return -EINVAL;
 	prop = fdt_getprop(initial_boot_params, node, "#address-cells", &len);
 	if (!prop || len < 4 || fdt32_to_cpu(*prop) != dt_root_addr_cells)
-		return -22;
+		return -EINVAL;
 	if (!fdt_getprop(initial_boot_params, node, "ranges", NULL))
-		return -22;
+		return -EINVAL;
 	return 0;
 }
 
@@ -372,15 +373,15 @@ static int fdt_scan_reserved_mem(void)
 
 	node = fdt_path_offset(fdt, "/reserved-memory");
 	if (node < 0)
-		return -19;
+		return -ENODEV;
 	if (__reserved_mem_check_root(node) != 0) {
 		pr_err("Reserved memory: unsupported node format, ignoring\n");
-		return -22;
+		return -EINVAL;
 	}
 	/* Regions are read with the root's cells: the same guard as the memory scan. */
 	if (dt_root_addr_cells < 1 || dt_root_addr_cells > 2 ||
 	    dt_root_size_cells < 1 || dt_root_size_cells > 2)
-		return -22;
+		return -EINVAL;
 
 	fdt_for_each_subnode(child, fdt, node) {
 		const char *uname;
@@ -390,7 +391,7 @@ static int fdt_scan_reserved_mem(void)
 			continue;
 		uname = fdt_get_name(fdt, child, NULL);
 		err = __reserved_mem_reserve_reg(child, uname);
-		if (err == -2 && fdt_getprop(fdt, child, "size", NULL))
+		if (err == -ENOENT && fdt_getprop(fdt, child, "size", NULL))
 			fdt_reserved_mem_save_node(child, uname, 0, 0);
 	}
 	return 0;

@@ -5,6 +5,7 @@
  */
 #define pr_fmt(fmt) "OF: reserved mem: " fmt
 
+#include <linux/errno.h>
 #include <linux/cma.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -38,7 +39,7 @@ __noinline int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_a
 	align = !align ? (phys_addr_t)64 : align;	/* SMP_CACHE_BYTES */
 	base = memblock_phys_alloc_range(size, align, start, end);
 	if (!base)
-		return -12;
+		return -ENOMEM;
 
 	*res_base = base;
 	if (nomap) {
@@ -73,9 +74,9 @@ static int read_cells_prop(int node, const char *name, u32 cells, phys_addr_t *o
 
 	prop = fdt_getprop(initial_boot_params, node, name, &len);
 	if (!prop)
-		return -2;
+		return -ENOENT;
 	if ((u32)len != cells * 4)
-		return -22;
+		return -EINVAL;
 	*out = (phys_addr_t)dt_mem_next_cell(cells, &prop);
 	return 0;
 }
@@ -96,16 +97,16 @@ static int __reserved_mem_alloc_size(int node, const char *uname,
 	int len, ret;
 
 	ret = read_cells_prop(node, "size", dt_root_size_cells, &size);
-	if (ret == -2)
-		return -22;
+	if (ret == -ENOENT)
+		return -EINVAL;
 	if (ret) {
 		pr_err("invalid size property in '%s' node.\n", uname);
-		return -22;
+		return -EINVAL;
 	}
 	ret = read_cells_prop(node, "alignment", dt_root_addr_cells, &align);
-	if (ret == -22) {
+	if (ret == -EINVAL) {
 		pr_err("invalid alignment property in '%s' node.\n", uname);
-		return -22;
+		return -EINVAL;
 	}
 
 	nomap = fdt_has_prop(node, "no-map");
@@ -119,7 +120,7 @@ static int __reserved_mem_alloc_size(int node, const char *uname,
 	if (prop) {
 		if (!t_len || len % (int)t_len != 0) {
 			pr_err("invalid alloc-ranges property in '%s', skipping node.\n", uname);
-			return -22;
+			return -EINVAL;
 		}
 		base = 0;
 		while (len > 0) {
@@ -145,7 +146,7 @@ static int __reserved_mem_alloc_size(int node, const char *uname,
 	if (base == 0) {
 		pr_err("failed to allocate memory for node '%s': size %lu MiB\n",
 		       uname, (unsigned long)(size / SZ_1M));
-		return -12;
+		return -ENOMEM;
 	}
 	*res_base = base;
 	*res_size = size;
@@ -155,7 +156,7 @@ static int __reserved_mem_alloc_size(int node, const char *uname,
 /* Follows Linux's __reserved_mem_init_node (drivers/of/of_reserved_mem.c, v6.1): -ENOENT when nothing matches. */
 static int __reserved_mem_init_node(struct reserved_mem *rmem)
 {
-	int ret = -2;
+	int ret = -ENOENT;
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(reserved_mem_setups); i++) {
 		const char *compat = reserved_mem_setups[i].compatible;
@@ -231,7 +232,7 @@ void fdt_init_reserved_mem(void)
 		if (err)
 			continue;
 		err = __reserved_mem_init_node(rmem);
-		if (err != 0 && err != -2) {
+		if (err != 0 && err != -ENOENT) {
 			pr_info("node %s compatible matching fail\n", rmem->name);
 			if (nomap)
 				memblock_clear_nomap(rmem->base, rmem->size);

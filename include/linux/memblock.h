@@ -22,12 +22,7 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 
-#ifndef ENOMEM
-#define ENOMEM		12
-#endif
-#ifndef EINVAL
-#define EINVAL		22
-#endif
+#include <linux/errno.h>
 
 #ifndef PHYS_ADDR_MAX
 #define PHYS_ADDR_MAX	(~(phys_addr_t)0)

@@ -4,6 +4,7 @@
  * MiB as Debian does. Like Linux's file, no message prefix.
  */
 
+#include <linux/errno.h>
 #include <linux/cma.h>
 #include <linux/cmdline.h>
 #include <linux/dma-map-ops.h>
@@ -43,22 +44,22 @@ static int early_cma(char *p)
 
 	if (!p || !*p) {
 		pr_err("Config string not provided\n");
-		return -22;
+		return -EINVAL;
 	}
 	if (!cma_parse(p, &end, &size))
-		return -22;
+		return -EINVAL;
 	if (*end == '@') {
 		if (!cma_parse(end + 1, &end, &base))
-			return -22;
+			return -EINVAL;
 		if (*end == '-') {
 			if (!cma_parse(end + 1, &end, &limit))
-				return -22;
+				return -EINVAL;
 		} else {
 			limit = base + size;
 		}
 	}
 	if (*end)
-		return -22;
+		return -EINVAL;
 	size_cmdline = size;
 	base_cmdline = base;
 	limit_cmdline = limit;
@@ -107,14 +108,14 @@ int rmem_cma_setup(struct reserved_mem *rmem)
 	if (size_cmdline != (phys_addr_t)-1 && default_cma) {
 		pr_info("Reserved memory: bypass %s node, using cmdline CMA params instead\n",
 			rmem->name);
-		return -16;
+		return -EBUSY;
 	}
 	if (!fdt_getprop(fdt, rmem->fdt_node, "reusable", NULL) ||
 	    fdt_getprop(fdt, rmem->fdt_node, "no-map", NULL))
-		return -22;
+		return -EINVAL;
 	if (!IS_ALIGNED(rmem->base | rmem->size, CMA_MIN_ALIGNMENT_BYTES)) {
 		pr_err("Reserved memory: incorrect alignment of CMA region\n");
-		return -22;
+		return -EINVAL;
 	}
 	err = cma_init_reserved_mem(rmem->base, rmem->size, rmem->name, &cma);
 	if (err) {

@@ -1,0 +1,27 @@
+/* Error numbers, Linux's values (include/uapi/asm-generic/errno-base.h). Host builds may have them already. */
+#ifndef _LINUX_ERRNO_H
+#define _LINUX_ERRNO_H
+
+#ifndef ENOENT
+#define ENOENT		2
+#endif
+#ifndef ENOMEM
+#define ENOMEM		12
+#endif
+#ifndef EBUSY
+#define EBUSY		16
+#endif
+#ifndef ENODEV
+#define ENODEV		19
+#endif
+#ifndef EINVAL
+#define EINVAL		22
+#endif
+#ifndef ENOSPC
+#define ENOSPC		28
+#endif
+#ifndef ERANGE
+#define ERANGE		34
+#endif
+
+#endif
