@@ -30,7 +30,7 @@ extern char __turn_mmu_on[], __turn_mmu_on_end[];
 phys_addr_t kernel_sec_start, kernel_sec_end;
 
 /* Follows Linux's early_alloc (arch/arm/mm/mmu.c, v6.x): zeroed, size-aligned, or a panic. */
-static void *early_alloc(unsigned long sz)
+__noinline static void *early_alloc(unsigned long sz)
 {
 	void *ptr = memblock_alloc(sz, sz);
 

@@ -8,8 +8,15 @@
 #define __aligned(x)	__attribute__((__aligned__(x)))
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
 #define __weak		__attribute__((__weak__))
-/* For functions memblock=debug names as callers: inlined, their caller's name would show. */
+/*
+ * For functions memblock=debug names as callers: inlined, their caller's
+ * name would show; cloned (GCC's .constprop/.isra copies), a suffixed one.
+ */
+#ifdef __clang__
 #define __noinline	__attribute__((__noinline__))
+#else
+#define __noinline	__attribute__((__noinline__, __noclone__))
+#endif
 #define __init		__section(".init.text")
 #define __initdata	__section(".init.data")
 #define likely(x)	__builtin_expect(!!(x), 1)
