@@ -69,6 +69,24 @@ SECTIONS
 	.init : AT(ADDR(.init) - LOAD_OFFSET) {
 		*(.init.text .init.data)
 	}
+
+	/*
+	 * The vector page and the stubs page (boot/entry-armv.S): linked where
+	 * devicemaps_init maps them, 0xffff0000 and 0xffff1000, stored here in
+	 * the image, from where early_trap_init copies them.
+	 */
+	. = ALIGN(8);
+	__vectors_lma = .;
+	.vectors VECTORS_BASE : AT(__vectors_lma - LOAD_OFFSET) {
+		KEEP(*(.vectors))
+	}
+	. = __vectors_lma + SIZEOF(.vectors);
+	__stubs_lma = .;
+	.stubs VECTORS_BASE + SZ_4K : AT(__stubs_lma - LOAD_OFFSET) {
+		KEEP(*(.stubs))
+	}
+	. = __stubs_lma + SIZEOF(.stubs);
+	__stubs_lma_end = .;
 	. = ALIGN(SZ_4K);
 	__init_end = .;
 
@@ -80,9 +98,9 @@ SECTIONS
 		KEEP(*(.kallsyms))
 	}
 
-	_sdata = .;
 	.data : AT(ADDR(.data) - LOAD_OFFSET) {
 		. = ALIGN(THREAD_SIZE);
+		_sdata = .;
 		KEEP(*(.data..init_task))
 		*(.data .data.*)
 		/* libfdt is position-independent code: its GOT ends up here. */
@@ -103,5 +121,6 @@ SECTIONS
 	/DISCARD/ : { *(.note.*) *(.comment) *(.ARM.attributes.discard) }
 }
 
+ASSERT(SIZEOF(.vectors) <= SZ_4K && SIZEOF(.stubs) <= SZ_4K, "vectors and stubs fit a page each")
 ASSERT(__idmap_text_end - __idmap_text_start <= 0x1000, "idmap text must fit in a page")
 ASSERT(_text == PAGE_OFFSET + TEXT_OFFSET, "_text must sit at PAGE_OFFSET + TEXT_OFFSET")

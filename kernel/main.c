@@ -32,6 +32,8 @@ void start_kernel(void)
 		pr_info("CPU: All CPU(s) started in HYP mode.\n");
 	else
 		pr_info("CPU: All CPU(s) started in SVC mode.\n");
+	/* Linux's mm_init, which calls mem_init. */
+	mem_init();
 
 	int failed = ktest_run_requested();
 

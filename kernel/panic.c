@@ -1,5 +1,6 @@
 /* panic, the end of a run, and the early exception report. */
 #include <linux/kernel.h>
+#include <asm/cp15.h>
 #include <asm/reboot.h>
 #include <asm/system.h>
 
@@ -37,20 +38,31 @@ static const char *const vector_names[] = {
 	"data abort", "reserved", "IRQ", "FIQ",
 };
 
-/* Called from boot/early-vectors.S: say what happened, then panic. */
-void __noreturn early_exception(unsigned int type, unsigned long lr, unsigned long spsr);
-void early_exception(unsigned int type, unsigned long lr, unsigned long spsr)
+/*
+ * Called from boot/entry-armv.S, through the early vectors or the vector
+ * page: say what happened, then panic. (Oops reports proper are a later
+ * stage; this is the last resort.)
+ */
+void __noreturn bad_exception(unsigned int type, unsigned long lr, unsigned long spsr);
+void bad_exception(unsigned int type, unsigned long lr, unsigned long spsr)
 {
 	/* The preferred return address is lr - 8 for aborts, lr - 4 otherwise (ARM ARM B1.8.3). */
 	unsigned long pc = lr - (type == 4 ? 8 : 4);
+	bool high = get_cr() & CR_V;
+	static int nested;
 
-	pr_emerg("Unhandled early exception: %s at pc %08lx, spsr %08lx\n",
+	/* Reporting faulted too (a console that is not mapped, say): stop without printing. */
+	if (nested++)
+		machine_exit(1);
+
+	pr_emerg("Unhandled %s exception: %s at pc %08lx, spsr %08lx\n", high ? "kernel" : "early",
 		 type < ARRAY_SIZE(vector_names) ? vector_names[type] : "?", pc, spsr);
 	if (type == 4)
 		pr_emerg("DFSR %08x DFAR %08x\n", read_dfsr(), read_dfar());
 	else if (type == 3)
 		pr_emerg("IFSR %08x IFAR %08x\n", read_ifsr(), read_ifar());
-	panic("unhandled exception before the vectors were set up");
+	panic(high ? "unhandled exception (through the vector page)"
+		   : "unhandled exception before the vectors were set up");
 }
 
 /* Follows the first line of Linux's __warn (kernel/panic.c, v6.x); no backtrace yet (issue 6). */

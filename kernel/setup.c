@@ -131,5 +131,5 @@ void setup_arch(char **cmdline_p)
 	arm_memblock_init(mdesc);
 	/* Reservations may have removed memory: compute again. */
 	adjust_lowmem_bounds();
-	paging_init();
+	paging_init(mdesc);
 }

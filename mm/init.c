@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
+#include <asm/layout.h>
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
@@ -88,4 +89,18 @@ void arm_memblock_init(const struct machine_desc *mdesc)
 	early_init_fdt_scan_reserved_mem();
 	dma_contiguous_reserve(arm_dma_limit);
 	memblock_dump_all();
+}
+
+/*
+ * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14), so far its last
+ * part: the virtual memory layout, printed once paging_init has made the
+ * tables final. Handing memory to the buddy allocator and the "Memory:"
+ * line before it are the zone stage's (docs/README.md).
+ */
+void mem_init(void)
+{
+	struct vm_layout layout;
+
+	vm_layout_current(&layout);
+	vm_layout_print(&layout);
 }

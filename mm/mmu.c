@@ -3,25 +3,34 @@
  * formats are behind asm/pgtable.h). Follows Linux's arch/arm/mm/mmu.c
  * (v6.x).
  *
- * So far paging_init takes the first steps of Linux's: clear what head.S
- * left below PAGE_OFFSET and beyond the first bank (its identity map), map
- * all of lowmem except the kernel's own sections (only into entries that
- * were empty: the clearing is followed by a TLB invalidate), then give the
- * kernel's sections their final permissions, W^X. No live translation
- * changes size, memory type or output address, so no break-before-make is
- * needed (ARM ARM B3.10.1). The vectors, the device mappings and pkmap come
- * next (docs/pgtables.md).
+ * paging_init replaces what head.S mapped with the final kernel tables, in
+ * swapper_pg_dir itself: it clears what head.S left below PAGE_OFFSET and
+ * beyond the first bank (its identity map), maps all of lowmem except the
+ * kernel's own sections (only into entries that were empty: the clearing
+ * is followed by a TLB invalidate), gives the kernel's sections their
+ * final permissions (W^X), remaps CMA areas with pages, moves the fixmap
+ * off its static page, maps the vectors, the DTB and the machine's
+ * devices, and allocates the pkmap and fixmap PTE pages. Where an entry
+ * changes size or memory type it is cleared and the TLB invalidated before
+ * the new one is written (break-before-make, ARM ARM B3.10.1).
  */
+#include <linux/dma-map-ops.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <asm/cp15.h>
 #include <asm/fixmap.h>
 #include <asm/layout.h>
+#include <asm/mach/arch.h>
 #include <asm/lowmem.h>
 #include <asm/mem_types.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
+#include <asm/setup.h>
+#include <asm/static_vm.h>
+#include <asm/system.h>
 #include <asm/tlbflush.h>
+#include <asm/traps.h>
 
 extern char _end[], _stext[], __start_rodata[], __init_begin[];
 extern char __turn_mmu_on[], __turn_mmu_on_end[];
@@ -221,6 +230,138 @@ static void map_kernel(void)
 	local_flush_tlb_all();
 }
 
+/*
+ * Follows Linux's early_fixmap_shutdown (arch/arm/mm/mmu.c, v6.x): the
+ * fixmap's PMD moves from the static bm_pte to a PTE page from memblock,
+ * with the permanent slots in use (the console's) mapped again as
+ * MT_DEVICE; the PMD gets MT_DEVICE's table protection, as Linux's
+ * create_mapping gives it.
+ *
+ * Linux clears the PMD first and then lets create_mapping allocate, so the
+ * console is unmapped while memblock=debug reports that allocation: with
+ * earlycon, Linux 6.1 hangs there. Here the page is allocated and filled
+ * first, then swapped in with nothing printed in between.
+ */
+static void early_fixmap_shutdown(void)
+{
+	pmd_t *pmdp = pmd_off_k(FIXADDR_TOP);
+	pte_t *ptes = NULL;
+
+	for (unsigned int i = 0; i < __end_of_permanent_fixed_addresses; i++) {
+		unsigned long va = fix_to_virt(i);
+		pte_t old = *fixmap_pte(va);
+
+		if (!pte_val(old) || (pte_val(old) & L_PTE_MT_MASK) != L_PTE_MT_DEV_SHARED)
+			continue;
+		if (!ptes)
+			ptes = early_alloc(PAGE_SIZE);
+		set_pte_ext(&ptes[pte_index(va)],
+			    pfn_pte(pte_pfn(old), __pgprot(mem_types[MT_DEVICE].prot_pte)), 0);
+	}
+
+	fixmap_use_tables();
+	pmd_clear(pmdp);
+	/* Break before make (ARM ARM B3.10.1): no walk may still use bm_pte. */
+	local_flush_tlb_all();
+	if (ptes) {
+		dsb(ishst);	/* the new entries are visible to the table walk before the PMD */
+		__pmd_populate(pmdp, __pa(ptes), mem_types[MT_DEVICE].prot_l1);
+	}
+}
+
+/*
+ * Follows Linux's fill_pmd_gaps (arch/arm/mm/mmu.c, v6.x). Classic only
+ * (with LPAE a PMD is one section): a static mapping that covers only one
+ * MiB of a PMD's two leaves the other hardware entry empty; reserve it, so
+ * nothing later puts a PTE page in a PMD that holds a section.
+ */
+static bool odd_section_start(unsigned long addr)
+{
+	return !(addr & ~SECTION_MASK) && pmd_section_k(addr) != pmd_off_k(addr);
+}
+
+static void fill_pmd_gaps(void)
+{
+	unsigned long next = 0;
+
+	for (struct static_vm *svm = static_vmlist; svm; svm = svm->next) {
+		unsigned long addr = svm->addr;
+
+		if (addr < next)
+			continue;
+		/* Starts in the odd MiB: is the even one empty? */
+		if (odd_section_start(addr) && !pmd_off_k(addr)->pmd)
+			vm_reserve_area_early(addr & PMD_MASK, SECTION_SIZE, "pmd_empty_section_gap");
+		/* Ends where the odd MiB starts: is the odd one empty? */
+		addr += svm->size;
+		if (odd_section_start(addr) && !pmd_section_k(addr)->pmd)
+			vm_reserve_area_early(addr, SECTION_SIZE, "pmd_empty_section_gap");
+		next = (addr + PMD_SIZE - 1) & PMD_MASK;
+	}
+}
+
+/* Follows Linux's pci_reserve_io (arch/arm/mm/mmu.c, v6.x): keep the PCI I/O window out of vmalloc. */
+static void pci_reserve_io(void)
+{
+	if (!find_static_vm_vaddr(PCI_IO_VIRT_BASE))
+		vm_reserve_area_early(PCI_IO_VIRT_BASE, SZ_2M, "pci_reserve_io");
+}
+
+static void map_one(unsigned long virt, phys_addr_t phys, unsigned long length, enum mem_type_id type)
+{
+	struct map_desc md = {
+		.virtual = virt,
+		.pfn = (unsigned long)(phys >> PAGE_SHIFT),
+		.length = length,
+		.type = type,
+	};
+
+	create_mapping(&md);
+}
+
+/*
+ * Follows Linux's devicemaps_init (arch/arm/mm/mmu.c, v6.x): the vector
+ * and stubs pages, the DTB read-only at FDT_FIXED_BASE (Linux 6.x), and the
+ * machine's static device mappings, in place of head.S's windows. The
+ * vector page is mapped as Linux maps it with kuser helpers (as Debian's
+ * kernels are built): MT_HIGH_VECTORS. Then the CPU takes exceptions
+ * through it (SCTLR.V; head.S left it clear and used VBAR).
+ */
+static void devicemaps_init(const struct machine_desc *mdesc)
+{
+	void *vectors = early_alloc(2 * PAGE_SIZE);
+	unsigned long addr;
+
+	early_trap_init(vectors);
+
+	/* Everything from the vmalloc area up to the fixmap's top PMD: head.S's DTB and I/O windows. */
+	for (addr = vmalloc_start((unsigned long)high_memory); addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
+	/* The device window comes back with another memory type: break before make (B3.10.1). */
+	local_flush_tlb_all();
+
+	if (__atags_pointer)
+		map_one(FDT_FIXED_BASE, __atags_pointer & SECTION_MASK, FDT_FIXED_SIZE, MT_MEMORY_RO);
+
+	map_one(VECTORS_BASE, __pa(vectors), PAGE_SIZE, MT_HIGH_VECTORS);
+	map_one(VECTORS_BASE + PAGE_SIZE, __pa(vectors) + PAGE_SIZE, PAGE_SIZE, MT_LOW_VECTORS);
+
+	if (mdesc && mdesc->map_io)
+		mdesc->map_io();
+	fill_pmd_gaps();
+	pci_reserve_io();
+
+	/*
+	 * Linux also cleans the whole data cache here (flush_cache_all); the
+	 * ARMv7 data cache is PIPT, and early_trap_init already made the
+	 * vectors visible to instruction fetch.
+	 */
+	local_flush_tlb_all();
+	set_cr(get_cr() | CR_V);
+	/* Linux's early_abt_enable: asynchronous aborts can be taken now that there are vectors. */
+	__asm__ __volatile__("cpsie a" : : : "memory");
+}
+
 pte_t *pkmap_page_table;
 
 /*
@@ -236,14 +377,16 @@ static void kmap_init(void)
 	early_pte_alloc(pmd_off_k(FIXADDR_START), FIXADDR_START, _PAGE_KERNEL_TABLE);
 }
 
+/* The PMD of the vector page (Linux's top_pmd) and the page of zeroes (Linux's zero_page). */
+pmd_t *top_pmd;
+void *zero_page;
+
 /*
- * Follows the start of Linux's paging_init (arch/arm/mm/mmu.c, v6.x):
- * prepare_page_table, map_lowmem, allocations from all of lowmem,
- * map_kernel, kmap_init (Linux's early_fixmap_shutdown and
- * devicemaps_init come between those two: not yet here); then memblock may
- * grow its arrays.
+ * Follows Linux's paging_init (arch/arm/mm/mmu.c, v6.x) up to
+ * bootmem_init, which is the zone stage's; memblock may grow its arrays
+ * from here on (Linux allows it at the start of bootmem_init).
  */
-void paging_init(void)
+void paging_init(const struct machine_desc *mdesc)
 {
 	kernel_sec_start = PHYS_OFFSET;
 	kernel_sec_end = ALIGN(__pa(_end), (phys_addr_t)SECTION_SIZE);
@@ -253,6 +396,11 @@ void paging_init(void)
 	memblock_set_current_limit(arm_lowmem_limit);
 	pr_debug("lowmem limit is %08llx\n", (unsigned long long)arm_lowmem_limit);
 	map_kernel();
+	dma_contiguous_remap();
+	early_fixmap_shutdown();
+	devicemaps_init(mdesc);
 	kmap_init();
+	top_pmd = pmd_off_k(VECTORS_BASE);
+	zero_page = early_alloc(PAGE_SIZE);
 	memblock_allow_resize();
 }

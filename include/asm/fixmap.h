@@ -41,9 +41,13 @@ _Static_assert((fix_to_virt(__end_of_fixed_addresses - 1) & PMD_MASK) == (FIXADD
 				 L_PTE_MT_DEV_SHARED | L_PTE_SHARED)
 
 void early_fixmap_init(void);
+/* True until early_fixmap_shutdown: slots live in the static bm_pte page. */
+bool fixmap_is_early(void);
+/* For early_fixmap_shutdown: from now on find slots by walking swapper_pg_dir. */
+void fixmap_use_tables(void);
 /* Map (prot != 0) or unmap (prot == 0) one fixmap slot. */
 void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pteval_t prot);
-/* The PTE of a fixmap address (in bm_pte). */
+/* The PTE of a fixmap address (in bm_pte, then in the final tables). */
 pte_t *fixmap_pte(unsigned long vaddr);
 
 #endif

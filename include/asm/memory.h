@@ -46,6 +46,7 @@
 
 /* Current Linux maps the DTB here from head.S (4.14 used its lowmem address). */
 #define FDT_FIXED_BASE		UL(0xff800000)
+#define FDT_FIXED_SIZE		(2 * SECTION_SIZE)
 
 /*
  * Early I/O window for power-off (and the console until it moves to the

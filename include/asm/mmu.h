@@ -12,7 +12,13 @@ extern phys_addr_t kernel_sec_start, kernel_sec_end;
 /* The PTE page of the pkmap area (NULL without HIGHMEM), from kmap_init. */
 extern pte_t *pkmap_page_table;
 
+/* The PMD of the vector page (Linux's top_pmd) and the zeroed page paging_init allocates. */
+extern pmd_t *top_pmd;
+extern void *zero_page;
+
+struct machine_desc;
+
 void create_mapping(const struct map_desc *md);
-void paging_init(void);
+void paging_init(const struct machine_desc *mdesc);
 
 #endif

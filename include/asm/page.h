@@ -7,5 +7,6 @@
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(UL(1) << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
+#define PAGE_ALIGN(x)		(((x) + PAGE_SIZE - 1) & PAGE_MASK)
 
 #endif

@@ -63,6 +63,9 @@
 #define L_PTE_MT_VECTORS	(UL(0x0f) << 2)
 #define L_PTE_MT_MASK		(UL(0x0f) << 2)
 
+/* The output address bits of a Linux PTE. */
+#define PTE_ADDR_MASK		(~UL(0xfff))
+
 /* The LPAE software section bit, absent here (Linux defines it 0 too). */
 #define L_PMD_SECT_RDONLY	0
 

@@ -30,6 +30,9 @@
 #define L_PTE_NONE		(ULL(1) << 57)
 #define L_PTE_RDONLY		(ULL(1) << 58)
 
+/* The output address bits of a PTE (40-bit physical addresses). */
+#define PTE_ADDR_MASK		PHYS_MASK_LPAE
+
 /* Software bits of a block (section) entry. */
 #define L_PMD_SECT_RDONLY	(ULL(1) << 58)
 

@@ -66,6 +66,12 @@ static inline pte_t pfn_pte(u64 pfn, pgprot_t prot)
 	return __pte((pteval_t)(pfn << PAGE_SHIFT) | pgprot_val(prot));
 }
 
+/* Follows Linux's pte_pfn: the page frame a PTE maps. */
+static inline u64 pte_pfn(pte_t pte)
+{
+	return (u64)(pte_val(pte) & PTE_ADDR_MASK) >> PAGE_SHIFT;
+}
+
 /*
  * Format-specific, in mm/pgtable-2level.c or mm/pgtable-3level.c (Linux's
  * proc-v7-2level.S / proc-v7-3level.S and pgtable-*level.h):

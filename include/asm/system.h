@@ -27,6 +27,12 @@ DEFINE_CP15_READ(read_ifar, 0, c6, c0, 2)		/* IFAR */
 DEFINE_CP15_READ(read_vbar, 0, c12, c0, 0)		/* VBAR */
 DEFINE_CP15_READ(read_cntfrq, 0, c14, c0, 0)		/* CNTFRQ */
 
+/* Write SCTLR; a CP15 write applies to later instructions only after an ISB (ARM ARM B3.15, "synchronization of changes to system control registers"). */
+static inline void set_cr(u32 v)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(v) : "memory");
+}
+
 /* 64-bit TTBR0/TTBR1 (the LPAE view; in classic builds the high word reads 0). */
 static inline u64 read_ttbr(int n)
 {

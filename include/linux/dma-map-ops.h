@@ -11,4 +11,8 @@ extern struct cma *dma_contiguous_default_area;
 
 void dma_contiguous_reserve(phys_addr_t addr_limit);
 
+/* The architecture's hooks (arch/arm/mm/dma-mapping.c in Linux; mm/dma-mapping.c here). */
+void dma_contiguous_early_fixup(phys_addr_t base, unsigned long size);
+void dma_contiguous_remap(void);
+
 #endif

@@ -92,8 +92,10 @@ void dma_contiguous_reserve(phys_addr_t limit)
 	if (selected_size && !dma_contiguous_default_area) {
 		pr_debug("%s: reserving %ld MiB for global area\n", __func__,
 			 (unsigned long)(selected_size / SZ_1M));
-		cma_declare_contiguous_nid(selected_base, selected_size, selected_limit, 0,
-					   fixed, "reserved", &dma_contiguous_default_area);
+		if (!cma_declare_contiguous_nid(selected_base, selected_size, selected_limit, 0,
+						fixed, "reserved", &dma_contiguous_default_area))
+			dma_contiguous_early_fixup(dma_contiguous_default_area->base,
+						   (unsigned long)dma_contiguous_default_area->size);
 	}
 }
 
@@ -122,6 +124,8 @@ int rmem_cma_setup(struct reserved_mem *rmem)
 		pr_err("Reserved memory: unable to setup CMA region\n");
 		return err;
 	}
+	/* The architecture's fixup: this area's lowmem mapping becomes pages in paging_init. */
+	dma_contiguous_early_fixup(rmem->base, (unsigned long)rmem->size);
 	if (default_cma)
 		dma_contiguous_default_area = cma;
 	pr_info("Reserved memory: created CMA memory pool at %pa, size %ld MiB\n",

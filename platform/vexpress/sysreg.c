@@ -9,7 +9,7 @@
 #include <asm/reboot.h>
 #include <mach/vexpress.h>
 
-#define SYSREG_BASE		(DEBUG_IO_VIRT + V2M_SYSREG_OFFSET)
+#define SYSREG_BASE		(V2M_PERIPH_VIRT + V2M_SYSREG_OFFSET)
 #define SYS_CFGDATA		0xa0
 #define SYS_CFGCTRL		0xa4
 #define SYS_CFGCTRL_START	(1u << 31)

@@ -22,6 +22,19 @@
 
 static void *loaded_dtb;
 
+struct khost_dma_fixup khost_dma_fixups[MAX_CMA_AREAS];
+int khost_dma_fixup_count;
+
+/* The arch hook (mm/dma-mapping.c in the kernel): recorded for the tests to check. */
+void dma_contiguous_early_fixup(phys_addr_t base, unsigned long size)
+{
+	if (khost_dma_fixup_count >= MAX_CMA_AREAS)
+		abort();
+	khost_dma_fixups[khost_dma_fixup_count].base = base;
+	khost_dma_fixups[khost_dma_fixup_count].size = size;
+	khost_dma_fixup_count++;
+}
+
 void khost_reset(void)
 {
 	free(loaded_dtb);
@@ -29,6 +42,7 @@ void khost_reset(void)
 	memblock_host_reset();
 	setup_mem_host_reset();
 	dma_contiguous_host_reset();
+	khost_dma_fixup_count = 0;
 	reserved_mem_count = 0;
 	memset(reserved_mem, 0, sizeof(reserved_mem));
 	cma_area_count = 0;

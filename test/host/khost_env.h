@@ -34,6 +34,14 @@ extern unsigned char *khost_sim_ram;
 extern phys_addr_t khost_sim_base;
 extern phys_addr_t khost_sim_size;
 
+/* khost_env.c: the CMA areas dma_contiguous_early_fixup was told about (the arch hook, recorded). */
+struct khost_dma_fixup {
+	phys_addr_t base;
+	unsigned long size;
+};
+extern struct khost_dma_fixup khost_dma_fixups[];
+extern int khost_dma_fixup_count;
+
 void setup_mem_host_reset(void);
 void dma_contiguous_host_reset(void);
 

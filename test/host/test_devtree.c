@@ -215,6 +215,10 @@ static void test_reserved_memory(void **state)
 	assert_non_null(dma_contiguous_default_area);
 	assert_int_equal(cma_area_count, 1);
 	assert_int_equal(cma_areas[0].base, 0xbf000000);
+	/* The pool's lowmem mapping is to become pages (dma_contiguous_remap): only the CMA pool, not the DMA one. */
+	assert_int_equal(khost_dma_fixup_count, 1);
+	assert_int_equal(khost_dma_fixups[0].base, 0xbf000000);
+	assert_int_equal(khost_dma_fixups[0].size, 16 << 20);
 	assert_int_equal(memblock.current_limit, 0xb0000000);
 	assert_int_equal(arm_lowmem_limit, 0xb0000000);
 }
@@ -225,10 +229,14 @@ static void test_default_cma_and_cmdline(void **state)
 	boot("cells1", "cma=32M");
 	expect_logf("cma: Reserved 32 MiB at %s\n", pa(0x8e000000));
 	EXPECT_RESERVED({ 0x8e000000, 0x02000000, 0 });
+	assert_int_equal(khost_dma_fixup_count, 1);
+	assert_int_equal(khost_dma_fixups[0].base, 0x8e000000);
+	assert_int_equal(khost_dma_fixups[0].size, 32 << 20);
 
 	boot("cells1", "cma=0");
 	EXPECT_NO_LOG("cma: Reserved");
 	assert_int_equal(memblock.reserved.cnt, 0);
+	assert_int_equal(khost_dma_fixup_count, 0);
 
 	boot("cells1", "cma=4M@0x88000000");
 	/* Fixed base: whole pageblocks, 2 MiB with LPAE, 8 MiB in classic builds (4M@ is then too small). */
@@ -242,6 +250,7 @@ static void test_default_cma_and_cmdline(void **state)
 	expect_logf("cma: Region at %s is not memory\n", pa(0x9000000));
 	EXPECT_LOG("cma: Failed to reserve 8 MiB\n");
 	assert_int_equal(cma_area_count, 0);
+	assert_int_equal(khost_dma_fixup_count, 0);
 
 	boot("cells1", "cma=lots");
 	EXPECT_LOG("Malformed early option 'cma'\n");

@@ -120,18 +120,6 @@ static void memory_node_covers_kernel(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, memblock_is_region_memory(__pa(_text), (phys_addr_t)(_end - _text)));
 }
 
-static void early_io_window(struct ktest *t)
-{
-	unsigned long uart = DEBUG_IO_VIRT + V2M_UART0_OFFSET;
-	u64 par = ats1cp(uart, true);
-
-	KTEST_EXPECT_FALSE(t, par & PAR_F);
-	KTEST_EXPECT_EQ(t, par_to_pa(par, uart), V2M_PERIPH_PHYS + V2M_UART0_OFFSET);
-	/* Nothing else in the window's neighbourhood is mapped. */
-	KTEST_EXPECT_TRUE(t, ats1cp(DEBUG_IO_VIRT - SECTION_SIZE, false) & PAR_F);
-	KTEST_EXPECT_TRUE(t, ats1cp(DEBUG_IO_VIRT + SECTION_SIZE, false) & PAR_F);
-}
-
 static void null_page_unmapped(struct ktest *t)
 {
 	KTEST_EXPECT_TRUE(t, ats1cp(0, false) & PAR_F);
@@ -153,7 +141,6 @@ static const struct ktest_case boot_cases[] = {
 	KTEST_CASE(phys_offset_aligned),
 	KTEST_CASE(dtb_found_and_parsed),
 	KTEST_CASE(memory_node_covers_kernel),
-	KTEST_CASE(early_io_window),
 	KTEST_CASE(null_page_unmapped),
 	KTEST_CASE(stack_canary_set),
 	{}

@@ -1,11 +1,13 @@
 /*
- * fixmap: early_fixmap_init hooked bm_pte into the PMD of FIXADDR_TOP, the
+ * fixmap: early_fixmap_init hooked bm_pte into the PMD of FIXADDR_TOP and
+ * paging_init moved the slots onto a PTE page of the final tables; the
  * console writes through its slot, and the MMU agrees: asked with
  * ATS1CPR/ATS1CPW, mapped slots translate where __set_fixmap said and
  * empty ones fault. In classic builds the PTE page holds 512 Linux entries
  * and then the 512 hardware entries derived from them.
  */
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <asm/fixmap.h>
 #include <asm/mem_types.h>
 #include <asm/pgtable.h>
@@ -15,23 +17,32 @@
 #include <mach/vexpress.h>
 #include <ktest.h>
 
-static pte_t *bm_pte_page(void)
+/* The PTE page that serves the fixmap's top PMD (bm_pte until paging_init, then one from memblock). */
+static pte_t *fixmap_pte_page(void)
 {
 	return fixmap_pte(FIXADDR_TOP) - pte_index(FIXADDR_TOP);
 }
 
-static void pmd_points_at_bm_pte(struct ktest *t)
+/*
+ * early_fixmap_shutdown replaced the static bm_pte by a page from memblock,
+ * populated by create_mapping for the console's MT_DEVICE slot: the PMD
+ * carries MT_DEVICE's table protection (classic: domain IO), as in Linux.
+ */
+static void pmd_holds_final_pte_page(struct ktest *t)
 {
 	pmd_t *pmdp = pmd_off_k(FIXADDR_TOP);
-	phys_addr_t page = __pa(bm_pte_page());
+	phys_addr_t page = __pa(fixmap_pte_page());
+	pmdval_t prot = mem_types[MT_DEVICE].prot_l1;
 
+	KTEST_EXPECT_FALSE(t, fixmap_is_early());
 	KTEST_EXPECT_TRUE(t, IS_ALIGNED(page, PAGE_SIZE));
+	KTEST_EXPECT_TRUE(t, memblock_is_region_reserved(page, PAGE_SIZE));
 #ifdef CONFIG_ARM_LPAE
-	KTEST_EXPECT_EQ(t, pmdp->pmd, page | PMD_TYPE_TABLE);
+	KTEST_EXPECT_EQ(t, pmdp->pmd, page | prot);
 #else
 	/* The two hardware entries of the PMD: the hardware half of the page, 1 KiB apart. */
-	KTEST_EXPECT_EQ(t, pmdp[0].pmd, (page + PTE_HWTABLE_OFF) | PMD_TYPE_TABLE);
-	KTEST_EXPECT_EQ(t, pmdp[1].pmd, (page + PTE_HWTABLE_OFF + 1024) | PMD_TYPE_TABLE);
+	KTEST_EXPECT_EQ(t, pmdp[0].pmd, (page + PTE_HWTABLE_OFF) | prot);
+	KTEST_EXPECT_EQ(t, pmdp[1].pmd, (page + PTE_HWTABLE_OFF + 1024) | prot);
 #endif
 }
 
@@ -76,7 +87,7 @@ static void pte_page_linux_then_hardware(struct ktest *t)
 #ifdef CONFIG_ARM_LPAE
 	ktest_skip(t, "the LPAE format has no separate hardware entries");
 #else
-	const pte_t *linux = bm_pte_page();
+	const pte_t *linux = fixmap_pte_page();
 	const u32 *hw = (const u32 *)((const char *)linux + PTE_HWTABLE_OFF);
 	unsigned int used = 0;
 
@@ -92,7 +103,7 @@ static void pte_page_linux_then_hardware(struct ktest *t)
 }
 
 static const struct ktest_case fixmap_cases[] = {
-	KTEST_CASE(pmd_points_at_bm_pte),
+	KTEST_CASE(pmd_holds_final_pte_page),
 	KTEST_CASE(console_slot_translates_to_uart),
 	KTEST_CASE(empty_slot_faults),
 	KTEST_CASE(set_and_clear_slot),

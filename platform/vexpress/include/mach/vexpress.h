@@ -7,9 +7,16 @@
 #define _MACH_VEXPRESS_H
 
 #include <linux/const.h>
+#include <asm/memory.h>
 
-/* The 1 MiB of motherboard peripherals that head.S maps for the early console. */
+/*
+ * The motherboard peripherals: head.S maps their first section (1 MiB
+ * classic, 2 MiB LPAE) at DEBUG_IO_VIRT for the early console and
+ * power-off; the machine's map_io maps all 2 MiB at the same address.
+ */
 #define V2M_PERIPH_PHYS		UL(0x1c000000)
+#define V2M_PERIPH_SIZE		UL(0x00200000)
+#define V2M_PERIPH_VIRT		DEBUG_IO_VIRT
 #define V2M_SYSREG_OFFSET	0x00010000	/* system registers (SYS_CFG*) */
 #define V2M_UART0_OFFSET	0x00090000	/* PL011 UART0 */
 
