@@ -38,10 +38,25 @@ extern char __turn_mmu_on[], __turn_mmu_on_end[];
 /* Physical bounds of the kernel's head.S sections (Linux 6.x's kernel_sec_start/end). */
 phys_addr_t kernel_sec_start, kernel_sec_end;
 
+/*
+ * Page tables stay below 4 GiB. The architecture allows LPAE tables
+ * anywhere in the 40-bit physical space, but QEMU 7.2 (Debian 12's) takes
+ * a synchronous external abort on the table walk (DFSR 0x217) when a
+ * level-3 table lies above 4 GiB; only the 1G split with more than 2 GiB
+ * of RAM has lowmem there (docs/linux-parity.md).
+ */
+#define PGTABLE_PHYS_LIMIT	(1ULL << 32)
+
 /* Follows Linux's early_alloc (arch/arm/mm/mmu.c, v6.x): zeroed, size-aligned, or a panic. */
 __noinline static void *early_alloc(unsigned long sz)
 {
-	void *ptr = memblock_alloc(sz, sz);
+	u64 limit = memblock.current_limit;	/* 64 bits in both formats */
+	phys_addr_t max_addr = MEMBLOCK_ALLOC_ACCESSIBLE;
+	void *ptr;
+
+	if (limit > PGTABLE_PHYS_LIMIT)
+		max_addr = (phys_addr_t)PGTABLE_PHYS_LIMIT;
+	ptr = memblock_alloc_try_nid(sz, sz, MEMBLOCK_LOW_LIMIT, max_addr, NUMA_NO_NODE);
 
 	if (!ptr)
 		panic("%s: Failed to allocate %lu bytes align=0x%lx\n", __func__, sz, sz);
