@@ -405,6 +405,8 @@ void paging_init(const struct machine_desc *mdesc)
 {
 	kernel_sec_start = PHYS_OFFSET;
 	kernel_sec_end = ALIGN(__pa(_end), (phys_addr_t)SECTION_SIZE);
+	pr_debug("physical kernel sections: 0x%08llx-0x%08llx\n",
+		 (unsigned long long)kernel_sec_start, (unsigned long long)kernel_sec_end);
 
 	prepare_page_table();
 	map_lowmem();

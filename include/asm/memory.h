@@ -3,14 +3,14 @@
  * place things in it. Follows Linux's arch/arm/include/asm/memory.h (v6.x).
  *
  *  0xffffffff +----------------------------+
- *  0xffff0000 | vectors (VECTORS_BASE)     |  later: devicemaps_init (+ stubs page)
+ *  0xffff0000 | vectors (VECTORS_BASE)     |  devicemaps_init: vector page, stubs page above it
  *  0xfff00000 +----------------------------+ FIXADDR_END
- *             | fixmap (FIXADDR_START)     |  later: early_fixmap_init
+ *             | fixmap (FIXADDR_START)     |  early_fixmap_init, then paging_init
  *  0xffc80000 +----------------------------+  (Linux 4.14: 0xffc00000)
- *  0xff800000 | FDT window (FDT_FIXED_BASE)|  head.S: 2 sections of the DTB
+ *  0xff800000 | FDT window (FDT_FIXED_BASE)|  head.S: 2 sections of the DTB; paging_init: read-only
  *             +----------------------------+ VMALLOC_END
  *  0xfee00000 |  PCI I/O (PCI_IO_VIRT_BASE)|  2 MiB, inside the vmalloc range
- *  0xfec00000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section, sysreg (console until fixmap)
+ *  0xfec00000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section; then vexpress map_io: 2 MiB
  *             |      vmalloc               |  VMALLOC_START: high_memory +
  *             |                            |  VMALLOC_OFFSET, 8 MiB aligned
  *             +----------------------------+ high_memory: at most

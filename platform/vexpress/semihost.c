@@ -1,8 +1,9 @@
 /*
  * Semihosting exit (ARM "Semihosting for AArch32 and AArch64" v2:
  * SYS_EXIT_EXTENDED, 0x20). QEMU honours it with -semihosting and exits
- * with the given status. Without semihosting the SVC lands in
- * early_vectors, which returns, and the caller falls back to power-off.
+ * with the given status. Without semihosting the SVC lands in the SVC
+ * vector (early_vectors, or the stubs page once paging_init installed
+ * it), which returns, and the caller falls back to power-off.
  */
 #include <linux/compiler.h>
 #include <linux/types.h>
