@@ -6,6 +6,7 @@
 #include <linux/initrd.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/of_fdt.h>
 #include <asm/layout.h>
 #include <asm/mach/arch.h>
@@ -91,16 +92,104 @@ void arm_memblock_init(const struct machine_desc *mdesc)
 	memblock_dump_all();
 }
 
+/* Follows Linux's find_limits (arch/arm/mm/init.c, v6.x): first page, end of lowmem, end of RAM. */
+static void find_limits(unsigned long *min, unsigned long *max_low, unsigned long *max_high)
+{
+	*max_low = PFN_DOWN(memblock_get_current_limit());
+	*min = PFN_UP(memblock_start_of_DRAM());
+	*max_high = PFN_DOWN(memblock_end_of_DRAM());
+}
+
+/* Follows Linux's zone_sizes_init (arch/arm/mm/init.c, v6.x): each zone's end. */
+static void zone_sizes_init(unsigned long min, unsigned long max_low, unsigned long max_high)
+{
+	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
+
+	(void)min;
+	(void)max_high;	/* without HIGHMEM, lowmem is all there is */
+#ifdef CONFIG_ZONE_DMA
+	max_zone_pfn[ZONE_DMA] = min((unsigned long)PFN_DOWN(arm_dma_limit), max_low);
+#endif
+	max_zone_pfn[ZONE_NORMAL] = max_low;
+#ifdef CONFIG_HIGHMEM
+	max_zone_pfn[ZONE_HIGHMEM] = max_high;
+#endif
+	free_area_init(max_zone_pfn);
+}
+
 /*
- * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14), so far its last
- * part: the virtual memory layout, printed once paging_init has made the
- * tables final. Handing memory to the buddy allocator and the "Memory:"
- * line before it are the zone stage's (docs/README.md).
+ * Follows Linux's bootmem_init (arch/arm/mm/init.c, v6.x), called at the
+ * end of paging_init: the page-frame limits, then the zones and mem_map.
+ */
+void bootmem_init(void)
+{
+	unsigned long min, max_low, max_high;
+
+	memblock_allow_resize();
+	find_limits(&min, &max_low, &max_high);
+	zone_sizes_init(min, max_low, max_high);
+	min_low_pfn = min;
+	max_low_pfn = max_low;
+	max_pfn = max_high;
+}
+
+/* Follows Linux's free_highpages (arch/arm/mm/init.c, v6.x): every free highmem page, one by one. */
+static void free_highpages(void)
+{
+#ifdef CONFIG_HIGHMEM
+	phys_addr_t range_start, range_end;
+	u64 i;
+
+	for_each_free_mem_range(i, MEMBLOCK_NONE, &range_start, &range_end) {
+		unsigned long start = PFN_UP(range_start), end = PFN_DOWN(range_end);
+
+		if (end <= max_low_pfn)
+			continue;
+		if (start < max_low_pfn)
+			start = max_low_pfn;
+		for (; start < end; start++)
+			free_highmem_page(pfn_to_page(start));
+	}
+#endif
+}
+
+static bool show_buddyinfo_at_boot, show_zoneinfo_at_boot;
+
+static int __init early_buddyinfo(char *p)
+{
+	(void)p;
+	show_buddyinfo_at_boot = true;
+	return 0;
+}
+early_param("buddyinfo", early_buddyinfo);
+
+static int __init early_zoneinfo(char *p)
+{
+	(void)p;
+	show_zoneinfo_at_boot = true;
+	return 0;
+}
+early_param("zoneinfo", early_zoneinfo);
+
+/*
+ * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):
+ * lowmem then highmem to the buddy allocator, the "Memory:" line, the
+ * virtual memory layout, then the watermarks (Linux's core_initcall
+ * init_per_zone_wmark_min). "buddyinfo" and "zoneinfo" on the command line
+ * print /proc/buddyinfo's and (in short) /proc/zoneinfo's contents.
  */
 void mem_init(void)
 {
 	struct vm_layout layout;
 
+	memblock_free_all();
+	free_highpages();
+	mem_init_print_info();
 	vm_layout_current(&layout);
 	vm_layout_print(&layout);
+	setup_per_zone_wmarks();
+	if (show_buddyinfo_at_boot)
+		show_buddyinfo();
+	if (show_zoneinfo_at_boot)
+		show_zoneinfo();
 }

@@ -708,22 +708,12 @@ __mb_noinline phys_addr_t memblock_phys_alloc_range(phys_addr_t size,
 	return memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE, false);
 }
 
-/* Follows Linux's memblock_alloc_try_nid (mm/memblock.c, v6.x). */
-__mb_noinline void *memblock_alloc_try_nid(phys_addr_t size,
-					   phys_addr_t align,
-					   phys_addr_t min_addr,
-					   phys_addr_t max_addr, int nid)
+/* Follows Linux's memblock_alloc_internal (mm/memblock.c, v6.x): the virtual address of a new block, or NULL. */
+static void *memblock_alloc_internal(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
+				     phys_addr_t max_addr, int nid)
 {
-	void *caller = MB_CALLER();
 	phys_addr_t phys;
-	void *ptr;
 
-	memblock_dbg("%s: %llu bytes align=0x%llx nid=%d from=%pa max_addr=%pa %pS\n",
-		     __func__, (unsigned long long)size,
-		     (unsigned long long)align, nid, &min_addr, &max_addr,
-		     caller);
-
-	/* Follows Linux's memblock_alloc_internal (mm/memblock.c, v6.x). */
 	if (!memblock_virt)
 		return NULL;
 	if (max_addr > memblock.current_limit)
@@ -731,11 +721,38 @@ __mb_noinline void *memblock_alloc_try_nid(phys_addr_t size,
 	phys = memblock_alloc_range_nid(size, align, min_addr, max_addr, nid, false);
 	if (!phys && min_addr && !memblock_free_all_done)
 		phys = memblock_alloc_range_nid(size, align, 0, max_addr, nid, false);
-	if (!phys)
-		return NULL;
-	ptr = memblock_virt(phys);
-	memset(ptr, 0, (size_t)size);
+	return phys ? memblock_virt(phys) : NULL;
+}
+
+/* Follows Linux's memblock_alloc_try_nid (mm/memblock.c, v6.x): zeroed. */
+__mb_noinline void *memblock_alloc_try_nid(phys_addr_t size,
+					   phys_addr_t align,
+					   phys_addr_t min_addr,
+					   phys_addr_t max_addr, int nid)
+{
+	void *ptr;
+
+	memblock_dbg("%s: %llu bytes align=0x%llx nid=%d from=%pa max_addr=%pa %pS\n",
+		     __func__, (unsigned long long)size,
+		     (unsigned long long)align, nid, &min_addr, &max_addr,
+		     MB_CALLER());
+	ptr = memblock_alloc_internal(size, align, min_addr, max_addr, nid);
+	if (ptr)
+		memset(ptr, 0, (size_t)size);
 	return ptr;
+}
+
+/* Follows Linux's memblock_alloc_try_nid_raw (mm/memblock.c, v6.x): not zeroed (mem_map is initialised page by page). */
+__mb_noinline void *memblock_alloc_try_nid_raw(phys_addr_t size,
+					       phys_addr_t align,
+					       phys_addr_t min_addr,
+					       phys_addr_t max_addr, int nid)
+{
+	memblock_dbg("%s: %llu bytes align=0x%llx nid=%d from=%pa max_addr=%pa %pS\n",
+		     __func__, (unsigned long long)size,
+		     (unsigned long long)align, nid, &min_addr, &max_addr,
+		     MB_CALLER());
+	return memblock_alloc_internal(size, align, min_addr, max_addr, nid);
 }
 
 /* Follows Linux's memblock_phys_mem_size (mm/memblock.c, v6.x). */

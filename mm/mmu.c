@@ -397,9 +397,8 @@ pmd_t *top_pmd;
 void *zero_page;
 
 /*
- * Follows Linux's paging_init (arch/arm/mm/mmu.c, v6.x) up to
- * bootmem_init, which is the zone stage's; memblock may grow its arrays
- * from here on (Linux allows it at the start of bootmem_init).
+ * Follows Linux's paging_init (arch/arm/mm/mmu.c, v6.x), which ends with
+ * bootmem_init (mm/init.c): the zones and mem_map.
  */
 void paging_init(const struct machine_desc *mdesc)
 {
@@ -419,5 +418,5 @@ void paging_init(const struct machine_desc *mdesc)
 	kmap_init();
 	top_pmd = pmd_off_k(VECTORS_BASE);
 	zero_page = early_alloc(PAGE_SIZE);
-	memblock_allow_resize();
+	bootmem_init();
 }

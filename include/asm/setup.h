@@ -21,6 +21,8 @@ void setup_arch(char **cmdline_p);
 const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys);
 void __noreturn dump_machine_table(void);
 void arm_memblock_init(const struct machine_desc *mdesc);
+/* The zones and mem_map, at the end of paging_init (mm/init.c). */
+void bootmem_init(void);
 /* start_kernel's memory stage after setup_arch (mm/init.c). */
 void mem_init(void);
 int arm_add_memory(u64 start, u64 size);

@@ -15,6 +15,7 @@
 #define ULL(x)		_AC(x, ULL)
 #define BIT(n)		(UL(1) << (n))
 
+#define SZ_1K		0x00000400
 #define SZ_4K		0x00001000
 #define SZ_16K		0x00004000
 #define SZ_64K		0x00010000

@@ -126,6 +126,9 @@ phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 void *memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 			     phys_addr_t min_addr, phys_addr_t max_addr,
 			     int nid);
+void *memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align,
+				 phys_addr_t min_addr, phys_addr_t max_addr,
+				 int nid);
 
 /* Follows Linux's memblock_phys_alloc (include/linux/memblock.h, v6.x). */
 static inline phys_addr_t memblock_phys_alloc(phys_addr_t size,

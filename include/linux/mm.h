@@ -1,0 +1,108 @@
+/*
+ * Page frames: struct page lookups, page flags and the page allocator's
+ * totals. Follows Linux's include/linux/mm.h, page-flags.h and
+ * asm-generic/memory_model.h (FLATMEM), v6.x.
+ */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/mm_types.h>
+#include <linux/mmzone.h>
+#include <asm/memory.h>
+#include <asm/page.h>
+
+/* In 64 bits: with a 32-bit phys_addr_t, RAM may end at 0xffffffff and x + PAGE_SIZE - 1 would wrap to 0. */
+#define PFN_UP(x)	((unsigned long)(((u64)(x) + PAGE_SIZE - 1) >> PAGE_SHIFT))
+#define PFN_DOWN(x)	((unsigned long)((x) >> PAGE_SHIFT))
+#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
+
+/* The limits bootmem_init finds (Linux's min_low_pfn, max_low_pfn, max_pfn). */
+extern unsigned long min_low_pfn, max_low_pfn, max_pfn;
+
+/* FLATMEM: one array from the node's first page frame (ARCH_PFN_OFFSET). */
+extern struct page *mem_map;
+extern unsigned long mem_map_pfn_offset;
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + (pfn - mem_map_pfn_offset);
+}
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - mem_map) + mem_map_pfn_offset;
+}
+
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return PFN_PHYS(page_to_pfn(page));
+}
+
+/* A page frame in memory the node covers (Linux's FLATMEM pfn_valid is the memblock check; see mm/page_alloc.c). */
+bool pfn_valid(unsigned long pfn);
+
+#define virt_to_page(kaddr)	pfn_to_page(PFN_DOWN(__pa(kaddr)))
+
+/* Page flags (Linux's PG_*), bits from 0; the zone sits in the top bits. */
+enum pageflags {
+	PG_reserved,		/* not the buddy allocator's: the kernel, memblock, holes */
+	PG_buddy,		/* the first page of a free block; private holds its order */
+	__NR_PAGEFLAGS
+};
+
+#define ZONES_SHIFT		2
+#define ZONES_PGSHIFT		(32 - ZONES_SHIFT)
+_Static_assert(MAX_NR_ZONES <= (1 << ZONES_SHIFT), "the zone index fits the top bits of page->flags");
+
+static inline bool page_flag(const struct page *p, enum pageflags f) { return p->flags & (1UL << f); }
+static inline void set_page_flag(struct page *p, enum pageflags f) { p->flags |= 1UL << f; }
+static inline void clear_page_flag(struct page *p, enum pageflags f) { p->flags &= ~(1UL << f); }
+
+#define PageReserved(p)		page_flag(p, PG_reserved)
+#define SetPageReserved(p)	set_page_flag(p, PG_reserved)
+#define ClearPageReserved(p)	clear_page_flag(p, PG_reserved)
+#define PageBuddy(p)		page_flag(p, PG_buddy)
+
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	return (enum zone_type)(page->flags >> ZONES_PGSHIFT);
+}
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &contig_page_data.node_zones[page_zonenum(page)];
+}
+
+static inline bool PageHighMem(const struct page *page)
+{
+	return is_highmem_idx(page_zonenum(page));
+}
+
+static inline int page_count(const struct page *page)
+{
+	return page->_refcount;
+}
+
+/*
+ * The kernel address of a page: lowmem through the linear map; a highmem
+ * page only while kmapped (mm/highmem.c), else NULL.
+ */
+void *page_address(const struct page *page);
+
+/* The page allocator's totals (Linux's totalram_pages, totalhigh_pages, totalcma_pages). */
+unsigned long totalram_pages(void);
+unsigned long totalhigh_pages(void);
+unsigned long nr_free_pages(void);
+unsigned long get_num_physpages(void);
+
+/* The zone stage (mm/page_alloc.c, arch half in mm/init.c). */
+void free_area_init(unsigned long *max_zone_pfn);
+void memblock_free_all(void);
+void free_highmem_page(struct page *page);
+void mem_init_print_info(void);
+void setup_per_zone_wmarks(void);
+/* /proc/buddyinfo and /proc/zoneinfo, in short, on the console. */
+void show_buddyinfo(void);
+void show_zoneinfo(void);
+
+#endif

@@ -1,0 +1,317 @@
+/*
+ * buddy: the zones bootmem_init built and the buddy allocator mem_init
+ * filled. Zone spans match memblock and the lowmem limit; every free block
+ * is aligned to its order, marked, in its zone and counted; storms of
+ * mixed-order allocations never hand a page out twice and coalesce back to
+ * the state they started from; all of a zone can be taken and given back;
+ * requests stay in the zones their flags allow; bad frees are refused.
+ */
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <asm/lowmem.h>
+#include <ktest.h>
+
+extern char _stext[];
+
+static struct zone *zone_of(enum zone_type z)
+{
+	return &contig_page_data.node_zones[z];
+}
+
+/* Walk every free list of a zone: alignment, marks, zone, and the counts. */
+static void check_free_lists(struct ktest *t, enum zone_type z)
+{
+	struct zone *zone = zone_of(z);
+	unsigned long total = 0;
+
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		unsigned long n = 0;
+
+		for (struct list_head *l = zone->free_area[o].free_list.next;
+		     l != &zone->free_area[o].free_list; l = l->next) {
+			struct page *page = list_entry(l, struct page, lru);
+			unsigned long pfn = page_to_pfn(page);
+
+			n++;
+			if (!PageBuddy(page) || page->private != o || PageReserved(page) ||
+			    page_zonenum(page) != z || (pfn & ((1UL << o) - 1)) ||
+			    pfn < zone->zone_start_pfn || pfn + (1UL << o) > zone_end_pfn(zone)) {
+				KTEST_EXPECT_TRUE(t, false);
+				return;
+			}
+		}
+		KTEST_EXPECT_EQ(t, n, zone->free_area[o].nr_free);
+		total += n << o;
+	}
+	KTEST_EXPECT_EQ(t, total, zone->free_pages);
+}
+
+/* The zone boundaries are the lowmem limit and the ends of memblock's memory. */
+static void zones_match_memblock(struct ktest *t)
+{
+	struct zone *normal = zone_of(ZONE_NORMAL);
+	unsigned long present = 0, managed = 0;
+
+	KTEST_EXPECT_EQ(t, max_low_pfn, PFN_DOWN(arm_lowmem_limit));
+	KTEST_EXPECT_EQ(t, min_low_pfn, PFN_UP(memblock_start_of_DRAM()));
+	KTEST_EXPECT_EQ(t, max_pfn, PFN_DOWN(memblock_end_of_DRAM()));
+	KTEST_EXPECT_EQ(t, zone_end_pfn(normal), max_low_pfn);
+#ifdef CONFIG_HIGHMEM
+	KTEST_EXPECT_EQ(t, zone_of(ZONE_HIGHMEM)->zone_start_pfn, max_low_pfn);
+	KTEST_EXPECT_EQ(t, zone_end_pfn(zone_of(ZONE_HIGHMEM)), max_pfn);
+#endif
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		KTEST_EXPECT_LE(t, zone_of(z)->managed_pages, zone_of(z)->present_pages);
+		KTEST_EXPECT_LE(t, zone_of(z)->present_pages, zone_of(z)->spanned_pages);
+		present += zone_of(z)->present_pages;
+		managed += zone_of(z)->managed_pages;
+	}
+	KTEST_EXPECT_EQ(t, present, PFN_DOWN(memblock_phys_mem_size()));
+	KTEST_EXPECT_EQ(t, managed, totalram_pages());
+	KTEST_EXPECT_EQ(t, nr_free_pages(), totalram_pages());	/* nothing allocated yet but by tests */
+}
+
+/* mem_map: frame numbers, struct pages and lowmem addresses agree. */
+static void memmap_lookups(struct ktest *t)
+{
+	unsigned long pfn = PFN_DOWN(__pa(_stext));
+	struct page *page = pfn_to_page(pfn);
+
+	KTEST_EXPECT_EQ(t, page_to_pfn(page), pfn);
+	KTEST_EXPECT_EQ(t, (unsigned long)virt_to_page(_stext), (unsigned long)page);
+	KTEST_EXPECT_EQ(t, (unsigned long)page_address(page), (unsigned long)_stext & PAGE_MASK);
+	KTEST_EXPECT_TRUE(t, PageReserved(page));	/* the kernel image is not the allocator's */
+	KTEST_EXPECT_TRUE(t, pfn_valid(pfn));
+	KTEST_EXPECT_FALSE(t, pfn_valid(PFN_UP(memblock_end_of_DRAM())));
+}
+
+static void free_lists_consistent(struct ktest *t)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		check_free_lists(t, (enum zone_type)z);
+}
+
+/* A snapshot of every zone's free counts per order. */
+struct snapshot {
+	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
+};
+
+static void take_snapshot(struct snapshot *s)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		for (int o = 0; o < MAX_ORDER; o++)
+			s->nr_free[z][o] = zone_of(z)->free_area[o].nr_free;
+}
+
+static u32 lcg(u32 *state)
+{
+	*state = *state * 1664525u + 1013904223u;
+	return *state >> 8;
+}
+
+#define STORM_BLOCKS	256
+
+/*
+ * Mixed orders 0..5 from every zone the flags allow; each block is stamped
+ * with its frame number in every page, and checked before it is freed, so a
+ * page handed out twice shows. Freed in another order; the free lists must
+ * come back to the snapshot exactly (everything coalesced).
+ */
+static void alloc_free_storm(struct ktest *t)
+{
+	static struct page *blocks[STORM_BLOCKS];
+	static unsigned int orders[STORM_BLOCKS];
+	struct snapshot before, after;
+	u32 seed = 12345;
+	unsigned int n = 0;
+
+	take_snapshot(&before);
+	for (unsigned int i = 0; i < STORM_BLOCKS; i++) {
+		unsigned int order = lcg(&seed) % 6;
+		gfp_t gfp = (lcg(&seed) & 1) ? GFP_HIGHUSER : GFP_KERNEL;
+		struct page *page = alloc_pages(gfp | __GFP_NOWARN, order);
+
+		if (!page)
+			continue;
+		KTEST_EXPECT_EQ(t, page_to_pfn(page) & ((1UL << order) - 1), 0);
+		KTEST_EXPECT_EQ(t, page_count(page), 1);
+		for (unsigned int p = 0; p < (1u << order); p++) {
+			unsigned long *w = kmap_local_page(&page[p]);
+
+			w[0] = page_to_pfn(&page[p]);
+			w[1] = 0x600dbeef;
+			kunmap_local(w);
+		}
+		blocks[n] = page;
+		orders[n++] = order;
+	}
+	KTEST_EXPECT_GE(t, n, STORM_BLOCKS / 2);
+	check_free_lists(t, ZONE_NORMAL);
+	/* Free in a scattered order: every third, then the rest backwards. */
+	for (unsigned int pass = 0; pass < 2; pass++) {
+		for (unsigned int k = 0; k < n; k++) {
+			unsigned int i = pass ? n - 1 - k : k;
+			struct page *page = blocks[i];
+
+			if (!page || (pass == 0 && i % 3))
+				continue;
+			for (unsigned int p = 0; p < (1u << orders[i]); p++) {
+				unsigned long *w = kmap_local_page(&page[p]);
+
+				if (w[0] != page_to_pfn(&page[p]) || w[1] != 0x600dbeef)
+					KTEST_EXPECT_TRUE(t, false);
+				kunmap_local(w);
+			}
+			__free_pages(page, orders[i]);
+			blocks[i] = NULL;
+		}
+	}
+	take_snapshot(&after);
+	KTEST_EXPECT_EQ(t, memcmp(&before, &after, sizeof(before)), 0);
+	free_lists_consistent(t);
+	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
+}
+
+/*
+ * Take every page a zone will give to a request that may use it and nothing
+ * higher, chained through page->lru; then give them all back. The zone
+ * stops above its min watermark, and a lowmem request never gets highmem.
+ */
+static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type expect_zone)
+{
+	struct snapshot before, after;
+	struct list_head taken;
+	unsigned long n = 0;
+	struct page *page;
+
+	take_snapshot(&before);
+	INIT_LIST_HEAD(&taken);
+	while ((page = alloc_pages(gfp | __GFP_NOWARN, 0))) {
+		if (page_zonenum(page) > expect_zone)
+			KTEST_EXPECT_TRUE(t, false);
+		list_add(&page->lru, &taken);
+		n++;
+	}
+	KTEST_EXPECT_GT(t, n, 0);
+	KTEST_EXPECT_GE(t, zone_of(expect_zone)->free_pages, zone_of(expect_zone)->watermark[WMARK_MIN]);
+	while (!list_empty(&taken)) {
+		page = list_first_entry(&taken, struct page, lru);
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	take_snapshot(&after);
+	KTEST_EXPECT_EQ(t, memcmp(&before, &after, sizeof(before)), 0);
+	free_lists_consistent(t);
+}
+
+static void all_of_lowmem_then_back(struct ktest *t)
+{
+	take_zone_and_give_back(t, GFP_KERNEL, ZONE_NORMAL);
+}
+
+/* A highmem-capable request drains highmem first, then falls back to lowmem. */
+static void highmem_requests_fall_back(struct ktest *t)
+{
+#ifdef CONFIG_HIGHMEM
+	struct page *page;
+
+	if (!zone_of(ZONE_HIGHMEM)->managed_pages) {
+		ktest_skip(t, "no highmem on this boot");
+		return;
+	}
+	page = alloc_pages(GFP_HIGHUSER, 0);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	KTEST_EXPECT_EQ(t, page_zonenum(page), ZONE_HIGHMEM);
+	KTEST_EXPECT_TRUE(t, PageHighMem(page));
+	KTEST_EXPECT_TRUE(t, page_address(page) == NULL);	/* not mapped until kmapped */
+	__free_page(page);
+	take_zone_and_give_back(t, GFP_HIGHUSER, ZONE_HIGHMEM);
+#else
+	ktest_skip(t, "no HIGHMEM in this build");
+#endif
+}
+
+static void lowmem_requests_stay_low(struct ktest *t)
+{
+	for (int i = 0; i < 64; i++) {
+		struct page *page = alloc_pages(GFP_KERNEL, (unsigned int)(i % 4));
+
+		KTEST_ASSERT_TRUE(t, page != NULL);
+		KTEST_EXPECT_FALSE(t, PageHighMem(page));
+		KTEST_EXPECT_TRUE(t, page_address(page) != NULL);
+		__free_pages(page, (unsigned int)(i % 4));
+	}
+	KTEST_EXPECT_TRUE(t, alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER) == NULL);
+}
+
+/* __GFP_ZERO and __get_free_pages. */
+static void zeroed_and_addressed(struct ktest *t)
+{
+	unsigned long addr = __get_free_pages(GFP_KERNEL, 1);
+	struct page *page;
+	u32 *w;
+
+	KTEST_ASSERT_TRUE(t, addr != 0);
+	memset((void *)addr, 0xa5, 2 * PAGE_SIZE);
+	free_pages(addr, 1);
+	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 1);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	w = page_address(page);
+	for (unsigned int i = 0; i < 2 * PAGE_SIZE / 4; i++)
+		if (w[i]) {
+			KTEST_EXPECT_EQ(t, w[i], 0);
+			break;
+		}
+	__free_pages(page, 1);
+}
+
+/* A second free and the free of a reserved page are refused, and change nothing. */
+static void bad_frees_refused(struct ktest *t)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long free_before;
+
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	__free_page(page);
+	free_before = nr_free_pages();
+	__free_page(page);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
+	__free_page(virt_to_page(_stext));
+	KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
+	KTEST_EXPECT_TRUE(t, PageReserved(virt_to_page(_stext)));
+	free_lists_consistent(t);
+}
+
+/* Watermarks as Linux computes them: ordered, and lowmem protected from highmem-capable requests. */
+static void watermarks_set(struct ktest *t)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = zone_of(z);
+
+		if (!zone->managed_pages)
+			continue;
+		KTEST_EXPECT_GT(t, zone->watermark[WMARK_MIN], 0);
+		KTEST_EXPECT_LT(t, zone->watermark[WMARK_MIN], zone->watermark[WMARK_LOW]);
+		KTEST_EXPECT_LT(t, zone->watermark[WMARK_LOW], zone->watermark[WMARK_HIGH]);
+		KTEST_EXPECT_LT(t, zone->watermark[WMARK_HIGH], zone->managed_pages);
+	}
+}
+
+static const struct ktest_case buddy_cases[] = {
+	KTEST_CASE(zones_match_memblock),
+	KTEST_CASE(memmap_lookups),
+	KTEST_CASE(free_lists_consistent),
+	KTEST_CASE(watermarks_set),
+	KTEST_CASE(alloc_free_storm),
+	KTEST_CASE(all_of_lowmem_then_back),
+	KTEST_CASE(highmem_requests_fall_back),
+	KTEST_CASE(lowmem_requests_stay_low),
+	KTEST_CASE(zeroed_and_addressed),
+	KTEST_CASE(bad_frees_refused),
+	{}
+};
+KTEST_SUITE(buddy, buddy_cases);
