@@ -114,3 +114,26 @@ def expected_layout(build_dir, mem_mb, vmalloc_arg=None):
         start, end = syms[lo], syms[hi]
         lines.append(f"    {name:>7} : 0x{start:08x} - 0x{end:08x}   ({(end - start + 1023) // 1024:4d} kB)")
     return lines
+
+
+def expected_zones(build_dir, mem_mb, vmalloc_arg=None):
+    """The zone summary free_area_init prints (Linux 6.x's lines, ZONE_DMA
+    off): lowmem is ZONE_NORMAL up to the lowmem limit, the rest HighMem;
+    whole pages only, so RAM ending at 0xffffffff ends a page early."""
+    cfg = read_config(build_dir)
+    limit = lowmem_limit(cfg, mem_mb, vmalloc_arg)
+    end = ram_end(mem_mb, cfg["lpae"])
+    if not cfg["highmem"]:
+        end = min(end, limit)
+    start_pfn, low_pfn, end_pfn = RAM_BASE >> 12, limit >> 12, end >> 12
+
+    def rng(lo, hi):
+        return "empty" if lo >= hi else f"[mem 0x{lo << 12:016x}-0x{(hi << 12) - 1:016x}]"
+
+    lines = ["Zone ranges:", f"  {'Normal':<8} {rng(start_pfn, min(low_pfn, end_pfn))}"]
+    if cfg["highmem"]:
+        lines.append(f"  {'HighMem':<8} {rng(low_pfn, end_pfn)}")
+    lines += ["Movable zone start for each node", "Early memory node ranges",
+              f"  node   0: {rng(start_pfn, end_pfn)}",
+              f"Initmem setup node 0 {rng(start_pfn, end_pfn)}"]
+    return lines, (end_pfn - start_pfn) * 4

@@ -8,6 +8,7 @@
  * area.
  */
 #include <linux/kernel.h>
+#include <linux/highmem.h>
 #include <linux/memblock.h>
 #include <asm/fixmap.h>
 #include <asm/layout.h>
@@ -118,7 +119,7 @@ static void gap_after_lowmem_is_empty(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ats1cp(va, false) & PAR_F);
 }
 
-/* kmap_init: the pkmap area (HIGHMEM) and the fixmap's lower PMD have empty PTE pages. */
+/* kmap_init: the pkmap area (HIGHMEM) and the fixmap's lower PMD have PTE pages. */
 static void kmap_tables_ready(struct ktest *t)
 {
 	pmd_t *fix = pmd_off_k(FIXADDR_START);
@@ -130,11 +131,16 @@ static void kmap_tables_ready(struct ktest *t)
 	KTEST_EXPECT_EQ(t, pmd_off_k(PKMAP_BASE)->pmd & PMD_TYPE_MASK, PMD_TYPE_TABLE);
 	KTEST_EXPECT_EQ(t, (unsigned long)pte_offset_kernel(pmd_off_k(PKMAP_BASE), PKMAP_BASE),
 			(unsigned long)pkmap_page_table);
+	/*
+	 * Empty at boot; once the highmem suite has run, released entries may
+	 * still map highmem pages until the pool wraps (Linux's kunmap), but
+	 * none is in use and none maps anything else.
+	 */
+	KTEST_EXPECT_EQ(t, kmap_pkmap_in_use(), 0);
 	pte = pkmap_page_table;
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
-		KTEST_EXPECT_EQ(t, pte[i].pte, 0);
-	KTEST_EXPECT_TRUE(t, ats1cp(PKMAP_BASE, false) & PAR_F);
-	KTEST_EXPECT_TRUE(t, ats1cp(PAGE_OFFSET - PAGE_SIZE, false) & PAR_F);
+		if (pte[i].pte)
+			KTEST_EXPECT_GE(t, pte_pfn(pte[i]), max_low_pfn);
 #else
 	(void)pte;
 	KTEST_EXPECT_TRUE(t, pkmap_page_table == NULL);
