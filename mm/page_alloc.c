@@ -471,12 +471,12 @@ void __free_pages(struct page *page, unsigned int order)
 		bad_page(page, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set");
 		return;
 	}
-	if (PageBuddy(page) || page->_refcount <= 0) {
-		bad_page(page, "nonzero _refcount or already free (double free?)");
-		return;
-	}
 	if (order >= MAX_ORDER || (pfn & ((1UL << order) - 1))) {
 		bad_page(page, "free of a block not aligned to its order");
+		return;
+	}
+	if (PageBuddy(page) || page->_refcount <= 0) {
+		bad_page(page, "nonzero _refcount or already free (double free?)");
 		return;
 	}
 	if (--page->_refcount)
@@ -615,3 +615,14 @@ void show_zoneinfo(void)
 		pr_info("        protection: (%s)\n", prot);
 	}
 }
+
+#ifdef HOST_TEST
+/* Host tests: back to before free_area_init. */
+void page_alloc_host_reset(void)
+{
+	memset(&contig_page_data, 0, sizeof(contig_page_data));
+	memset(lowmem_reserve, 0, sizeof(lowmem_reserve));
+	totalram = totalhigh = 0;
+	mem_map = NULL;
+}
+#endif

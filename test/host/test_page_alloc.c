@@ -1,0 +1,304 @@
+/*
+ * Host tests of mm/page_alloc.c: zone sizing with a hole between two banks
+ * and a lowmem limit inside the second one, Linux's summary lines, the
+ * blocks memblock_free_all makes, and the buddy index arithmetic of split
+ * and merge, on simulated RAM (khost_va.c).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "khost_env.h"
+
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+
+#define BANK_A		0x80000000ull	/* 16 MiB */
+#define BANK_B		0x82000000ull	/* 16 MiB, after a 16 MiB hole */
+#define BANK_SIZE	0x01000000ull
+#define LOWMEM_LIMIT	0x82800000ull	/* half of bank B is highmem */
+#define RESERVED	0x00010000ull	/* "the kernel": the first 64 KiB of bank A */
+
+/*
+ * The section symbols mem_init_print_info reads, as offsets into one
+ * "image": 12 KiB of code, 2 KiB of rodata, 4 KiB of init and of data,
+ * 1 KiB of bss.
+ */
+static char kimage[0x8000] __attribute__((used));
+/* The host linker defines _edata and __bss_start itself: CMake renames those four for these tests. */
+__asm__(".globl _stext\n.set _stext, kimage\n"
+	".globl _etext\n.set _etext, kimage + 0x3000\n"
+	".globl __start_rodata\n.set __start_rodata, kimage + 0x3000\n"
+	".globl __end_rodata\n.set __end_rodata, kimage + 0x3800\n"
+	".globl __init_begin\n.set __init_begin, kimage + 0x4000\n"
+	".globl __init_end\n.set __init_end, kimage + 0x5000\n"
+	".globl khost_sdata\n.set khost_sdata, kimage + 0x5000\n"
+	".globl khost_edata\n.set khost_edata, kimage + 0x6000\n"
+	".globl khost_bss_start\n.set khost_bss_start, kimage + 0x6000\n"
+	".globl khost_bss_stop\n.set khost_bss_stop, kimage + 0x6400\n");
+
+void page_alloc_host_reset(void);
+
+/* The linear map of the host builds: lowmem pages only, as the kernel's page_address without kmap. */
+void *page_address(const struct page *page)
+{
+	return PageHighMem(page) ? NULL : __va(page_to_phys(page));
+}
+
+void *kmap_local_page(struct page *page)
+{
+	return khost_va(page_to_phys(page));
+}
+
+void kunmap_local(void *addr)
+{
+	(void)addr;
+}
+
+static void *sim_virt(phys_addr_t phys)
+{
+	return khost_va(phys);
+}
+
+/* Two banks, a reservation, the zones, mem_map and the hand-over, as boot does them. */
+static int setup(void **state)
+{
+	unsigned long max_zone_pfn[MAX_NR_ZONES];
+
+	(void)state;
+	khost_reset();
+	khost_sim_base = BANK_A;
+	khost_sim_size = BANK_B + BANK_SIZE - BANK_A;
+	khost_sim_ram = calloc(1, (size_t)khost_sim_size);
+	assert_non_null(khost_sim_ram);
+	memblock_virt = sim_virt;
+	page_alloc_host_reset();
+	memblock_add(BANK_A, BANK_SIZE);
+	memblock_add(BANK_B, BANK_SIZE);
+	memblock_reserve(BANK_A, RESERVED);
+	memblock_set_current_limit(LOWMEM_LIMIT);
+	max_zone_pfn[ZONE_NORMAL] = PFN_DOWN(LOWMEM_LIMIT);
+	max_zone_pfn[ZONE_HIGHMEM] = PFN_DOWN(BANK_B + BANK_SIZE);
+	min_low_pfn = PFN_DOWN(BANK_A);
+	max_low_pfn = PFN_DOWN(LOWMEM_LIMIT);
+	max_pfn = PFN_DOWN(BANK_B + BANK_SIZE);
+	free_area_init(max_zone_pfn);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	memblock_virt = NULL;
+	free(khost_sim_ram);
+	khost_sim_ram = NULL;
+	return 0;
+}
+
+static void hand_over(void)
+{
+	phys_addr_t start, end;
+	u64 i;
+
+	memblock_free_all();
+	/* free_highpages (mm/init.c), which the host build does not compile. */
+	for_each_free_mem_range(i, MEMBLOCK_NONE, &start, &end)
+		for (unsigned long pfn = max(PFN_UP(start), max_low_pfn); pfn < PFN_DOWN(end); pfn++)
+			free_highmem_page(pfn_to_page(pfn));
+	setup_per_zone_wmarks();
+}
+
+static struct zone *zone(enum zone_type z)
+{
+	return &contig_page_data.node_zones[z];
+}
+
+static void test_zone_sizes_with_a_hole(void **state)
+{
+	char line[160];
+
+	(void)state;
+	assert_true(khost_log_has("Zone ranges:\n"
+				  "  Normal   [mem 0x0000000080000000-0x00000000827fffff]\n"
+				  "  HighMem  [mem 0x0000000082800000-0x0000000082ffffff]\n"
+				  "Movable zone start for each node\n"
+				  "Early memory node ranges\n"
+				  "  node   0: [mem 0x0000000080000000-0x0000000080ffffff]\n"
+				  "  node   0: [mem 0x0000000082000000-0x0000000082ffffff]\n"
+				  "Initmem setup node 0 [mem 0x0000000080000000-0x0000000082ffffff]\n"
+				  "On node 0 totalpages: 8192\n"));
+	/* Normal spans 40 MiB, 16 of them a hole; HighMem is the last 8 MiB. */
+	assert_int_equal(zone(ZONE_NORMAL)->zone_start_pfn, 0x80000);
+	assert_int_equal(zone(ZONE_NORMAL)->spanned_pages, 10240);
+	assert_int_equal(zone(ZONE_NORMAL)->present_pages, 6144);
+	assert_int_equal(zone(ZONE_HIGHMEM)->zone_start_pfn, 0x82800);
+	assert_int_equal(zone(ZONE_HIGHMEM)->spanned_pages, 2048);
+	assert_int_equal(zone(ZONE_HIGHMEM)->present_pages, 2048);
+	/* 4.14's lines: the memmap a lowmem zone pays for its span, holes included. */
+	snprintf(line, sizeof(line), "  Normal zone: %lu pages used for memmap\n",
+		 (unsigned long)((10240 * sizeof(struct page) + PAGE_SIZE - 1) / PAGE_SIZE));
+	assert_true(khost_log_has(line));
+	assert_true(khost_log_has("  HighMem zone: 2048 pages, LIFO batch:0\n"));
+	/* mem_map covers the node rounded out to MAX_ORDER blocks: the hole too. */
+	assert_int_equal(mem_map_pfn_offset, 0x80000);
+	assert_true(PageReserved(pfn_to_page(0x81800)));
+	assert_int_equal(page_zonenum(pfn_to_page(0x82000)), ZONE_NORMAL);
+	assert_int_equal(page_zonenum(pfn_to_page(0x82800)), ZONE_HIGHMEM);
+}
+
+/* After the hand-over: the free lists hold exactly the free memblock pages, in maximal aligned blocks. */
+static void test_free_lists_after_hand_over(void **state)
+{
+	unsigned long free_low = 0;
+	phys_addr_t start, end;
+	u64 i;
+
+	(void)state;
+	hand_over();
+	for_each_free_mem_range(i, MEMBLOCK_NONE, &start, &end) {
+		unsigned long s = PFN_UP(start), e = min(PFN_DOWN(end), max_low_pfn);
+
+		if (s < e)
+			free_low += e - s;
+	}
+	assert_int_equal(zone(ZONE_NORMAL)->free_pages, free_low);
+	assert_int_equal(zone(ZONE_NORMAL)->managed_pages, free_low);
+	assert_int_equal(zone(ZONE_HIGHMEM)->free_pages, 2048);
+	assert_int_equal(totalhigh_pages(), 2048);
+	assert_int_equal(totalram_pages(), free_low + 2048);
+	/* Bank A from the end of the reservation (pfn 0x80010): one block of each order 4..11. */
+	for (unsigned int o = 4, pfn = 0x80010; o < MAX_ORDER; pfn += 1u << o, o++) {
+		struct page *p = pfn_to_page(pfn);
+
+		assert_true(PageBuddy(p));
+		assert_int_equal(p->private, o);
+	}
+	assert_false(PageBuddy(pfn_to_page(0x80000)));
+	assert_true(PageReserved(pfn_to_page(0x8000f)));
+	/* Highmem, freed page by page, merged into blocks of the largest order. */
+	assert_int_equal(zone(ZONE_HIGHMEM)->free_area[MAX_ORDER - 1].nr_free, 2048 >> (MAX_ORDER - 1));
+	for (unsigned int o = 0; o < MAX_ORDER - 1; o++)
+		assert_int_equal(zone(ZONE_HIGHMEM)->free_area[o].nr_free, 0);
+}
+
+/* Linux 6.1's Memory: line: present pages, what is free, the sections, and what is neither. */
+static void test_memory_line(void **state)
+{
+	char line[256];
+	unsigned long free_k;
+
+	(void)state;
+	hand_over();
+	khost_log_clear();
+	mem_init_print_info();
+	free_k = nr_free_pages() * 4;
+	snprintf(line, sizeof(line), "Memory: %luK/32768K available (12K kernel code, 4K rwdata, 2K rodata, "
+		 "4K init, 1K bss, %luK reserved, 0K cma-reserved, 8192K highmem)\n", free_k, 32768 - free_k);
+	assert_string_equal(khost_log, line);
+}
+
+/*
+ * Split and merge: an order-0 allocation from a zone whose smallest block
+ * is order k returns that block's first page and leaves one block of each
+ * order below k (the upper halves, pfn + 2^j); freeing it merges them all
+ * back (buddy = pfn ^ 2^order).
+ */
+static void test_split_and_merge(void **state)
+{
+	struct zone *hz = zone(ZONE_HIGHMEM);
+	struct page *page;
+	unsigned long pfn;
+
+	(void)state;
+	hand_over();
+	page = alloc_pages(GFP_HIGHUSER, 0);
+	assert_non_null(page);
+	pfn = page_to_pfn(page);
+	assert_int_equal(page_zonenum(page), ZONE_HIGHMEM);
+	assert_int_equal(pfn & ((1UL << (MAX_ORDER - 1)) - 1), 0);
+	assert_int_equal(page_count(page), 1);
+	for (unsigned int j = 0; j < MAX_ORDER - 1; j++) {
+		struct page *half = pfn_to_page(pfn + (1UL << j));
+
+		assert_int_equal(hz->free_area[j].nr_free, 1);
+		assert_true(PageBuddy(half));
+		assert_int_equal(half->private, j);
+	}
+	assert_int_equal(hz->free_pages, 2047);
+	__free_pages(page, 0);
+	assert_int_equal(hz->free_pages, 2048);
+	assert_int_equal(hz->free_area[MAX_ORDER - 1].nr_free, 2048 >> (MAX_ORDER - 1));
+	for (unsigned int j = 0; j < MAX_ORDER - 1; j++)
+		assert_int_equal(hz->free_area[j].nr_free, 0);
+}
+
+/* A lowmem request never gets highmem; a highmem one falls back to lowmem when highmem is spent. */
+static void test_zone_fallback(void **state)
+{
+	struct page *pages[4];
+
+	(void)state;
+	hand_over();
+	for (int i = 0; i < 4; i++) {
+		pages[i] = alloc_pages(GFP_KERNEL, 0);
+		assert_non_null(pages[i]);
+		assert_int_equal(page_zonenum(pages[i]), ZONE_NORMAL);
+	}
+	for (int i = 0; i < 4; i++)
+		__free_pages(pages[i], 0);
+	/* Take highmem down to its watermark, then one more highmem-capable page comes from Normal. */
+	while ((pages[0] = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0)) && PageHighMem(pages[0]))
+		;
+	assert_non_null(pages[0]);
+	assert_int_equal(page_zonenum(pages[0]), ZONE_NORMAL);
+	assert_true(zone(ZONE_HIGHMEM)->free_pages <= zone(ZONE_HIGHMEM)->watermark[WMARK_LOW] + 1);
+}
+
+static void test_bad_frees(void **state)
+{
+	struct page *page;
+	unsigned long before;
+
+	(void)state;
+	hand_over();
+	page = alloc_pages(GFP_KERNEL, 2);
+	assert_non_null(page);
+	__free_pages(page, 2);
+	before = nr_free_pages();
+	khost_log_clear();
+	__free_pages(page, 2);
+	assert_true(khost_log_has("BUG: Bad page state in process swapper  pfn:"));
+	assert_true(khost_log_has("page dumped because: nonzero _refcount or already free (double free?)\n"));
+	assert_int_equal(nr_free_pages(), before);
+	khost_log_clear();
+	__free_pages(pfn_to_page(0x80000), 0);
+	assert_true(khost_log_has("page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set\n"));
+	assert_int_equal(nr_free_pages(), before);
+	page = alloc_pages(GFP_KERNEL, 1);
+	khost_log_clear();
+	__free_pages(page + 1, 1);
+	assert_true(khost_log_has("page dumped because: free of a block not aligned to its order\n"));
+	__free_pages(page, 1);
+	assert_int_equal(nr_free_pages(), before);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_zone_sizes_with_a_hole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_free_lists_after_hand_over, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_memory_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_split_and_merge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zone_fallback, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_frees, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
