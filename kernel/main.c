@@ -2,6 +2,7 @@
 #include <linux/kernel.h>
 #include <asm/memory.h>
 #include <asm/reboot.h>
+#include <asm/ptdump.h>
 #include <asm/setup.h>
 #include <asm/system.h>
 #include <ktest.h>
@@ -34,6 +35,8 @@ void start_kernel(void)
 		pr_info("CPU: All CPU(s) started in SVC mode.\n");
 	/* Linux's mm_init, which calls mem_init. */
 	mem_init();
+	/* Linux checks W+X at the end of boot (mark_rodata_ro); ptdump is its debugfs file. */
+	ptdump_at_end_of_boot();
 
 	int failed = ktest_run_requested();
 

@@ -56,6 +56,7 @@
 #define L_PTE_MT_WRITETHROUGH	(UL(0x02) << 2)
 #define L_PTE_MT_WRITEBACK	(UL(0x03) << 2)
 #define L_PTE_MT_DEV_SHARED	(UL(0x04) << 2)
+#define L_PTE_MT_MINICACHE	(UL(0x06) << 2)	/* XScale only; named for ptdump */
 #define L_PTE_MT_WRITEALLOC	(UL(0x07) << 2)
 #define L_PTE_MT_DEV_WC		(UL(0x09) << 2)
 #define L_PTE_MT_DEV_CACHED	(UL(0x0b) << 2)

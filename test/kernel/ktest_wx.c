@@ -12,6 +12,8 @@
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
 #include <asm/system.h>
+#include <asm/fixmap.h>
+#include <asm/ptdump.h>
 #include <ktest.h>
 
 extern char _stext[], _etext[], __start_rodata[], __end_rodata[], _sdata[];
@@ -105,7 +107,24 @@ static void no_writable_executable_mapping(struct ktest *t)
 	KTEST_EXPECT_GE(t, ptes, 1);	/* the fixmap's console page at least */
 }
 
+/*
+ * ptdump_check_wx (Linux's W+X check over the Linux view of the tables)
+ * agrees with the hardware walk above: nothing now, and exactly one page
+ * while a fixmap slot maps a page writable and executable.
+ */
+static void check_wx_finds_a_planted_page(struct ktest *t)
+{
+	static u32 target[PAGE_SIZE / sizeof(u32)] __aligned(PAGE_SIZE);
+
+	KTEST_EXPECT_EQ(t, ptdump_check_wx(), 0);
+	__set_fixmap(FIX_TEXT_POKE0, __pa(target), mem_types[MT_MEMORY_RWX].prot_pte);
+	KTEST_EXPECT_EQ(t, ptdump_check_wx(), 1);
+	__set_fixmap(FIX_TEXT_POKE0, 0, 0);
+	KTEST_EXPECT_EQ(t, ptdump_check_wx(), 0);
+}
+
 static const struct ktest_case wx_cases[] = {
+	KTEST_CASE(check_wx_finds_a_planted_page),
 	KTEST_CASE(mmu_refuses_writes_to_text_and_rodata),
 	KTEST_CASE(kernel_sections_have_their_types),
 	KTEST_CASE(no_writable_executable_mapping),

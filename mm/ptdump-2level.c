@@ -1,0 +1,59 @@
+/*
+ * ptdump's view of the classic format: section permissions from AP[2:0],
+ * the domain of each first-level entry, and the Linux PTE bits (the
+ * software half of a PTE page). Follows Linux's arch/arm/mm/dump.c (v6.1,
+ * ARMv6+ branch).
+ */
+#include <linux/kernel.h>
+#include <asm/domain.h>
+#include <asm/pgtable.h>
+#include <asm/ptdump.h>
+
+#define SECT_AP		(PMD_SECT_APX | PMD_SECT_AP_READ | PMD_SECT_AP_WRITE)
+
+const struct prot_bits ptdump_section_bits[] = {
+	{ .mask = SECT_AP, .val = PMD_SECT_APX | PMD_SECT_AP_WRITE, .set = "    ro", .ro_bit = true },
+	{ .mask = SECT_AP, .val = PMD_SECT_AP_WRITE, .set = "    RW" },
+	{ .mask = SECT_AP, .val = PMD_SECT_AP_READ, .set = "USR ro" },
+	{ .mask = SECT_AP, .val = PMD_SECT_AP_READ | PMD_SECT_AP_WRITE, .set = "USR RW" },
+	{ .mask = PMD_SECT_XN, .val = PMD_SECT_XN, .set = "NX", .clear = "x ", .nx_bit = true },
+	{ .mask = PMD_SECT_S, .val = PMD_SECT_S, .set = "SHD", .clear = "   " },
+};
+const unsigned int ptdump_section_bits_num = ARRAY_SIZE(ptdump_section_bits);
+
+const struct prot_bits ptdump_pte_bits[] = {
+	{ .mask = L_PTE_USER, .val = L_PTE_USER, .set = "USR", .clear = "   " },
+	{ .mask = L_PTE_RDONLY, .val = L_PTE_RDONLY, .set = "ro", .clear = "RW", .ro_bit = true },
+	{ .mask = L_PTE_XN, .val = L_PTE_XN, .set = "NX", .clear = "x ", .nx_bit = true },
+	{ .mask = L_PTE_SHARED, .val = L_PTE_SHARED, .set = "SHD", .clear = "   " },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_UNCACHED, .set = "SO/UNCACHED" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_BUFFERABLE, .set = "MEM/BUFFERABLE/WC" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITETHROUGH, .set = "MEM/CACHED/WT" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITEBACK, .set = "MEM/CACHED/WBRA" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_MINICACHE, .set = "MEM/MINICACHE" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITEALLOC, .set = "MEM/CACHED/WBWA" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_SHARED, .set = "DEV/SHARED" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_NONSHARED, .set = "DEV/NONSHARED" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_WC, .set = "DEV/WC" },
+	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_CACHED, .set = "DEV/CACHED" },
+};
+const unsigned int ptdump_pte_bits_num = ARRAY_SIZE(ptdump_pte_bits);
+
+const char ptdump_section_level_name[] = "PGD";
+
+/* Linux's get_domain_name: the names are padded to one width. */
+const char *ptdump_domain_name(u64 pmdval)
+{
+	switch (pmdval & (UL(0xf) << 5)) {
+	case PMD_DOMAIN(DOMAIN_KERNEL):
+		return "KERNEL ";
+	case PMD_DOMAIN(DOMAIN_USER):
+		return "USER   ";
+	case PMD_DOMAIN(DOMAIN_IO):
+		return "IO     ";
+	case PMD_DOMAIN(DOMAIN_VECTORS):
+		return "VECTORS";
+	default:
+		return "unknown";
+	}
+}
