@@ -10,12 +10,13 @@
  *    so the branches between them are right once copied.
  *
  * Either way an SVC means a semihosting call found no semihosting: return
- * -1 so the caller can fall back. Everything else is reported by
- * bad_exception(), which ends the run (fault handling proper is a later
- * stage).
+ * -1 so the caller can fall back. The early vectors report anything else
+ * with bad_exception(); the stubs hand it to the fault handlers
+ * (mm/fault.c, kernel/traps.c), which print Linux's oops and end the run.
  */
 #include <asm/assembler.h>
 #include <asm/cp15.h>
+#include <asm/ptrace.h>
 
 	/* Hand the exception to C on the kernel (SVC) stack: type, lr and spsr of the mode taken. */
 	.macro	report type, handler
@@ -67,18 +68,79 @@ ENTRY(__vectors_start)
 	b	vector_fiq
 END(__vectors_start)
 
-/* The stubs page: linked at 0xffff1000; C is reached through an absolute address. */
+/*
+ * The stubs page: linked at 0xffff1000; C is reached through absolute
+ * addresses. Each stub runs in the mode the exception entered (its own
+ * stack, set by cpu_init), builds a struct pt_regs there (asm/ptrace.h)
+ * with the interrupted mode's sp and lr, and calls the C handler, which
+ * does not return (an oops ends the run). Follows the shape of Linux's
+ * vector_stub / __dabt_svc (entry-armv.S, v6.x), which instead switch to
+ * SVC mode and save on the kernel stack.
+ */
 	.section ".stubs", "ax", %progbits
 	.arm
 vector_svc:
 	mvn	r0, #0
 	movs	pc, lr
-vector_rst:		report 0, .Lhandler
-vector_und:		report 1, .Lhandler
-vector_pabt:		report 3, .Lhandler
-vector_dabt:		report 4, .Lhandler
-vector_addrexcptn:	report 5, .Lhandler
-vector_irq:		report 6, .Lhandler
-vector_fiq:		report 7, .Lhandler
-.Lhandler:
-	.word	bad_exception
+
+	/* lr = the preferred return address; then the frame; r0 = regs. */
+	.macro	save_regs, adjust
+	sub	lr, lr, #\adjust
+	sub	sp, sp, #S_FRAME_SIZE
+	stmia	sp, {r0-r12}
+	str	lr, [sp, #S_PC]
+	mrs	r0, spsr
+	str	r0, [sp, #S_PSR]
+	/* The interrupted mode's banked sp and lr (user mode's through SYS mode). */
+	and	r1, r0, #MODE_MASK
+	cmp	r1, #USR_MODE
+	moveq	r1, #SYSTEM_MODE
+	mrs	r2, cpsr
+	bic	r3, r2, #MODE_MASK
+	orr	r3, r3, r1
+	orr	r3, r3, #(PSR_I_BIT | PSR_F_BIT)
+	msr	cpsr_c, r3
+	mov	r4, sp
+	mov	r5, lr
+	msr	cpsr_c, r2
+	str	r4, [sp, #S_SP]
+	str	r5, [sp, #S_LR]
+	mov	r0, sp
+	.endm
+
+vector_dabt:
+	save_regs 8
+	mov	r2, r0			@ regs
+	mrc	p15, 0, r1, c5, c0, 0	@ DFSR
+	mrc	p15, 0, r0, c6, c0, 0	@ DFAR
+	ldr	pc, .Ldo_DataAbort
+vector_pabt:
+	save_regs 4
+	mov	r2, r0
+	mrc	p15, 0, r1, c5, c0, 1	@ IFSR
+	mrc	p15, 0, r0, c6, c0, 2	@ IFAR
+	ldr	pc, .Ldo_PrefetchAbort
+vector_und:
+	save_regs 4
+	ldr	pc, .Ldo_undefinstr
+vector_rst:
+	save_regs 4
+	mov	r1, #0
+	ldr	pc, .Lbad_mode
+vector_addrexcptn:
+	save_regs 4
+	mov	r1, #5
+	ldr	pc, .Lbad_mode
+vector_irq:
+	save_regs 4
+	mov	r1, #6
+	ldr	pc, .Lbad_mode
+vector_fiq:
+	save_regs 4
+	mov	r1, #7
+	ldr	pc, .Lbad_mode
+
+.Ldo_DataAbort:		.word	do_DataAbort
+.Ldo_PrefetchAbort:	.word	do_PrefetchAbort
+.Ldo_undefinstr:	.word	do_undefinstr
+.Lbad_mode:		.word	bad_mode

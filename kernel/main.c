@@ -37,6 +37,7 @@ void start_kernel(void)
 	mem_init();
 	/* Linux checks W+X at the end of boot (mark_rodata_ro); ptdump is its debugfs file. */
 	ptdump_at_end_of_boot();
+	fault_inject();
 
 	int failed = ktest_run_requested();
 

@@ -54,6 +54,31 @@ static void cacheid_init(void)
 	pr_info("CPU: %s data cache, %s instruction cache\n", "PIPT / VIPT nonaliasing", icache);
 }
 
+/*
+ * Stacks for the exception modes. Linux's cpu_init gives each mode a
+ * 3-word stack and runs its handlers on the kernel stack; here the fault
+ * handlers run in the mode the exception entered, on these stacks, so an
+ * overflowed or broken kernel stack can still be reported.
+ */
+#define EXC_STACK_SIZE	4096
+static u8 exc_stacks[4][EXC_STACK_SIZE] __aligned(8);
+
+/* Follows Linux's cpu_init (arch/arm/kernel/setup.c, v6.x): each exception mode's sp. */
+static void cpu_init(void)
+{
+	static const u32 modes[4] = { ABT_MODE, UND_MODE, IRQ_MODE, FIQ_MODE };
+	u32 cpsr;
+
+	__asm__ __volatile__("mrs %0, cpsr" : "=r"(cpsr));
+	for (int i = 0; i < 4; i++) {
+		u32 m = (cpsr & ~(u32)MODE_MASK) | modes[i] | PSR_I_BIT | PSR_F_BIT;
+
+		__asm__ __volatile__("msr cpsr_c, %0\n\tmov sp, %1\n\tmsr cpsr_c, %2"
+				     : : "r"(m), "r"(exc_stacks[i] + EXC_STACK_SIZE), "r"(cpsr)
+				     : "memory");
+	}
+}
+
 /* Follows Linux's setup_processor (v6.x): identify the CPU and its caches. */
 static void setup_processor(void)
 {
@@ -63,6 +88,7 @@ static void setup_processor(void)
 	pr_info("CPU: %s [%08x] revision %d (ARMv%s), cr=%08x\n",
 		"ARMv7 Processor", midr, midr & 15, "7", get_cr());
 	cacheid_init();
+	cpu_init();
 }
 
 /* Follows Linux's dump_machine_table (v6.x), but ends in a panic where Linux spins. */

@@ -82,3 +82,9 @@ void pmd_clear(pmd_t *pmdp)
 	pmdp[1].pmd = 0;
 	flush_pmd_entry(pmdp);
 }
+
+/* Linux's pgd_val of the kernel's entry for addr: the first of the pair (classic pgd_t is two L1 words). */
+u64 pgd_val_k(unsigned long addr)
+{
+	return pgd_offset_k(addr)->pgd[0];
+}

@@ -61,3 +61,9 @@ void pmd_clear(pmd_t *pmdp)
 	pmdp->pmd = 0;
 	flush_pmd_entry(pmdp);
 }
+
+/* Linux's pgd_val of the kernel's entry for addr: the 64-bit PGD entry. */
+u64 pgd_val_k(unsigned long addr)
+{
+	return pgd_offset_k(addr)->pgd;
+}

@@ -15,6 +15,8 @@
 #include <asm/pgtable-3level-hwdef.h>
 
 #define PTRS_PER_PTE		512
+/* No separate hardware entries: the hardware reads the Linux ones. */
+#define PTE_HWTABLE_PTRS	0
 /* PTRS_PER_PMD, PTRS_PER_PGD and PGDIR_SHIFT are hardware facts (hwdef). */
 #define PMD_SHIFT		21
 

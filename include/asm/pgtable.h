@@ -84,6 +84,8 @@ static inline u64 pte_pfn(pte_t pte)
  *  pmd_clear         empty a PMD entry
  */
 pmd_t *pmd_off_k(unsigned long addr);
+/* Linux's pgd_val(*pgd_offset_k(addr)): classic, the first hardware word of the pair. */
+u64 pgd_val_k(unsigned long addr);
 pte_t *pte_offset_kernel(pmd_t *pmdp, unsigned long addr);
 void set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
 void __pmd_populate(pmd_t *pmdp, phys_addr_t pte_phys, pmdval_t prot);

@@ -1,0 +1,79 @@
+/*
+ * fault=KIND: make the kernel fault on purpose at the end of boot, so the
+ * oops for each kind of fault can be seen and tested. No Linux
+ * counterpart (Linux's lkdtm does this from debugfs).
+ *
+ *   null            read address 0
+ *   rodata-write    write to read-only data
+ *   exec-data       jump into (never-executable) data
+ *   vmalloc-gap     read the first, unmapped, address of the vmalloc area
+ *   user-from-kernel read a user-space address (nothing is mapped there)
+ *   undef           execute an undefined instruction
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/layout.h>
+#include <asm/lowmem.h>
+#include <asm/setup.h>
+
+static const char *fault_kind;
+
+static int __init early_fault(char *p)
+{
+	static const char *const kinds[] = {
+		"null", "rodata-write", "exec-data", "vmalloc-gap", "user-from-kernel", "undef",
+	};
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(p, kinds[i])) {
+			fault_kind = kinds[i];
+			return 0;
+		}
+	return -1;	/* "Malformed early option 'fault'" */
+}
+early_param("fault", early_fault);
+
+static const u32 read_only_word = 0x600dc0de;
+/* "bx lr", in never-executable data. */
+static u32 data_code[1] = { 0xe12fff1e };
+
+static __noinline u32 fault_read(unsigned long addr)
+{
+	return *(volatile u32 *)addr;
+}
+
+static __noinline void fault_rodata_write(void)
+{
+	*(volatile u32 *)&read_only_word = 0xbad;
+}
+
+static __noinline void fault_exec_data(void)
+{
+	((void (*)(void))(unsigned long)data_code)();
+}
+
+static __noinline void fault_undef(void)
+{
+	__asm__ __volatile__(".word 0xe7f000f0");	/* udf #0 (ARM ARM A8.8.247) */
+}
+
+/* Called at the end of boot: the fault= asked for, if any; none returns. */
+void fault_inject(void)
+{
+	if (!fault_kind)
+		return;
+	pr_info("fault: injecting %s\n", fault_kind);
+	if (!strcmp(fault_kind, "null"))
+		fault_read(0);
+	else if (!strcmp(fault_kind, "rodata-write"))
+		fault_rodata_write();
+	else if (!strcmp(fault_kind, "exec-data"))
+		fault_exec_data();
+	else if (!strcmp(fault_kind, "vmalloc-gap"))
+		fault_read(vmalloc_start((unsigned long)high_memory));
+	else if (!strcmp(fault_kind, "user-from-kernel"))
+		fault_read(0x00010000);
+	else if (!strcmp(fault_kind, "undef"))
+		fault_undef();
+	panic("fault=%s: no fault happened", fault_kind);
+}
