@@ -54,6 +54,18 @@ early_exc_fiq:		report 7, .Learly_handler
 .Learly_handler:
 	.word	bad_exception
 
+/*
+ * call_on_stack(fn, sp): run fn on another stack, with no frame above it
+ * (fp = 0 ends a backtrace there); fn does not return.
+ */
+	.text
+ENTRY(call_on_stack)
+	mov	sp, r1
+	mov	fp, #0
+	blx	r0
+	b	.
+ENDPROC(call_on_stack)
+
 /* The vector page: one branch per exception into the stubs page (ARM ARM B1.8.1). */
 	.section ".vectors", "ax", %progbits
 	.arm

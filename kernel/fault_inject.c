@@ -9,6 +9,7 @@
  *   vmalloc-gap     read the first, unmapped, address of the vmalloc area
  *   user-from-kernel read a user-space address (nothing is mapped there)
  *   undef           execute an undefined instruction
+ *   stack-overflow  recurse until the kernel stack runs into its guard page
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -22,6 +23,7 @@ static int __init early_fault(char *p)
 {
 	static const char *const kinds[] = {
 		"null", "rodata-write", "exec-data", "vmalloc-gap", "user-from-kernel", "undef",
+		"stack-overflow",
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(kinds); i++)
@@ -57,6 +59,18 @@ static __noinline void fault_undef(void)
 	__asm__ __volatile__(".word 0xe7f000f0");	/* udf #0 (ARM ARM A8.8.247) */
 }
 
+/* 256 bytes of stack per call, written so that the compiler keeps them; stops only at the guard page. */
+static __noinline unsigned long fault_recurse(unsigned long depth, unsigned long limit)
+{
+	volatile u32 frame[64];
+
+	for (unsigned int i = 0; i < 64; i++)
+		frame[i] = (u32)depth;
+	if (depth == limit)
+		return frame[0];
+	return fault_recurse(depth + 1, limit) + frame[depth & 63];
+}
+
 /* Called at the end of boot: the fault= asked for, if any; none returns. */
 void fault_inject(void)
 {
@@ -75,5 +89,7 @@ void fault_inject(void)
 		fault_read(0x00010000);
 	else if (!strcmp(fault_kind, "undef"))
 		fault_undef();
+	else if (!strcmp(fault_kind, "stack-overflow"))
+		fault_recurse(0, ~0UL);
 	panic("fault=%s: no fault happened", fault_kind);
 }

@@ -9,6 +9,26 @@
 
 #define KERNEL_NAME	"armv7mm"
 
+/* The part of start_kernel after setup_arch, on the guarded stack map_boot_stack made. */
+static void __noreturn start_kernel_on_boot_stack(void)
+{
+	pr_notice("Kernel command line: %s\n", boot_command_line);
+	if (__boot_cpu_hyp)
+		pr_info("CPU: All CPU(s) started in HYP mode.\n");
+	else
+		pr_info("CPU: All CPU(s) started in SVC mode.\n");
+	/* Linux's mm_init, which calls mem_init. */
+	mem_init();
+	/* Linux checks W+X at the end of boot (mark_rodata_ro); ptdump is its debugfs file. */
+	ptdump_at_end_of_boot();
+	fault_inject();
+
+	int failed = ktest_run_requested();
+
+	pr_emerg("reboot: Power down\n");
+	machine_exit(failed ? 3 : 0);
+}
+
 /* Follows Linux's start_kernel (init/main.c, v6.x), stage by stage as they are written. */
 void __noreturn start_kernel(void);
 void start_kernel(void)
@@ -28,19 +48,6 @@ void start_kernel(void)
 #endif
 	       ")\n", PAGE_OFFSET);
 	setup_arch(&command_line);
-	pr_notice("Kernel command line: %s\n", command_line);
-	if (__boot_cpu_hyp)
-		pr_info("CPU: All CPU(s) started in HYP mode.\n");
-	else
-		pr_info("CPU: All CPU(s) started in SVC mode.\n");
-	/* Linux's mm_init, which calls mem_init. */
-	mem_init();
-	/* Linux checks W+X at the end of boot (mark_rodata_ro); ptdump is its debugfs file. */
-	ptdump_at_end_of_boot();
-	fault_inject();
-
-	int failed = ktest_run_requested();
-
-	pr_emerg("reboot: Power down\n");
-	machine_exit(failed ? 3 : 0);
+	/* From here on the stack has a guard page below it (map_boot_stack). */
+	call_on_stack(start_kernel_on_boot_stack, (void *)(BOOT_STACK_VIRT + THREAD_SIZE));
 }

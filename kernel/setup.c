@@ -158,4 +158,5 @@ void setup_arch(char **cmdline_p)
 	/* Reservations may have removed memory: compute again. */
 	adjust_lowmem_bounds();
 	paging_init(mdesc);
+	map_boot_stack();
 }

@@ -194,15 +194,17 @@ static void dump_instr(const struct pt_regs *regs)
 void die(const char *str, struct pt_regs *regs, unsigned int err)
 {
 	static int die_counter;
-	unsigned long stack_low = (unsigned long)init_thread_union;
-	unsigned long stack_high = stack_low + THREAD_SIZE;
 	unsigned long sp = regs->ARM_sp;
+	/* The boot stack until setup_arch is done, then the guarded one (map_boot_stack). */
+	unsigned long stack_low = sp - BOOT_STACK_GUARD < PAGE_SIZE + THREAD_SIZE ?
+				  BOOT_STACK_VIRT : (unsigned long)init_thread_union;
+	unsigned long stack_high = stack_low + THREAD_SIZE;
 
 	pr_emerg("Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
 	printk("Modules linked in:\n");
 	__show_regs(regs);
 	pr_emerg("Process swapper (pid: 0, stack limit = 0x%08lx)\n", stack_low);
-	if (sp >= stack_low && sp < stack_high)
+	if (sp >= stack_low && sp <= stack_high)
 		dump_mem("Stack: ", sp, stack_high);
 	else
 		dump_mem("Stack: ", sp, sp + 64);

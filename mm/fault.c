@@ -42,6 +42,9 @@ static void __noreturn die_kernel_fault(unsigned long addr, unsigned int fsr, co
 					struct pt_regs *regs)
 {
 	pr_alert("8<--- cut here ---\n");
+	if (addr - BOOT_STACK_GUARD < PAGE_SIZE)
+		pr_emerg("Insufficient stack space: the kernel stack [%08lx-%08lx] ran into its guard page\n",
+			 BOOT_STACK_VIRT, BOOT_STACK_VIRT + THREAD_SIZE);
 	if (inf->mapping_fault) {
 		pr_alert("Unable to handle kernel %s at virtual address %08lx\n",
 			 addr < PAGE_SIZE ? "NULL pointer dereference" : "paging request", addr);
@@ -52,6 +55,9 @@ static void __noreturn die_kernel_fault(unsigned long addr, unsigned int fsr, co
 		 fsr & FSR_WRITE ? "write" : "read", fsr, addr);
 	show_pte(addr);
 	die("Oops", regs, fsr);
+	/* Linux's handle_bad_stack (VMAP_STACK) ends the same way. */
+	if (addr - BOOT_STACK_GUARD < PAGE_SIZE)
+		panic("kernel stack overflow");
 	panic("Attempted to kill the idle task!");
 }
 

@@ -392,6 +392,28 @@ static void kmap_init(void)
 	early_pte_alloc(pmd_off_k(FIXADDR_START), FIXADDR_START, _PAGE_KERNEL_TABLE);
 }
 
+/*
+ * The kernel stack from the end of setup_arch on (no Linux counterpart for
+ * the boot task; Linux's VMAP_STACK maps task stacks this way): THREAD_SIZE
+ * from memblock, mapped with pages at BOOT_STACK_VIRT, the page below left
+ * unmapped and reserved so that nothing else is ever mapped there. Called
+ * by setup_arch after paging_init, so paging_init's allocations stay
+ * Linux's.
+ */
+void map_boot_stack(void)
+{
+	void *stack = early_alloc(THREAD_SIZE);
+	struct map_desc md = {
+		.virtual = BOOT_STACK_VIRT,
+		.pfn = (unsigned long)(__pa(stack) >> PAGE_SHIFT),
+		.length = THREAD_SIZE,
+		.type = MT_MEMORY_RW,
+	};
+
+	iotable_init(&md, 1);
+	vm_reserve_area_early(BOOT_STACK_GUARD, PAGE_SIZE, "boot stack guard");
+}
+
 /* The PMD of the vector page (Linux's top_pmd) and the page of zeroes (Linux's zero_page). */
 pmd_t *top_pmd;
 void *zero_page;

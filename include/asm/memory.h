@@ -11,6 +11,7 @@
  *             +----------------------------+ VMALLOC_END
  *  0xfee00000 |  PCI I/O (PCI_IO_VIRT_BASE)|  2 MiB, inside the vmalloc range
  *  0xfec00000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section; then vexpress map_io: 2 MiB
+ *  0xfeb00000 | boot stack guard, stack   |  paging_init: 4 KiB unmapped, THREAD_SIZE mapped
  *             |      vmalloc               |  VMALLOC_START: high_memory +
  *             |                            |  VMALLOC_OFFSET, 8 MiB aligned
  *             +----------------------------+ high_memory: at most
@@ -55,6 +56,14 @@
  */
 #define DEBUG_IO_VIRT		UL(0xfec00000)
 
+/*
+ * The kernel stack after paging_init: THREAD_SIZE of pages in the vmalloc
+ * area with an unmapped guard page below (Linux's VMAP_STACK in spirit),
+ * so an overflow faults instead of running into .data.
+ */
+#define BOOT_STACK_GUARD	UL(0xfeb00000)
+#define BOOT_STACK_VIRT		(BOOT_STACK_GUARD + SZ_4K)
+
 /* The vmalloc area ends where the FDT window starts; 8 MiB guard gap below it. */
 #define VMALLOC_END		UL(0xff800000)
 #define VMALLOC_OFFSET		SZ_8M
@@ -92,6 +101,8 @@ _Static_assert(MODULES_END <= PAGE_OFFSET && MODULES_VADDR < MODULES_END, "modul
 _Static_assert(PKMAP_BASE + LAST_PKMAP * SZ_4K == PAGE_OFFSET, "pkmap is the 2 MiB just below PAGE_OFFSET");
 _Static_assert(DEBUG_IO_VIRT + SZ_2M <= PCI_IO_VIRT_BASE && PCI_IO_VIRT_BASE + SZ_2M <= VMALLOC_END,
 	       "the early I/O window (a 2 MiB block with LPAE) and PCI I/O sit in the vmalloc range");
+_Static_assert(BOOT_STACK_GUARD >= VMALLOC_END - SZ_16M && BOOT_STACK_VIRT + THREAD_SIZE <= DEBUG_IO_VIRT,
+	       "the boot stack and its guard are inside the smallest vmalloc area, below the I/O window");
 _Static_assert(DEBUG_IO_VIRT >= VMALLOC_END - SZ_16M,
 	       "lowmem ends at least 16 MiB + 8 MiB below VMALLOC_END: it never reaches the early I/O window");
 _Static_assert(FDT_FIXED_BASE >= VMALLOC_END && FDT_FIXED_BASE + 2 * SZ_2M <= FIXADDR_START,

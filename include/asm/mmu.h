@@ -20,5 +20,7 @@ struct machine_desc;
 
 void create_mapping(const struct map_desc *md);
 void paging_init(const struct machine_desc *mdesc);
+/* The guarded kernel stack start_kernel moves to after setup_arch. */
+void map_boot_stack(void);
 
 #endif

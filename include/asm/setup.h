@@ -23,6 +23,8 @@ void __noreturn dump_machine_table(void);
 void arm_memblock_init(const struct machine_desc *mdesc);
 /* The zones and mem_map, at the end of paging_init (mm/init.c). */
 void bootmem_init(void);
+/* Run fn on the stack whose top is sp (boot/entry-armv.S); fn does not return. */
+void __noreturn call_on_stack(void (*fn)(void), void *sp);
 /* fault=KIND: fault on purpose at the end of boot (kernel/fault_inject.c). */
 void fault_inject(void);
 /* start_kernel's memory stage after setup_arch (mm/init.c). */

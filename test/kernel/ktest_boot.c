@@ -73,9 +73,19 @@ static void runs_at_page_offset(struct ktest *t)
 	KTEST_EXPECT_EQ(t, (unsigned long)_text, PAGE_OFFSET + TEXT_OFFSET);
 	KTEST_EXPECT_GE(t, pc, (unsigned long)_text);
 	KTEST_EXPECT_LT(t, pc, (unsigned long)_end);
-	KTEST_EXPECT_GE(t, sp, PAGE_OFFSET);
-	KTEST_EXPECT_LT(t, sp, (unsigned long)_end);
+	/* After setup_arch the kernel runs on the guarded stack map_boot_stack made. */
+	KTEST_EXPECT_GE(t, sp, BOOT_STACK_VIRT);
+	KTEST_EXPECT_LT(t, sp, BOOT_STACK_VIRT + THREAD_SIZE);
 	KTEST_EXPECT_EQ(t, (unsigned long)swapper_pg_dir, PAGE_OFFSET + TEXT_OFFSET - PG_DIR_SIZE);
+}
+
+/* The stack's pages are read/write; the page below it translates to nothing. */
+static void boot_stack_guarded(struct ktest *t)
+{
+	KTEST_EXPECT_FALSE(t, ats1cp(BOOT_STACK_VIRT, true) & PAR_F);
+	KTEST_EXPECT_FALSE(t, ats1cp(BOOT_STACK_VIRT + THREAD_SIZE - 4, true) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp(BOOT_STACK_GUARD, false) & PAR_F);
+	KTEST_EXPECT_TRUE(t, ats1cp(BOOT_STACK_VIRT - 4, false) & PAR_F);
 }
 
 static void mmu_translates_kernel(struct ktest *t)
@@ -137,6 +147,7 @@ static const struct ktest_case boot_cases[] = {
 	KTEST_CASE(mmu_enabled),
 	KTEST_CASE(translation_format),
 	KTEST_CASE(runs_at_page_offset),
+	KTEST_CASE(boot_stack_guarded),
 	KTEST_CASE(mmu_translates_kernel),
 	KTEST_CASE(phys_offset_aligned),
 	KTEST_CASE(dtb_found_and_parsed),
