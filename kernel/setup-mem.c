@@ -87,9 +87,13 @@ static void clip_bank_to_dt_ram(u64 start, u64 end)
 		u64 gap_end = rs < end ? rs : end;
 
 		if (cursor < gap_end) {
+			/* The removal stops at the highest phys_addr_t: a 4 GiB size would be 0 in 32 bits. */
+			u64 remove_end = gap_end < PHYS_ADDR_MAX ? gap_end : PHYS_ADDR_MAX;
+
 			pr_warn("mem=: ignoring 0x%08llx-0x%08llx, not RAM in the device tree\n",
 				cursor, gap_end);
-			memblock_remove((phys_addr_t)cursor, (phys_addr_t)(gap_end - cursor));
+			if (cursor < remove_end)
+				memblock_remove((phys_addr_t)cursor, (phys_addr_t)(remove_end - cursor));
 		}
 		if (re > cursor)
 			cursor = re;

@@ -276,6 +276,14 @@ static void test_mem_banks(void **state)
 	EXPECT_LOG("mem=: ignoring 0x90000000-0xa0000000, not RAM in the device tree\n");
 	EXPECT_MEMORY({ 0x80000000, 0x10000000, 0 });
 
+	/*
+	 * Reaching past 4 GiB: the part to remove is 4 GiB or more, which a
+	 * 32-bit phys_addr_t cannot hold as a size; it is still all removed.
+	 */
+	boot("cells1", "mem=5G");
+	EXPECT_LOG("mem=: ignoring 0x90000000-0x1c0000000, not RAM in the device tree\n");
+	EXPECT_MEMORY({ 0x80000000, 0x10000000, 0 });
+
 	/* Nowhere near RAM: ignored, the device tree's RAM kept. */
 	boot("cells1", "mem=0x100000@0x10000000");
 	EXPECT_LOG("no RAM of the device tree in 0x10000000-0x10100000, ignored\n");
