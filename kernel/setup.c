@@ -71,11 +71,13 @@ static void cpu_init(void)
 
 	__asm__ __volatile__("mrs %0, cpsr" : "=r"(cpsr));
 	for (int i = 0; i < 4; i++) {
-		u32 m = (cpsr & ~(u32)MODE_MASK) | modes[i] | PSR_I_BIT | PSR_F_BIT;
+		/* Low registers only: FIQ mode banks r8-r12, so a value there would change under us. */
+		register u32 m __asm__("r0") = (cpsr & ~(u32)MODE_MASK) | modes[i] | PSR_I_BIT | PSR_F_BIT;
+		register u8 *top __asm__("r1") = exc_stacks[i] + EXC_STACK_SIZE;
+		register u32 back __asm__("r2") = cpsr;
 
 		__asm__ __volatile__("msr cpsr_c, %0\n\tmov sp, %1\n\tmsr cpsr_c, %2"
-				     : : "r"(m), "r"(exc_stacks[i] + EXC_STACK_SIZE), "r"(cpsr)
-				     : "memory");
+				     : : "r"(m), "r"(top), "r"(back) : "memory");
 	}
 }
 
