@@ -210,15 +210,7 @@ unsigned long ptdump_check_wx(void)
 	return st.wx_pages;
 }
 
-static bool ptdump_at_boot;
-
-static int __init early_ptdump(char *p)
-{
-	(void)p;
-	ptdump_at_boot = true;
-	return 0;
-}
-early_param("ptdump", early_ptdump);
+early_param_flag("ptdump", ptdump_at_boot);
 
 /* The end of boot's checks: the walk when asked for ("ptdump"), then always the W+X check (Linux's debug_checkwx). */
 void ptdump_at_end_of_boot(void)

@@ -153,23 +153,8 @@ static void free_highpages(void)
 #endif
 }
 
-static bool show_buddyinfo_at_boot, show_zoneinfo_at_boot;
-
-static int __init early_buddyinfo(char *p)
-{
-	(void)p;
-	show_buddyinfo_at_boot = true;
-	return 0;
-}
-early_param("buddyinfo", early_buddyinfo);
-
-static int __init early_zoneinfo(char *p)
-{
-	(void)p;
-	show_zoneinfo_at_boot = true;
-	return 0;
-}
-early_param("zoneinfo", early_zoneinfo);
+early_param_flag("buddyinfo", show_buddyinfo_at_boot);
+early_param_flag("zoneinfo", show_zoneinfo_at_boot);
 
 /*
  * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):

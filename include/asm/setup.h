@@ -53,6 +53,17 @@ struct obs_kernel_param {
 	static const struct obs_kernel_param __setup_##fn		\
 		__used __section(EARLY_PARAM_SECTION) __aligned(4) = { str, fn }
 
+/* An option that is only present or absent ("ptdump"): defines the static bool var it sets. */
+#define early_param_flag(str, var)					\
+	static bool var;						\
+	static int __init var##_setup(char *val)			\
+	{								\
+		(void)val;						\
+		var = true;						\
+		return 0;						\
+	}								\
+	early_param(str, var##_setup)
+
 void parse_early_param(void);
 
 #endif
