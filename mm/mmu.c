@@ -187,17 +187,24 @@ static void prepare_page_table(void)
 	local_flush_tlb_all();
 }
 
-static void map_range(phys_addr_t start, phys_addr_t end, enum mem_type_id type)
+/* create_mapping for one range: length bytes of phys at virt. */
+static void map_one(unsigned long virt, phys_addr_t phys, unsigned long length, enum mem_type_id type)
 {
 	struct map_desc md = {
-		.virtual = __phys_to_virt(start),
-		.pfn = (unsigned long)(start >> PAGE_SHIFT),
-		.length = (unsigned long)(end - start),
+		.virtual = virt,
+		.pfn = (unsigned long)(phys >> PAGE_SHIFT),
+		.length = length,
 		.type = type,
 	};
 
+	create_mapping(&md);
+}
+
+/* The linear-map range [start, end) of lowmem, if not empty. */
+static void map_range(phys_addr_t start, phys_addr_t end, enum mem_type_id type)
+{
 	if (end > start)
-		create_mapping(&md);
+		map_one(__phys_to_virt(start), start, (unsigned long)(end - start), type);
 }
 
 /*
@@ -320,18 +327,6 @@ static void pci_reserve_io(void)
 {
 	if (!find_static_vm_vaddr(PCI_IO_VIRT_BASE))
 		vm_reserve_area_early(PCI_IO_VIRT_BASE, SZ_2M, "pci_reserve_io");
-}
-
-static void map_one(unsigned long virt, phys_addr_t phys, unsigned long length, enum mem_type_id type)
-{
-	struct map_desc md = {
-		.virtual = virt,
-		.pfn = (unsigned long)(phys >> PAGE_SHIFT),
-		.length = length,
-		.type = type,
-	};
-
-	create_mapping(&md);
 }
 
 /*
