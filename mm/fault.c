@@ -42,7 +42,9 @@ static void __noreturn die_kernel_fault(unsigned long addr, unsigned int fsr, co
 					struct pt_regs *regs)
 {
 	pr_alert("8<--- cut here ---\n");
-	if (addr - BOOT_STACK_GUARD < PAGE_SIZE)
+	bool stack_overflow = addr - BOOT_STACK_GUARD < PAGE_SIZE;
+
+	if (stack_overflow)
 		pr_emerg("Insufficient stack space: the kernel stack [%08lx-%08lx] ran into its guard page\n",
 			 BOOT_STACK_VIRT, BOOT_STACK_VIRT + THREAD_SIZE);
 	if (inf->mapping_fault) {
@@ -56,7 +58,7 @@ static void __noreturn die_kernel_fault(unsigned long addr, unsigned int fsr, co
 	show_pte(addr);
 	die("Oops", regs, fsr);
 	/* Linux's handle_bad_stack (VMAP_STACK) ends the same way. */
-	if (addr - BOOT_STACK_GUARD < PAGE_SIZE)
+	if (stack_overflow)
 		panic("kernel stack overflow");
 	panic("Attempted to kill the idle task!");
 }
