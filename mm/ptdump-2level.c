@@ -44,7 +44,7 @@ const char ptdump_section_level_name[] = "PGD";
 /* Linux's get_domain_name: the names are padded to one width. */
 const char *ptdump_domain_name(u64 pmdval)
 {
-	switch (pmdval & (UL(0xf) << 5)) {
+	switch (pmdval & PMD_DOMAIN_MASK) {
 	case PMD_DOMAIN(DOMAIN_KERNEL):
 		return "KERNEL ";
 	case PMD_DOMAIN(DOMAIN_USER):

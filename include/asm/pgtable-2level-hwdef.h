@@ -29,6 +29,7 @@
 #define PMD_SECT_CACHEABLE	(UL(1) << 3)	/* C */
 #define PMD_SECT_XN		(UL(1) << 4)
 #define PMD_DOMAIN(x)		(UL(x) << 5)	/* [8:5] */
+#define PMD_DOMAIN_MASK		PMD_DOMAIN(0xf)
 #define PMD_SECT_AP_WRITE	(UL(1) << 10)	/* AP[0] */
 #define PMD_SECT_AP_READ	(UL(1) << 11)	/* AP[1] */
 #define PMD_SECT_TEX(x)		(UL(x) << 12)	/* [14:12] */
