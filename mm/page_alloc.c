@@ -497,6 +497,22 @@ void free_pages(unsigned long addr, unsigned int order)
 		__free_pages(virt_to_page(addr), order);
 }
 
+/* Linux's int_sqrt: the largest r with r * r <= x (a binary search). */
+static unsigned long int_sqrt(unsigned long long x)
+{
+	unsigned long long lo = 0, hi = 1ULL << 32;
+
+	while (hi - lo > 1) {
+		unsigned long long mid = lo + (hi - lo) / 2;
+
+		if (mid * mid <= x)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (unsigned long)lo;
+}
+
 /*
  * Follows Linux's setup_per_zone_lowmem_reserve, init_per_zone_wmark_min
  * and __setup_per_zone_wmarks (v6.1): min_free_kbytes = sqrt(16 x lowmem
@@ -519,16 +535,7 @@ void setup_per_zone_wmarks(void)
 		if (!is_highmem_idx((enum zone_type)i))
 			lowmem_pages += zones[i].managed_pages;
 	}
-	min_free_kbytes = 0;
-	{
-		/* int_sqrt(lowmem KiB * 16) */
-		unsigned long long x = (unsigned long long)lowmem_pages * (PAGE_SIZE >> 10) * 16;
-		unsigned long r = 0;
-
-		while ((unsigned long long)(r + 1) * (r + 1) <= x)
-			r++;
-		min_free_kbytes = r;
-	}
+	min_free_kbytes = int_sqrt((unsigned long long)lowmem_pages * (PAGE_SIZE >> 10) * 16);
 	min_free_kbytes = min(max(min_free_kbytes, 128UL), 262144UL);
 	pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
 
