@@ -41,12 +41,14 @@ void show_pte(unsigned long addr)
 static void __noreturn die_kernel_fault(unsigned long addr, unsigned int fsr, const struct fsr_info *inf,
 					struct pt_regs *regs)
 {
-	pr_alert("8<--- cut here ---\n");
 	bool stack_overflow = addr - BOOT_STACK_GUARD < PAGE_SIZE;
 
-	if (stack_overflow)
-		pr_emerg("Insufficient stack space: the kernel stack [%08lx-%08lx] ran into its guard page\n",
-			 BOOT_STACK_VIRT, BOOT_STACK_VIRT + THREAD_SIZE);
+	pr_alert("8<--- cut here ---\n");
+	if (stack_overflow) {
+		/* Linux's handle_bad_stack (v6.1) lines; its overflow stack is our abort mode's. */
+		pr_emerg("Insufficient stack space to handle exception!\n");
+		pr_emerg("Task stack:     [0x%08lx..0x%08lx]\n", BOOT_STACK_VIRT, BOOT_STACK_VIRT + THREAD_SIZE);
+	}
 	if (inf->mapping_fault) {
 		pr_alert("Unable to handle kernel %s at virtual address %08lx\n",
 			 addr < PAGE_SIZE ? "NULL pointer dereference" : "paging request", addr);
