@@ -412,7 +412,9 @@ static struct page *rmqueue(struct zone *zone, unsigned int order)
 static void bad_page(const struct page *page, const char *reason)
 {
 	pr_alert("BUG: Bad page state in process swapper  pfn:%05lx\n", page_to_pfn(page));
-	pr_alert("page:%p refcount:%d flags:%#lx\n", page, page->_refcount, page->flags);
+	/* Linux's __dump_page first line (v6.1); there are no mappings, so mapcount 0. */
+	pr_alert("page:%p refcount:%d mapcount:%d mapping:%p index:%#lx pfn:%#lx\n", page,
+		 page->_refcount, 0, page->mapping, page->index, page_to_pfn(page));
 	pr_alert("page dumped because: %s\n", reason);
 }
 

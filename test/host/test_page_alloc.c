@@ -276,6 +276,8 @@ static void test_bad_frees(void **state)
 	__free_pages(page, 2);
 	assert_true(khost_log_has("BUG: Bad page state in process swapper  pfn:"));
 	assert_true(khost_log_has("page dumped because: nonzero _refcount or already free (double free?)\n"));
+	/* Linux's __dump_page line: the page is free, so no references. */
+	assert_true(khost_log_has(" refcount:0 mapcount:0 mapping:"));
 	assert_int_equal(nr_free_pages(), before);
 	khost_log_clear();
 	__free_pages(pfn_to_page(0x80000), 0);
