@@ -39,6 +39,11 @@ static void expect_read_only(struct ktest *t, unsigned long va, phys_addr_t pa)
 
 static void high_vectors_enabled(struct ktest *t)
 {
+	u32 cpsr;
+
+	__asm__ __volatile__("mrs %0, cpsr" : "=r"(cpsr));
+	/* Asynchronous aborts are taken once there are vectors (Linux's early_abt_enable). */
+	KTEST_EXPECT_EQ(t, cpsr & PSR_A_BIT, 0);
 	KTEST_EXPECT_TRUE(t, get_cr() & CR_V);
 	KTEST_EXPECT_EQ(t, (unsigned long)top_pmd, (unsigned long)pmd_off_k(VECTORS_BASE));
 }
