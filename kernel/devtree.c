@@ -8,6 +8,7 @@
 #define pr_fmt(fmt) "OF: fdt: " fmt
 
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <linux/string.h>
 #include <libfdt.h>
@@ -15,9 +16,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/setup.h>
-
-/* head.S maps two sections (blocks) of the DTB at FDT_FIXED_BASE. */
-#define FDT_FIXED_SIZE		(2 * SECTION_SIZE)
+#include <asm/sections.h>
 
 /* The machine name Linux prints: the model, else the first compatible string. */
 static const char *of_flat_dt_get_machine_name(const void *fdt)
@@ -78,6 +77,16 @@ const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys)
 
 	if (!dt_phys)
 		return NULL;
+	/*
+	 * Not in Linux: a boot loader short of RAM may put the DTB right after
+	 * the image file, where .bss is, and head.S has cleared it since.
+	 */
+	if (dt_phys >= __pa(_text) && dt_phys < __pa(_end)) {
+		early_print("Error: device tree blob at 0x%08lx is inside the kernel image (0x%08lx-0x%08lx), overwritten by .bss; the boot loader must put it above 0x%08lx\n",
+			    (unsigned long)dt_phys, (unsigned long)__pa(_text), (unsigned long)__pa(_end) - 1,
+			    (unsigned long)__pa(_end) - 1);
+		return NULL;
+	}
 	err = fdt_check_header(fdt);
 	if (err) {
 		early_print("Error: invalid device tree blob at 0x%08lx: %s\n",
@@ -108,5 +117,11 @@ const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys)
 
 	pr_info("Machine model: %s\n", of_flat_dt_get_machine_name(fdt));
 	early_init_dt_scan_nodes(boot_command_line);
+	/* Not in Linux: a blob that claims to run past the RAM it describes is not to be trusted. */
+	if (!memblock_is_region_memory(dt_phys, fdt_totalsize(fdt))) {
+		early_print("Error: device tree blob at 0x%08lx (%u bytes) runs past the RAM it describes\n",
+			    (unsigned long)dt_phys, (unsigned int)fdt_totalsize(fdt));
+		return NULL;
+	}
 	return mdesc;
 }

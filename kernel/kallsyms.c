@@ -6,12 +6,12 @@
  */
 #include <linux/kernel.h>
 #include <linux/sprintf.h>
+#include <asm/sections.h>
 
 extern const u32 kallsyms_num_syms __attribute__((weak));
 extern const u32 kallsyms_addresses[] __attribute__((weak));
 extern const u32 kallsyms_name_offsets[] __attribute__((weak));
 extern const char kallsyms_names[] __attribute__((weak));
-extern char _etext[], __init_begin[], __init_end[];
 
 /* Follows Linux's kallsyms_lookup (kernel/kallsyms.c, v6.x): the symbol at or below addr, its size up to the next symbol. */
 const char *kallsyms_lookup_hook(unsigned long addr, unsigned long *size, unsigned long *offset)

@@ -23,11 +23,15 @@ void panic(const char *fmt, ...)
 {
 	static char buf[256];
 	va_list ap;
+	int len;
 
 	__asm__ __volatile__("cpsid if");
 	va_start(ap, fmt);
-	vscnprintf(buf, sizeof(buf), fmt, ap);
+	len = vscnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	/* Messages such as early_alloc's end in a newline; the lines below add their own. */
+	if (len && buf[len - 1] == '\n')
+		buf[len - 1] = 0;
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	machine_exit(1);

@@ -15,9 +15,11 @@
 #include <asm/mmu.h>
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
+#include <asm/ram_probe.h>
 #include <asm/setup.h>
 #include <asm/system.h>
 #include <mach/console.h>
+#include <asm/sections.h>
 
 /* Written by head.S before start_kernel (after it clears .bss). */
 u32 processor_id;
@@ -31,7 +33,6 @@ unsigned long __pv_offset;
 const struct machine_desc *machine_desc;
 u32 cpu_mmfr0;		/* ID_MMFR0: which translation formats the CPU has */
 
-extern char _end[];
 
 /* Follows Linux's cacheid_init (v6.x) for the ARMv7 cache type register format. */
 static void cacheid_init(void)
@@ -149,6 +150,8 @@ void setup_arch(char **cmdline_p)
 	parse_early_param();
 	/* Linux's early_mm_init: the memory types (here final already) and their message. */
 	build_mem_type_table();
+	/* Not in Linux: drop described RAM that is not there (mm/ram_probe.c). */
+	memblock_probe_ram();
 
 	if (!memblock_phys_mem_size())
 		panic("No memory: the device tree (and mem=) describe no usable RAM at or above PHYS_OFFSET %pa",

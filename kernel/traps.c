@@ -16,6 +16,7 @@
 #include <asm/setup.h>
 #include <asm/system.h>
 #include <asm/traps.h>
+#include <asm/sections.h>
 
 /* Where the linker stored the two pages' contents in the image (boot/vmlinux.lds.S). */
 extern const char __vectors_lma[], __stubs_lma[], __stubs_lma_end[];
@@ -38,7 +39,6 @@ void early_trap_init(void *vectors_base)
 }
 
 /* The kernel's (init task's) stack, head.S's init_thread_union; the kernel's code. */
-extern char init_thread_union[], _text[], _etext[];
 
 /* What Linux's dump_stack_print_info shows as the release. */
 #define KERNEL_RELEASE	"0.1 #1"
@@ -64,6 +64,13 @@ static const char *const processor_modes[32] = {
 	[SYSTEM_MODE] = "SYS_32",
 };
 
+/* Follows Linux's dump_stack_print_info (lib/dump_stack.c, v6.1): who is running, on what. */
+static void dump_stack_print_info(void)
+{
+	printk("CPU: 0 PID: 0 Comm: swapper Not tainted " KERNEL_RELEASE "\n");
+	printk("Hardware name: %s\n", machine_desc ? machine_desc->name : "unknown");
+}
+
 /* Follows Linux's __show_regs (arch/arm/kernel/process.c, v6.1). */
 static void __show_regs(const struct pt_regs *regs)
 {
@@ -75,8 +82,7 @@ static void __show_regs(const struct pt_regs *regs)
 	};
 	u32 dacr = read_dacr();
 
-	printk("CPU: 0 PID: 0 Comm: swapper Not tainted " KERNEL_RELEASE "\n");
-	printk("Hardware name: %s\n", machine_desc ? machine_desc->name : "unknown");
+	dump_stack_print_info();
 	printk("PC is at %pS\n", (void *)regs->ARM_pc);
 	printk("LR is at %pS\n", (void *)regs->ARM_lr);
 	printk("pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n", regs->ARM_pc, regs->ARM_lr, flags);
@@ -168,6 +174,27 @@ static void dump_backtrace(const struct pt_regs *regs, unsigned long low, unsign
 	}
 }
 
+/* The stack the kernel runs on now: the boot stack until setup_arch is done, then the guarded one. */
+static unsigned long current_stack_low(unsigned long sp)
+{
+	return sp - BOOT_STACK_GUARD < PAGE_SIZE + THREAD_SIZE ? BOOT_STACK_VIRT
+							       : (unsigned long)init_thread_union;
+}
+
+/* Follows Linux's dump_stack (lib/dump_stack.c, v6.1): who, then the backtrace from the caller. */
+void __noinline dump_stack(void)
+{
+	struct pt_regs regs = { 0 };
+	unsigned long sp = (unsigned long)__builtin_frame_address(0), low = current_stack_low(sp);
+
+	dump_stack_print_info();
+	regs.ARM_pc = (unsigned long)dump_stack;
+	regs.ARM_fp = (unsigned long)__builtin_frame_address(0);
+	regs.ARM_lr = (unsigned long)__builtin_return_address(0);
+	regs.ARM_sp = sp;
+	dump_backtrace(&regs, low, low + THREAD_SIZE);
+}
+
 /* Follows Linux's dump_instr (v6.1): four instructions before pc, and pc's in brackets. */
 static void dump_instr(const struct pt_regs *regs)
 {
@@ -195,9 +222,7 @@ void die(const char *str, struct pt_regs *regs, unsigned int err)
 {
 	static int die_counter;
 	unsigned long sp = regs->ARM_sp;
-	/* The boot stack until setup_arch is done, then the guarded one (map_boot_stack). */
-	unsigned long stack_low = sp - BOOT_STACK_GUARD < PAGE_SIZE + THREAD_SIZE ?
-				  BOOT_STACK_VIRT : (unsigned long)init_thread_union;
+	unsigned long stack_low = current_stack_low(sp);
 	unsigned long stack_high = stack_low + THREAD_SIZE;
 
 	pr_emerg("Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);

@@ -13,8 +13,8 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
+#include <asm/sections.h>
 
-extern char _stext[], _end[];
 
 unsigned long initrd_start, initrd_end;
 

@@ -48,9 +48,8 @@ void vm_layout_print(const struct vm_layout *l)
 
 #ifndef HOST_TEST
 #include <asm/lowmem.h>
+#include <asm/sections.h>
 
-extern char _text[], _etext[], __init_begin[], __init_end[], _sdata[], _edata[];
-extern char __bss_start[], __bss_stop[];
 
 void vm_layout_current(struct vm_layout *l)
 {

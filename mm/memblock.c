@@ -959,6 +959,30 @@ static int early_memblock(char *p)
 }
 early_param("memblock", early_memblock);
 
+/*
+ * Not in Linux, whose callers only say what they asked for: before such a
+ * "Failed to allocate" panic, what memblock still had free below the
+ * allocation limit, the first few ranges and the total.
+ */
+void memblock_show_free(void)
+{
+	phys_addr_t start, end, limit = memblock.current_limit, total = 0;
+	unsigned int ranges = 0;
+	u64 i;
+
+	for_each_free_mem_range(i, MEMBLOCK_NONE, &start, &end) {
+		if (start >= limit)
+			break;
+		end = min(end, limit);
+		total += end - start;
+		if (ranges++ < 8)
+			pr_err("memblock: free [mem %#018llx-%#018llx] %llu bytes\n", (unsigned long long)start,
+			       (unsigned long long)end - 1, (unsigned long long)(end - start));
+	}
+	pr_err("memblock: %llu bytes free in %u ranges below the limit %pa\n",
+	       (unsigned long long)total, ranges, &limit);
+}
+
 /* Follows Linux's memblock_dump_all (mm/memblock.c, v6.x). */
 void memblock_dump_all(void)
 {

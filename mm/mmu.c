@@ -31,9 +31,8 @@
 #include <asm/system.h>
 #include <asm/tlbflush.h>
 #include <asm/traps.h>
+#include <asm/sections.h>
 
-extern char _end[], _stext[], __start_rodata[], __init_begin[];
-extern char __turn_mmu_on[], __turn_mmu_on_end[];
 
 /* Physical bounds of the kernel's head.S sections (Linux 6.x's kernel_sec_start/end). */
 phys_addr_t kernel_sec_start, kernel_sec_end;
@@ -58,8 +57,10 @@ __noinline static void *early_alloc(unsigned long sz)
 		max_addr = (phys_addr_t)PGTABLE_PHYS_LIMIT;
 	ptr = memblock_alloc_try_nid(sz, sz, MEMBLOCK_LOW_LIMIT, max_addr, NUMA_NO_NODE);
 
-	if (!ptr)
+	if (!ptr) {
+		memblock_show_free();
 		panic("%s: Failed to allocate %lu bytes align=0x%lx\n", __func__, sz, sz);
+	}
 	return ptr;
 }
 

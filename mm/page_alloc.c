@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/setup.h>
+#include <asm/sections.h>
 
 pg_data_t contig_page_data;
 struct page *mem_map;
@@ -42,6 +43,8 @@ static unsigned long lowmem_reserve[MAX_NR_ZONES][MAX_NR_ZONES];
 
 /* SMP_CACHE_BYTES on a Cortex-A15 (L1_CACHE_SHIFT 6): mem_map's alignment. */
 #define SMP_CACHE_BYTES		64
+/* Pages to KiB, as Linux's K() in its memory reports. */
+#define K(x)			((x) << (PAGE_SHIFT - 10))
 
 unsigned long totalram_pages(void)
 {
@@ -134,8 +137,10 @@ static void alloc_node_mem_map(pg_data_t *pgdat)
 
 	map = memblock_alloc_try_nid_raw(size, SMP_CACHE_BYTES, MEMBLOCK_LOW_LIMIT,
 					 MEMBLOCK_ALLOC_ACCESSIBLE, 0);
-	if (!map)
+	if (!map) {
+		memblock_show_free();
 		panic("Failed to allocate %ld bytes for node %d memory map\n", (long)size, 0);
+	}
 	mem_map = map;
 	mem_map_pfn_offset = start;
 	pgdat->node_mem_map = map + (pgdat->node_start_pfn - start);
@@ -418,6 +423,76 @@ static void bad_page(const struct page *page, const char *reason)
 	pr_alert("page dumped because: %s\n", reason);
 }
 
+/* The names Linux's %pGg prints for the flags we have, '|'-separated. */
+static const char *gfp_names(gfp_t gfp, char *buf, size_t size)
+{
+	static const struct { gfp_t flag; const char *name; } names[] = {
+		{ __GFP_DMA, "GFP_DMA" }, { __GFP_HIGHMEM, "__GFP_HIGHMEM" },
+		{ __GFP_ZERO, "__GFP_ZERO" }, { __GFP_NOWARN, "__GFP_NOWARN" },
+	};
+	int n = scnprintf(buf, size, "GFP_KERNEL");
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (gfp & names[i].flag)
+			n += scnprintf(buf + n, size - (size_t)n, "|%s", names[i].name);
+	return buf;
+}
+
+/*
+ * Follows the parts of Linux's show_free_areas (mm/page_alloc.c, v6.1)
+ * that exist here: per zone its free memory against the watermarks and
+ * its lowmem reserve, then the free blocks of each order (no migrate
+ * types, no per-CPU lists, no page cache).
+ */
+void show_free_areas(void)
+{
+	pr_info("Mem-Info:\n");
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		const struct zone *zone = &contig_page_data.node_zones[z];
+		char line[16 * MAX_NR_ZONES];
+		int n = 0;
+
+		if (!populated_zone(zone))
+			continue;
+		pr_info("%s free:%lukB min:%lukB low:%lukB high:%lukB present:%lukB managed:%lukB\n",
+			zone->name, K(zone->free_pages), K(zone->watermark[WMARK_MIN]),
+			K(zone->watermark[WMARK_LOW]), K(zone->watermark[WMARK_HIGH]),
+			K(zone->present_pages), K(zone->managed_pages));
+		for (int j = 0; j < MAX_NR_ZONES; j++)
+			n += scnprintf(line + n, sizeof(line) - (size_t)n, " %lu", lowmem_reserve[z][j]);
+		pr_info("lowmem_reserve[]:%s\n", line);
+	}
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		const struct zone *zone = &contig_page_data.node_zones[z];
+		char line[24 * MAX_ORDER];
+		unsigned long total = 0;
+		int n = 0;
+
+		if (!populated_zone(zone))
+			continue;
+		for (int o = 0; o < MAX_ORDER; o++) {
+			n += scnprintf(line + n, sizeof(line) - (size_t)n, "%lu*%lukB ",
+				       zone->free_area[o].nr_free, K(1UL) << o);
+			total += zone->free_area[o].nr_free << o;
+		}
+		pr_info("%s: %s= %lukB\n", zone->name, line, K(total));
+	}
+}
+
+/*
+ * Follows Linux's warn_alloc (mm/page_alloc.c, v6.1): what was asked, by
+ * whom (the backtrace) and what is free.
+ */
+static void warn_alloc(gfp_t gfp, unsigned int order)
+{
+	char names[96];
+
+	pr_warn("swapper: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
+		order, gfp, gfp_names(gfp, names, sizeof(names)));
+	dump_stack();
+	show_free_areas();
+}
+
 /*
  * Follows Linux's __alloc_pages (v6.x) without reclaim: each zone the
  * request may use, highest first, above its low watermark; then again
@@ -455,7 +530,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		}
 	}
 	if (!(gfp & __GFP_NOWARN))
-		pr_warn("swapper: page allocation failure: order:%u, mode:%#x\n", order, gfp);
+		warn_alloc(gfp, order);
 	return NULL;
 }
 
@@ -561,12 +636,9 @@ void setup_per_zone_wmarks(void)
 /* Follows Linux's mem_init_print_info (v6.1), for this kernel's sections. */
 void mem_init_print_info(void)
 {
-	extern char _stext[], _etext[], _sdata[], _edata[], __start_rodata[], __end_rodata[];
-	extern char __init_begin[], __init_end[], __bss_start[], __bss_stop[];
 	unsigned long physpages = get_num_physpages();
 	unsigned long cma = (unsigned long)(cma_total_size() >> PAGE_SHIFT);
 
-#define K(x) ((x) << (PAGE_SHIFT - 10))
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
 		"%luK init, %luK bss, %luK reserved, %luK cma-reserved"
 #ifdef CONFIG_HIGHMEM
@@ -583,7 +655,6 @@ void mem_init_print_info(void)
 		, K(totalhigh)
 #endif
 		);
-#undef K
 }
 
 /* Follows Linux's frag_show_print (mm/vmstat.c, v6.x): /proc/buddyinfo's lines. */

@@ -40,9 +40,11 @@ static struct static_vm *alloc_static_vm(int nr, const char *func)
 {
 	struct static_vm *svm = memblock_alloc(sizeof(*svm) * nr, __alignof__(*svm));
 
-	if (!svm)
+	if (!svm) {
+		memblock_show_free();
 		panic("%s: Failed to allocate %zu bytes align=0x%zx\n", func, sizeof(*svm) * nr,
 		      __alignof__(*svm));
+	}
 	return svm;
 }
 

@@ -20,6 +20,8 @@ void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 
 /* Linux's WARN_ON: say where a "cannot happen" happened, carry on, and give the condition back. */
 void __warn(const char *file, int line, void *caller);
+/* Who is running and the backtrace from the caller (kernel/traps.c). */
+void dump_stack(void);
 #define WARN_ON(condition) ({						\
 	bool __warned = !!(condition);					\
 	if (unlikely(__warned))						\

@@ -167,6 +167,7 @@ const char *memblock_type_check(const struct memblock_type *type);
 /* Output. */
 void memblock_dump_all(void);		/* only with memblock_debug, as Linux */
 void __memblock_dump_all(void);		/* unconditionally */
+void memblock_show_free(void);		/* free ranges below the limit, before an allocation panic */
 
 /*
  * Range iteration. *idx is the iterator state (u64); the walk ends when it

@@ -103,6 +103,8 @@ void mem_init_print_info(void);
 void setup_per_zone_wmarks(void);
 /* /proc/buddyinfo and /proc/zoneinfo, in short, on the console. */
 void show_buddyinfo(void);
+/* The free memory per zone and order, as the Mem-Info part of an allocation-failure report. */
+void show_free_areas(void);
 void show_zoneinfo(void);
 
 #endif

@@ -17,8 +17,9 @@
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <ktest.h>
+#include <asm/pgtable.h>
+#include <asm/sections.h>
 
-extern char _text[], _end[], swapper_pg_dir[];
 
 static void mmu_enabled(struct ktest *t)
 {

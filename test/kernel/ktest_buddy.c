@@ -14,8 +14,8 @@
 #include <linux/string.h>
 #include <asm/lowmem.h>
 #include <ktest.h>
+#include <asm/sections.h>
 
-extern char _stext[];
 
 static struct zone *zone_of(enum zone_type z)
 {

@@ -19,8 +19,8 @@
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <ktest.h>
+#include <asm/sections.h>
 
-extern char _stext[], _end[];
 
 static void check_type(struct ktest *t, const struct memblock_type *type)
 {

@@ -15,8 +15,8 @@
 #include <asm/fixmap.h>
 #include <asm/ptdump.h>
 #include <ktest.h>
+#include <asm/sections.h>
 
-extern char _stext[], _etext[], __start_rodata[], __end_rodata[], _sdata[];
 
 static u32 data_word;
 
