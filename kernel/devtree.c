@@ -118,7 +118,7 @@ const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys)
 	pr_info("Machine model: %s\n", of_flat_dt_get_machine_name(fdt));
 	early_init_dt_scan_nodes(boot_command_line);
 	/* Not in Linux: a blob that claims to run past the RAM it describes is not to be trusted. */
-	if (!memblock_is_region_memory(dt_phys, fdt_totalsize(fdt))) {
+	if (memblock_is_region_memory(dt_phys, 1) && !memblock_is_region_memory(dt_phys, fdt_totalsize(fdt))) {
 		early_print("Error: device tree blob at 0x%08lx (%u bytes) runs past the RAM it describes\n",
 			    (unsigned long)dt_phys, (unsigned int)fdt_totalsize(fdt));
 		return NULL;

@@ -18,6 +18,9 @@
 
 #define PROBE_PATTERN	0x5aa5c33cU
 
+struct ram_probe_range ram_probe_silent[RAM_PROBE_MAX_SILENT];
+unsigned int ram_probe_nr_silent;
+
 /* Does page frame @pfn keep what is written to it? Its word is restored. */
 static bool ram_page_answers(unsigned long pfn)
 {
@@ -73,5 +76,7 @@ void memblock_probe_ram(void)
 		pr_err("no RAM answers at [mem %#010llx-%#010llx] (described by the device tree or mem=); not using it\n",
 		       (unsigned long long)from, (unsigned long long)to - 1);
 		memblock_remove(from, to - from);
+		if (ram_probe_nr_silent < RAM_PROBE_MAX_SILENT)
+			ram_probe_silent[ram_probe_nr_silent++] = (struct ram_probe_range){ from, to };
 	}
 }

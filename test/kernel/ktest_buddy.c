@@ -181,6 +181,8 @@ static void alloc_free_storm(struct ktest *t)
  * higher, chained through page->lru; then give them all back. The zone
  * stops above its min watermark, and a lowmem request never gets highmem.
  */
+#define TAKEN_MARK	0x7a4e0001UL
+
 static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type expect_zone)
 {
 	struct snapshot before, after;
@@ -193,14 +195,21 @@ static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type e
 	while ((page = alloc_pages(gfp | __GFP_NOWARN, 0))) {
 		if (page_zonenum(page) > expect_zone)
 			KTEST_EXPECT_TRUE(t, false);
+		/* page->index is unused here: a page handed out twice would carry the mark already. */
+		if (page->index == TAKEN_MARK)
+			KTEST_EXPECT_TRUE(t, false);
+		page->index = TAKEN_MARK;
 		list_add(&page->lru, &taken);
 		n++;
 	}
 	KTEST_EXPECT_GT(t, n, 0);
 	KTEST_EXPECT_GE(t, zone_of(expect_zone)->free_pages, zone_of(expect_zone)->watermark[WMARK_MIN]);
+	/* Once more, without __GFP_NOWARN: NULL and Linux's allocation-failure report (the boot test reads it). */
+	KTEST_EXPECT_TRUE(t, alloc_pages(gfp, 0) == NULL);
 	while (!list_empty(&taken)) {
 		page = list_first_entry(&taken, struct page, lru);
 		list_del(&page->lru);
+		page->index = 0;
 		__free_page(page);
 	}
 	take_snapshot(&after);

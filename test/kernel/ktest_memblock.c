@@ -19,6 +19,7 @@
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <ktest.h>
+#include <asm/ram_probe.h>
 #include <asm/sections.h>
 
 
@@ -113,6 +114,10 @@ static void memory_matches_device_tree(struct ktest *t)
 
 			if (top > (u64)(phys_addr_t)~(phys_addr_t)0)	/* classic: at most 4 GiB - 1 */
 				top = (phys_addr_t)~(phys_addr_t)0;
+			/* The tail memblock_probe_ram found missing is gone (-m smaller than the tree says). */
+			for (unsigned int i = 0; i < ram_probe_nr_silent; i++)
+				if (ram_probe_silent[i].start >= base && ram_probe_silent[i].start < top)
+					top = ram_probe_silent[i].start;
 #ifndef CONFIG_HIGHMEM
 			/* Without HIGHMEM, adjust_lowmem_bounds dropped the RAM beyond lowmem. */
 			if (top > arm_lowmem_limit)
