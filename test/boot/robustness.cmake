@@ -225,3 +225,21 @@ foreach(entry ${robust_cmdlines})
     CHECK ${expects} ${BOOTS}
     RUN --append "${cmdline}")
 endforeach()
+
+# ---- Exhaustion -----------------------------------------------------------------------
+# The buddy suite drains each zone, then asks once more without __GFP_NOWARN:
+# Linux's warn_alloc report, what was asked, the backtrace and what is free.
+boot_test(robust.buddy-exhausted
+  CHECK --ktap
+        --expect "^swapper: page allocation failure: order:0, mode:0x0\\(GFP_KERNEL\\), nodemask=\\(null\\)$"
+        --expect "^CPU: 0 PID: 0 Comm: swapper Not tainted "
+        --expect "^Backtrace: $"
+        --expect "^ alloc_pages from take_zone_and_give_back\\+0x[0-9a-f]+/0x[0-9a-f]+$"
+        --expect "^Mem-Info:$"
+        --expect "^Normal free:[0-9]+kB min:[0-9]+kB low:[0-9]+kB high:[0-9]+kB present:[0-9]+kB managed:[0-9]+kB$"
+        --expect "^lowmem_reserve\\x5b\\x5d: 0 [0-9]+$"
+        --expect "^HighMem free:"
+        --expect "^Normal: ([0-9]+\\*[0-9]+kB ){12}= [0-9]+kB$"
+        --expect "^HighMem: ([0-9]+\\*[0-9]+kB ){12}= [0-9]+kB$"
+        --expect "^swapper: page allocation failure: order:0, mode:0x2\\(GFP_KERNEL\\|__GFP_HIGHMEM\\), nodemask=\\(null\\)$"
+  RUN --append ktest=buddy)
