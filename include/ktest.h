@@ -29,6 +29,8 @@ struct ktest_case {
 struct ktest_suite {
 	const char *name;
 	const struct ktest_case *cases;	/* ends with an empty entry */
+	/* Optional: run at the end of bootmem_init, while memblock is alive and may grow; the cases report later. */
+	void (*at_bootmem)(void);
 };
 
 #define KTEST_CASE(fn)	{ #fn, fn }
@@ -38,9 +40,18 @@ struct ktest_suite {
 		__used __section(".ktest.suites") __aligned(4) = {	\
 			.name = #sname, .cases = scases }
 
+/* A suite that also does work during boot, at the end of bootmem_init (see struct ktest_suite). */
+#define KTEST_SUITE_AT_BOOTMEM(sname, scases, hook)			\
+	static const struct ktest_suite __ktest_suite_##sname		\
+		__used __section(".ktest.suites") __aligned(4) = {	\
+			.name = #sname, .cases = scases, .at_bootmem = hook }
+
 void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ...)
 	__printf(4, 5);
 void ktest_skip(struct ktest *t, const char *reason);
+
+/* Runs the at_bootmem hooks of the suites the command line asked for (from bootmem_init). */
+void ktest_run_bootmem_hooks(void);
 
 /* Runs the suites the command line asked for; returns the number of failed cases. */
 int ktest_run_requested(void);

@@ -95,6 +95,15 @@ static int ktest_run_suite(const struct ktest_suite *s, int index)
 	return failed;
 }
 
+void ktest_run_bootmem_hooks(void)
+{
+	if (!ktest_enabled)
+		return;
+	for (const struct ktest_suite *s = __ktest_suites_start; s < __ktest_suites_end; s++)
+		if (s->at_bootmem && suite_selected(s->name))
+			s->at_bootmem();
+}
+
 int ktest_run_requested(void)
 {
 	int nsuites = 0, index = 0, failed = 0;

@@ -14,6 +14,7 @@
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/sections.h>
+#include <ktest.h>
 
 
 unsigned long initrd_start, initrd_end;
@@ -131,6 +132,8 @@ void bootmem_init(void)
 	min_low_pfn = min;
 	max_low_pfn = max_low;
 	max_pfn = max_high;
+	/* Not in Linux: suites that must look at memblock while it is alive (ktest=memblock_grow). */
+	ktest_run_bootmem_hooks();
 }
 
 /* Follows Linux's free_highpages (arch/arm/mm/init.c, v6.x): every free highmem page, one by one. */

@@ -243,3 +243,12 @@ boot_test(robust.buddy-exhausted
         --expect "^HighMem: ([0-9]+\\*[0-9]+kB ){12}= [0-9]+kB$"
         --expect "^swapper: page allocation failure: order:0, mode:0x2\\(GFP_KERNEL\\|__GFP_HIGHMEM\\), nodemask=\\(null\\)$"
   RUN --append ktest=buddy)
+# memblock's reserved array doubling at boot (128 -> 256), refusing to when
+# there is nowhere to put it, and doubling again when emptied (as Linux's
+# memblock_isolate_range does): the memblock_grow suite's work at bootmem_init.
+boot_test(robust.memblock-grow
+  CHECK --ktap --min-cases 3
+        --expect "^memblock: reserved is doubled to 256 at \\x5b0x[0-9a-f]+-0x[0-9a-f]+\\x5d$"
+        --expect "^memblock: Failed to double reserved array from 256 to 512 entries !$"
+        --expect "^memblock: reserved is doubled to 512 at "
+  RUN --append "ktest=memblock_grow memblock=debug")
