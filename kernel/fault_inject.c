@@ -8,22 +8,29 @@
  *   exec-data       jump into (never-executable) data
  *   vmalloc-gap     read the first, unmapped, address of the vmalloc area
  *   user-from-kernel read a user-space address (nothing is mapped there)
+ *   user-mapped     map a user page, then read it: classic stops the read
+ *                   (DOMAIN_USER is "no access"); LPAE has no such
+ *                   protection (as Linux 6.1) and the read succeeds
+ *   stack-smash     overrun a local array: the stack protector's report
  *   undef           execute an undefined instruction
  *   stack-overflow  recurse until the kernel stack runs into its guard page
  */
+#include <linux/gfp.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/layout.h>
 #include <asm/lowmem.h>
 #include <asm/setup.h>
+#include <asm/uaccess.h>
 
 static const char *fault_kind;
 
 static int __init early_fault(char *p)
 {
 	static const char *const kinds[] = {
-		"null", "rodata-write", "exec-data", "vmalloc-gap", "user-from-kernel", "undef",
-		"stack-overflow",
+		"null", "rodata-write", "exec-data", "vmalloc-gap", "user-from-kernel", "user-mapped",
+		"undef", "stack-overflow", "stack-smash",
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(kinds); i++)
@@ -71,6 +78,27 @@ static __noinline unsigned long fault_recurse(unsigned long depth, unsigned long
 	return fault_recurse(depth + 1, limit) + frame[depth & 63];
 }
 
+/* Writes 20 bytes into 16: over the canary -fstack-protector-strong puts just above the array. */
+static __noinline void fault_stack_smash(void)
+{
+	char buf[16];
+	volatile char *volatile p = buf;	/* hides the overrun from the compiler */
+
+	for (unsigned int i = 0; i < sizeof(buf) + sizeof(long); i++)
+		p[i] = 'A';
+}
+
+/* A user page at 0x00010000 (mm/uaccess.c), read from the kernel with access closed. */
+static __noinline void fault_user_mapped(void)
+{
+	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+
+	if (!page || map_user_page(0x00010000, page))
+		panic("fault=user-mapped: could not map a user page");
+	fault_read(0x00010000);
+	pr_info("fault: read a user page from the kernel: nothing keeps user space out in this build\n");
+}
+
 /* Called at the end of boot: the fault= asked for, if any; none returns. */
 void fault_inject(void)
 {
@@ -87,6 +115,10 @@ void fault_inject(void)
 		fault_read(vmalloc_start((unsigned long)high_memory));
 	else if (!strcmp(fault_kind, "user-from-kernel"))
 		fault_read(0x00010000);
+	else if (!strcmp(fault_kind, "user-mapped"))
+		fault_user_mapped();
+	else if (!strcmp(fault_kind, "stack-smash"))
+		fault_stack_smash();
 	else if (!strcmp(fault_kind, "undef"))
 		fault_undef();
 	else if (!strcmp(fault_kind, "stack-overflow"))

@@ -10,5 +10,6 @@ unsigned long __stack_chk_guard = CONFIG_STACK_PROTECTOR_GUARD;
 void __noreturn __stack_chk_fail(void);
 void __stack_chk_fail(void)
 {
-	panic("stack-protector: Kernel stack is corrupted in: %p", __builtin_return_address(0));
+	/* Linux prints %pB (the symbol of a return address); %pS reads the same here. */
+	panic("stack-protector: Kernel stack is corrupted in: %pS", __builtin_return_address(0));
 }

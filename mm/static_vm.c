@@ -36,7 +36,8 @@ struct static_vm *find_static_vm_vaddr(unsigned long vaddr)
 	return NULL;
 }
 
-static struct static_vm *alloc_static_vm(int nr, const char *func)
+/* Inlined, so that memblock=debug names the caller as Linux's does (iotable_init, vm_reserve_area_early). */
+static __always_inline struct static_vm *alloc_static_vm(int nr, const char *func)
 {
 	struct static_vm *svm = memblock_alloc(sizeof(*svm) * nr, __alignof__(*svm));
 

@@ -29,6 +29,8 @@
  */
 #include <asm/domain.h>
 #define _PAGE_KERNEL_TABLE	(PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_KERNEL))
+/* Linux's _PAGE_USER_TABLE, likewise: user PTE pages are in DOMAIN_USER (classic). */
+#define _PAGE_USER_TABLE	(PMD_TYPE_TABLE | PMD_DOMAIN(DOMAIN_USER))
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>

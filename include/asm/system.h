@@ -33,6 +33,17 @@ static inline void set_cr(u32 v)
 	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(v) : "memory");
 }
 
+/* Write TTBCR and DACR; as for SCTLR, an ISB makes the change apply to what follows. */
+static inline void write_ttbcr(u32 v)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c2, c0, 2\n\tisb" : : "r"(v) : "memory");
+}
+
+static inline void write_dacr(u32 v)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c3, c0, 0\n\tisb" : : "r"(v) : "memory");
+}
+
 /* 64-bit TTBR0/TTBR1 (the LPAE view; in classic builds the high word reads 0). */
 static inline u64 read_ttbr(int n)
 {

@@ -8,6 +8,9 @@
 #define __aligned(x)	__attribute__((__aligned__(x)))
 #define __printf(a, b)	__attribute__((__format__(printf, a, b)))
 #define __weak		__attribute__((__weak__))
+#ifndef __always_inline	/* host builds: glibc's sys/cdefs.h has it */
+#define __always_inline	inline __attribute__((__always_inline__))
+#endif
 /*
  * For functions memblock=debug names as callers: inlined, their caller's
  * name would show; cloned (GCC's .constprop/.isra copies), a suffixed one.
