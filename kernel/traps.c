@@ -32,8 +32,8 @@ void early_trap_init(void *vectors_base)
 
 	for (unsigned int i = 0; i < PAGE_SIZE / sizeof(*word); i++)
 		word[i] = VECTOR_POISON;
-	memcpy(vectors, __vectors_lma, __stubs_lma - __vectors_lma);
-	memcpy(vectors + PAGE_SIZE, __stubs_lma, __stubs_lma_end - __stubs_lma);
+	memcpy(vectors, __vectors_lma, (size_t)(__stubs_lma - __vectors_lma));
+	memcpy(vectors + PAGE_SIZE, __stubs_lma, (size_t)(__stubs_lma_end - __stubs_lma));
 	/* Written as data, run as code from 0xffff0000: clean to PoU, invalidate the I-cache. */
 	flush_icache_range((unsigned long)vectors, (unsigned long)vectors + 2 * PAGE_SIZE);
 }
@@ -111,11 +111,11 @@ static void dump_mem(const char *str, unsigned long bottom, unsigned long top)
 			u32 val;
 
 			if (p < bottom)
-				n += scnprintf(line + n, sizeof(line) - n, "         ");
+				n += scnprintf(line + n, sizeof(line) - (size_t)n, "         ");
 			else if (read_kernel_word(p, &val))
-				n += scnprintf(line + n, sizeof(line) - n, " %08x", val);
+				n += scnprintf(line + n, sizeof(line) - (size_t)n, " %08x", val);
 			else
-				n += scnprintf(line + n, sizeof(line) - n, " ????????");
+				n += scnprintf(line + n, sizeof(line) - (size_t)n, " ????????");
 		}
 		pr_emerg("%04lx:%s\n", first & 0xffff, line);
 	}
@@ -204,11 +204,11 @@ static void dump_instr(const struct pt_regs *regs)
 	for (int i = -4; i < 1; i++) {
 		u32 val;
 
-		if (!read_kernel_word(regs->ARM_pc + 4 * i, &val)) {
-			n += scnprintf(line + n, sizeof(line) - n, "bad PC value");
+		if (!read_kernel_word(regs->ARM_pc + 4 * (unsigned long)i, &val)) {
+			n += scnprintf(line + n, sizeof(line) - (size_t)n, "bad PC value");
 			break;
 		}
-		n += scnprintf(line + n, sizeof(line) - n, i == 0 ? "(%08x) " : "%08x ", val);
+		n += scnprintf(line + n, sizeof(line) - (size_t)n, i == 0 ? "(%08x) " : "%08x ", val);
 	}
 	printk(KERN_EMERG "Code: %s\n", line);
 }

@@ -67,7 +67,7 @@ static void dump_prot(char *buf, size_t size, int *n, u64 prot, const struct pg_
 		const char *s = (prot & b->mask) == b->val ? b->set : b->clear;
 
 		if (s)
-			*n += scnprintf(buf + *n, size - *n, " %s", s);
+			*n += scnprintf(buf + *n, size - (size_t)*n, " %s", s);
 	}
 }
 
@@ -119,7 +119,7 @@ static void note_page(struct pg_state *st, unsigned long addr, enum ptdump_level
 		n = scnprintf(line, sizeof(line), "0x%08lx-0x%08lx   %9lu%c %s", st->start_address, addr,
 			      delta, *unit, pg_level[st->level].name);
 		if (st->current_domain)
-			n += scnprintf(line + n, sizeof(line) - n, " %s", st->current_domain);
+			n += scnprintf(line + n, sizeof(line) - (size_t)n, " %s", st->current_domain);
 		dump_prot(line, sizeof(line), &n, st->current_prot, &pg_level[st->level]);
 		if (st->print)
 			pr_info("%s\n", line);

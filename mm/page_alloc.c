@@ -670,7 +670,7 @@ void show_buddyinfo(void)
 			continue;
 		n = scnprintf(line, sizeof(line), "Node %d, zone %8s ", 0, zone->name);
 		for (int o = 0; o < MAX_ORDER; o++)
-			n += scnprintf(line + n, sizeof(line) - n, "%6lu ", zone->free_area[o].nr_free);
+			n += scnprintf(line + n, sizeof(line) - (size_t)n, "%6lu ", zone->free_area[o].nr_free);
 		pr_info("%s\n", line);
 	}
 }
@@ -684,7 +684,7 @@ void show_zoneinfo(void)
 		int n = 0;
 
 		for (int j = 0; j < MAX_NR_ZONES; j++)
-			n += scnprintf(prot + n, sizeof(prot) - n, "%s%lu", j ? ", " : "", lowmem_reserve[z][j]);
+			n += scnprintf(prot + n, sizeof(prot) - (size_t)n, "%s%lu", j ? ", " : "", lowmem_reserve[z][j]);
 		pr_info("Node %d, zone %8s\n", 0, zone->name);
 		pr_info("  pages free     %lu\n", zone->free_pages);
 		pr_info("        min      %lu\n", zone->watermark[WMARK_MIN]);

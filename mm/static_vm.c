@@ -39,11 +39,11 @@ struct static_vm *find_static_vm_vaddr(unsigned long vaddr)
 /* Inlined, so that memblock=debug names the caller as Linux's does (iotable_init, vm_reserve_area_early). */
 static __always_inline struct static_vm *alloc_static_vm(int nr, const char *func)
 {
-	struct static_vm *svm = memblock_alloc(sizeof(*svm) * nr, __alignof__(*svm));
+	struct static_vm *svm = memblock_alloc(sizeof(*svm) * (size_t)nr, __alignof__(*svm));
 
 	if (!svm) {
 		memblock_show_free();
-		panic("%s: Failed to allocate %zu bytes align=0x%zx\n", func, sizeof(*svm) * nr,
+		panic("%s: Failed to allocate %zu bytes align=0x%zx\n", func, sizeof(*svm) * (size_t)nr,
 		      __alignof__(*svm));
 	}
 	return svm;

@@ -21,7 +21,7 @@ void uaccess_init(void)
 u32 uaccess_save_and_enable(void)
 {
 	u32 old = read_dacr();
-	u32 open = (old & ~domain_val(DOMAIN_USER, 3)) | domain_val(DOMAIN_USER, DOMAIN_CLIENT);
+	u32 open = (old & ~(u32)domain_val(DOMAIN_USER, 3)) | domain_val(DOMAIN_USER, DOMAIN_CLIENT);
 
 	write_dacr(open);
 	return old;

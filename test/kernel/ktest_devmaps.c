@@ -57,7 +57,7 @@ static void vector_and_stubs_pages(struct ktest *t)
 	phys_addr_t page;
 
 	KTEST_ASSERT_TRUE(t, !(par & PAR_F));
-	page = par_to_pa(par, VECTORS_BASE);
+	page = (phys_addr_t)par_to_pa(par, VECTORS_BASE);	/* classic: the PAR holds a 32-bit address */
 	KTEST_EXPECT_TRUE(t, memblock_is_region_reserved(page, 2 * PAGE_SIZE));
 	KTEST_EXPECT_TRUE(t, page < arm_lowmem_limit);
 	expect_read_only(t, VECTORS_BASE, page);
