@@ -187,15 +187,21 @@ static void free_area_init_core(pg_data_t *pgdat)
 	}
 }
 
+/* Linux's arch_zone_lowest/highest_possible_pfn: each zone's range from the architecture's limits. */
+static unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES];
+static unsigned long arch_zone_highest_possible_pfn[MAX_NR_ZONES];
+
 /*
- * Follows Linux's free_area_init (v6.1) for one node: the zone ranges from
- * the architecture's limits, their summary (Linux's exact lines), the
- * node's zones with their holes, and mem_map.
+ * The sizing half of Linux's free_area_init (v6.1) for one node: the zone
+ * ranges from the limits, the node's range from memblock
+ * (get_pfn_range_for_nid) and each zone's span and present pages within
+ * it (calculate_node_totalpages). No output, no mem_map: the fuzzer
+ * (test/fuzz/fuzz_zones.c) checks it on its own. False when there is no
+ * memory.
  */
-void free_area_init(unsigned long *max_zone_pfn)
+bool calculate_zone_sizes(const unsigned long *max_zone_pfn)
 {
 	pg_data_t *pgdat = &contig_page_data;
-	unsigned long lowest[MAX_NR_ZONES], highest[MAX_NR_ZONES];
 	unsigned long start_pfn = PFN_DOWN(memblock_start_of_DRAM());
 	unsigned long node_start = ~0UL, node_end = 0;
 	struct memblock_region *r;
@@ -203,45 +209,27 @@ void free_area_init(unsigned long *max_zone_pfn)
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
 		unsigned long end_pfn = max(max_zone_pfn[i], start_pfn);
 
-		lowest[i] = start_pfn;
-		highest[i] = end_pfn;
+		arch_zone_lowest_possible_pfn[i] = start_pfn;
+		arch_zone_highest_possible_pfn[i] = end_pfn;
 		start_pfn = end_pfn;
 	}
-
-	pr_info("Zone ranges:\n");
-	for (int i = 0; i < MAX_NR_ZONES; i++) {
-		if (lowest[i] == highest[i])
-			pr_info("  %-8s empty\n", zone_names[i]);
-		else
-			pr_info("  %-8s [mem %#018llx-%#018llx]\n", zone_names[i],
-				(unsigned long long)PFN_PHYS(lowest[i]),
-				(unsigned long long)PFN_PHYS(highest[i]) - 1);
-	}
-	pr_info("Movable zone start for each node\n");
-	pr_info("Early memory node ranges\n");
 	for_each_mem_region(r) {
 		unsigned long lo = PFN_UP(r->base), hi = PFN_DOWN(r->base + r->size);
 
 		if (lo >= hi)
 			continue;
-		pr_info("  node %3d: [mem %#018llx-%#018llx]\n", 0, (unsigned long long)PFN_PHYS(lo),
-			(unsigned long long)PFN_PHYS(hi) - 1);
 		node_start = min(node_start, lo);
 		node_end = max(node_end, hi);
 	}
 	if (node_start >= node_end)
-		panic("free_area_init: no memory");
-
-	/* Linux's free_area_init_node and calculate_node_totalpages (v6.1). */
-	pr_info("Initmem setup node %d [mem %#018llx-%#018llx]\n", 0,
-		(unsigned long long)PFN_PHYS(node_start), (unsigned long long)PFN_PHYS(node_end) - 1);
+		return false;
 	pgdat->node_start_pfn = node_start;
 	pgdat->node_spanned_pages = node_end - node_start;
 	pgdat->node_present_pages = 0;
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
 		struct zone *zone = &pgdat->node_zones[i];
-		unsigned long zs = min(max(lowest[i], node_start), node_end);
-		unsigned long ze = min(max(highest[i], node_start), node_end);
+		unsigned long zs = min(max(arch_zone_lowest_possible_pfn[i], node_start), node_end);
+		unsigned long ze = min(max(arch_zone_highest_possible_pfn[i], node_start), node_end);
 
 		zone->name = zone_names[i];
 		zone->zone_start_pfn = zs;
@@ -249,6 +237,44 @@ void free_area_init(unsigned long *max_zone_pfn)
 		zone->present_pages = present_pages_in_range(zs, ze);
 		pgdat->node_present_pages += zone->present_pages;
 	}
+	return true;
+}
+
+/*
+ * Follows Linux's free_area_init (v6.1) for one node: the zone sizes
+ * (calculate_zone_sizes), their summary (Linux's exact lines), then
+ * mem_map and the zones' struct pages.
+ */
+void free_area_init(unsigned long *max_zone_pfn)
+{
+	pg_data_t *pgdat = &contig_page_data;
+	struct memblock_region *r;
+	bool have_memory = calculate_zone_sizes(max_zone_pfn);
+
+	pr_info("Zone ranges:\n");
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		unsigned long lo = arch_zone_lowest_possible_pfn[i], hi = arch_zone_highest_possible_pfn[i];
+
+		if (lo == hi)
+			pr_info("  %-8s empty\n", zone_names[i]);
+		else
+			pr_info("  %-8s [mem %#018llx-%#018llx]\n", zone_names[i],
+				(unsigned long long)PFN_PHYS(lo), (unsigned long long)PFN_PHYS(hi) - 1);
+	}
+	pr_info("Movable zone start for each node\n");
+	pr_info("Early memory node ranges\n");
+	for_each_mem_region(r) {
+		unsigned long lo = PFN_UP(r->base), hi = PFN_DOWN(r->base + r->size);
+
+		if (lo < hi)
+			pr_info("  node %3d: [mem %#018llx-%#018llx]\n", 0, (unsigned long long)PFN_PHYS(lo),
+				(unsigned long long)PFN_PHYS(hi) - 1);
+	}
+	if (!have_memory)
+		panic("free_area_init: no memory");
+	pr_info("Initmem setup node %d [mem %#018llx-%#018llx]\n", 0,
+		(unsigned long long)PFN_PHYS(pgdat->node_start_pfn),
+		(unsigned long long)PFN_PHYS(pgdat->node_start_pfn + pgdat->node_spanned_pages) - 1);
 	pr_debug("On node %d totalpages: %lu\n", 0, pgdat->node_present_pages);
 	alloc_node_mem_map(pgdat);
 	free_area_init_core(pgdat);

@@ -97,6 +97,8 @@ unsigned long get_num_physpages(void);
 
 /* The zone stage (mm/page_alloc.c, arch half in mm/init.c). */
 void free_area_init(unsigned long *max_zone_pfn);
+/* Its sizing half alone (zones, node, present pages), without output or mem_map; false if no memory. */
+bool calculate_zone_sizes(const unsigned long *max_zone_pfn);
 void memblock_free_all(void);
 void free_highmem_page(struct page *page);
 void mem_init_print_info(void);
