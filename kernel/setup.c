@@ -157,6 +157,7 @@ void setup_arch(char **cmdline_p)
 		panic("No memory: the device tree (and mem=) describe no usable RAM at or above PHYS_OFFSET %pa",
 		      &(phys_addr_t){ PHYS_OFFSET });
 
+	arm_memblock_check_kernel();
 	/* Lowmem bounds first, so that nothing is allocated where the linear map will not reach. */
 	adjust_lowmem_bounds();
 	arm_memblock_init(mdesc);

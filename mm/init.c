@@ -62,6 +62,20 @@ disable:
 	initrd_start = initrd_end = 0;
 }
 
+/*
+ * Not in Linux, which would carry on and overwrite what is not there:
+ * the kernel image must be in the memory the device tree and mem=
+ * describe. Called by setup_arch before the lowmem bounds.
+ */
+void arm_memblock_check_kernel(void)
+{
+	phys_addr_t kstart = __pa(_stext), ksize = (phys_addr_t)(_end - _stext);
+
+	if (!memblock_is_region_memory(kstart, ksize))
+		panic("The kernel image at %pa-%pa is not in memory the device tree or mem= describes",
+		      &kstart, &(phys_addr_t){ kstart + ksize - 1 });
+}
+
 /* Follows Linux's arm_mm_memblock_reserve (arch/arm/mm/mmu.c, v6.x): the kernel's own page tables. */
 static void arm_mm_memblock_reserve(void)
 {
@@ -77,11 +91,6 @@ static void arm_mm_memblock_reserve(void)
 void arm_memblock_init(const struct machine_desc *mdesc)
 {
 	phys_addr_t kstart = __pa(_stext), ksize = (phys_addr_t)(_end - _stext);
-
-	/* Not in Linux, which would carry on and overwrite what is not there. */
-	if (!memblock_is_region_memory(kstart, ksize))
-		panic("The kernel image at %pa-%pa is not in memory the device tree or mem= describes",
-		      &kstart, &(phys_addr_t){ kstart + ksize - 1 });
 
 	memblock_reserve(kstart, ksize);
 	reserve_initrd_mem();

@@ -92,6 +92,10 @@ __noinline void adjust_lowmem_bounds(void)
 		}
 	}
 
+	/* setup_arch has checked that the kernel image is in memory, and it is lowmem; so is there any? */
+	if (!lowmem_limit)
+		panic("adjust_lowmem_bounds: no RAM below %#llx, where lowmem must end",
+		      (unsigned long long)vmalloc_limit);
 	arm_lowmem_limit = lowmem_limit;
 	high_memory = (char *)__va(arm_lowmem_limit - 1) + 1;
 

@@ -21,6 +21,8 @@ void setup_arch(char **cmdline_p);
 const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys);
 void __noreturn dump_machine_table(void);
 void arm_memblock_init(const struct machine_desc *mdesc);
+/* Panics unless the kernel image lies in memblock.memory (mm/init.c). */
+void arm_memblock_check_kernel(void);
 /* The zones and mem_map, at the end of paging_init (mm/init.c). */
 void bootmem_init(void);
 /* Run fn on the stack whose top is sp (boot/entry-armv.S); fn does not return. */

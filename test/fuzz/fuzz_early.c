@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "khost_env.h"
+#include "fuzz_checks.h"
 
 #include <libfdt.h>
 #include <linux/cma.h>
@@ -25,44 +26,6 @@
 #include <asm/lowmem.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
-
-#define CHECK(cond, what) do {						\
-	if (!(cond)) {							\
-		fprintf(stderr, "invariant broken after %s: %s\n", step, what); \
-		__builtin_trap();					\
-	}								\
-} while (0)
-
-static const char *step;
-
-/* Sorted, non-overlapping, merged, summed right: what every memblock call must leave. */
-static void check_type(const struct memblock_type *type)
-{
-	const char *why = memblock_type_check(type);
-
-	CHECK(!why, why);
-}
-
-static void check_all(const char *now)
-{
-	step = now;
-	check_type(&memblock.memory);
-	check_type(&memblock.reserved);
-	for (unsigned long i = 0; i < memblock.memory.cnt; i++)
-		CHECK(memblock.memory.regions[i].base >= PHYS_OFFSET, "no memory below PHYS_OFFSET");
-}
-
-/* After the lowmem bounds: lowmem is memory below the VMSPLIT's limit, allocations stay under it. */
-static void check_lowmem(const char *now)
-{
-	u64 vmalloc_limit = (u64)VMALLOC_END - vmalloc_size - VMALLOC_OFFSET - PAGE_OFFSET + PHYS_OFFSET;
-
-	check_all(now);
-	CHECK(vmalloc_size >= SZ_16M, "vmalloc area at least 16 MiB");
-	CHECK(arm_lowmem_limit <= vmalloc_limit, "lowmem below the vmalloc area");
-	CHECK(memblock.current_limit <= arm_lowmem_limit, "memblock limit within lowmem");
-	CHECK(!(memblock.current_limit & (SZ_2M - 1)), "memblock limit PMD-aligned");
-}
 
 /* Every CMA area is memory that memblock has reserved: never memory that is not there. */
 static void check_cma(void)

@@ -1,0 +1,173 @@
+/*
+ * libFuzzer harness: arbitrary RAM bank lists, NOMAP holes and vmalloc=
+ * values through arm_add_memory, parse_early_param, adjust_lowmem_bounds
+ * and the zone sizing (calculate_zone_sizes), checking that
+ *  - lowmem stays within the VMSPLIT's limit (fuzz_checks.h), built for
+ *    each split (PAGE_OFFSET) at both phys_addr_t widths;
+ *  - the zones tile the node: ZONE_NORMAL from its first page, ZONE_HIGHMEM
+ *    right after it to its last, nothing outside;
+ *  - no zone crosses the lowmem boundary: ZONE_NORMAL ends at or below it,
+ *    ZONE_HIGHMEM starts at or above it;
+ *  - present pages add up to exactly the memory memblock holds (NOMAP
+ *    included, as Linux counts them), and none exceeds its zone's span.
+ *
+ * Input: 1 byte of bank count (low 3 bits + 1), 2 bytes (little-endian)
+ * of vmalloc= in MiB (0: none), then per bank 13 bytes: the start address
+ * (8 bytes, any byte), the size in bytes (4 bytes, times 4 KiB when flag
+ * bit 2 is set) and flags (bit 0: the bank's first half is NOMAP; bit 1:
+ * it is added again, overlapping, half-way in).
+ */
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "khost_env.h"
+#include "fuzz_checks.h"
+
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <asm/lowmem.h>
+#include <asm/memory.h>
+#include <asm/setup.h>
+
+#define BANK_BYTES	13
+
+/*
+ * What mm/page_alloc.c links against besides the sizing: the section
+ * symbols of mem_init_print_info (four renamed as for host.page_alloc,
+ * where the host linker has its own) and the highmem helpers.
+ */
+char _stext[1], _etext[1], __start_rodata[1], __end_rodata[1], __init_begin[1], __init_end[1];
+char _sdata[1], _edata[1], __bss_start[1], __bss_stop[1];
+
+void *page_address(const struct page *page)
+{
+	(void)page;
+	return NULL;
+}
+
+void *kmap_local_page(struct page *page)
+{
+	(void)page;
+	return NULL;
+}
+
+void kunmap_local(void *addr)
+{
+	(void)addr;
+}
+
+static u32 le32(const uint8_t *p)
+{
+	return (u32)p[0] | (u32)p[1] << 8 | (u32)p[2] << 16 | (u32)p[3] << 24;
+}
+
+static void bank_at(const uint8_t *b, u64 *base, u64 *bytes)
+{
+	*base = le32(b) | (u64)le32(b + 4) << 32;
+	*bytes = b[12] & 4 ? (u64)le32(b + 8) << PAGE_SHIFT : le32(b + 8);
+}
+
+/* Pages of memory memblock holds, rounded inwards per region: what the zones must account for. */
+static unsigned long memory_pages(void)
+{
+	unsigned long pages = 0;
+
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		unsigned long lo = PFN_UP(r->base), hi = PFN_DOWN(r->base + r->size);
+
+		if (lo < hi)
+			pages += hi - lo;
+	}
+	return pages;
+}
+
+static void check_zones(void)
+{
+	const pg_data_t *pgdat = &contig_page_data;
+	const struct zone *normal = &pgdat->node_zones[ZONE_NORMAL];
+	const struct zone *high = &pgdat->node_zones[ZONE_HIGHMEM];
+	unsigned long node_end = pgdat->node_start_pfn + pgdat->node_spanned_pages;
+	unsigned long lowmem_end = PFN_DOWN(arm_lowmem_limit);
+
+	fuzz_step = "calculate_zone_sizes";
+	CHECK(normal->zone_start_pfn == pgdat->node_start_pfn, "ZONE_NORMAL starts the node");
+	CHECK(zone_end_pfn(normal) == high->zone_start_pfn, "ZONE_HIGHMEM follows ZONE_NORMAL");
+	CHECK(zone_end_pfn(high) == node_end, "ZONE_HIGHMEM ends the node");
+	CHECK(normal->spanned_pages + high->spanned_pages == pgdat->node_spanned_pages,
+	      "the zones span the node");
+	CHECK(zone_end_pfn(normal) <= lowmem_end || !normal->spanned_pages, "ZONE_NORMAL is lowmem");
+	CHECK(high->zone_start_pfn >= lowmem_end || !high->spanned_pages, "ZONE_HIGHMEM is above lowmem");
+	CHECK(normal->present_pages <= normal->spanned_pages, "ZONE_NORMAL present within its span");
+	CHECK(high->present_pages <= high->spanned_pages, "ZONE_HIGHMEM present within its span");
+	CHECK(normal->present_pages + high->present_pages == pgdat->node_present_pages,
+	      "the zones' present pages are the node's");
+	CHECK(pgdat->node_present_pages == memory_pages(), "present pages are exactly the memory");
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned int nbanks;
+	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
+	char cmdline[32];
+	u32 vmalloc_mib;
+
+	khost_reset();
+	if (size < 3)
+		return 0;
+	nbanks = (data[0] & 7) + 1;
+	vmalloc_mib = (u32)data[1] | (u32)data[2] << 8;
+	data += 3;
+	size -= 3;
+	if (size < nbanks * BANK_BYTES)
+		return 0;
+
+	khost_panic_armed = 1;
+	if (setjmp(khost_panic_jmp))
+		goto out;	/* a clean panic is an acceptable end */
+
+	for (unsigned int i = 0; i < nbanks; i++) {
+		const uint8_t *b = data + i * BANK_BYTES;
+		u64 base, bytes;
+
+		bank_at(b, &base, &bytes);
+		arm_add_memory(base, bytes);
+		if (b[12] & 2)
+			arm_add_memory(base + bytes / 2, bytes);
+		check_all("arm_add_memory");
+	}
+	if (vmalloc_mib) {
+		snprintf(cmdline, sizeof(cmdline), "vmalloc=%uM", (unsigned int)vmalloc_mib);
+		khost_set_cmdline(cmdline);
+		parse_early_param();
+	}
+	if (!memblock.memory.cnt)
+		goto out;
+	for (unsigned int i = 0; i < nbanks; i++) {
+		const uint8_t *b = data + i * BANK_BYTES;
+		u64 base, bytes;
+
+		bank_at(b, &base, &bytes);
+		/* As a no-map reserved-memory node would, within what the bank kept. */
+		if ((b[12] & 1) && base < PHYS_ADDR_MAX)
+			memblock_mark_nomap((phys_addr_t)base, (phys_addr_t)min(bytes / 2, (u64)(PHYS_ADDR_MAX - base)));
+		check_all("memblock_mark_nomap");
+	}
+
+	adjust_lowmem_bounds();
+	check_lowmem("adjust_lowmem_bounds");
+
+	/* paging_init, once lowmem is mapped; then what bootmem_init's find_limits and zone_sizes_init pass (mm/init.c). */
+	memblock_set_current_limit(arm_lowmem_limit);
+	max_zone_pfn[ZONE_NORMAL] = PFN_DOWN(memblock.current_limit);
+	max_zone_pfn[ZONE_HIGHMEM] = PFN_DOWN(memblock_end_of_DRAM());
+	if (calculate_zone_sizes(max_zone_pfn))
+		check_zones();
+out:
+	khost_panic_armed = 0;
+	return 0;
+}
