@@ -39,7 +39,7 @@ static void check_cma(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t cmdlen, dtblen;
-	void *dtb = NULL;
+	void *volatile dtb = NULL;	/* volatile: still right after the longjmp of a panic */
 	char cmdline[COMMAND_LINE_SIZE];
 
 	khost_reset();
