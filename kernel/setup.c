@@ -16,10 +16,10 @@
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/ram_probe.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/system.h>
 #include <mach/console.h>
-#include <asm/sections.h>
 
 /* Written by head.S before start_kernel (after it clears .bss). */
 u32 processor_id;
@@ -32,7 +32,6 @@ unsigned long __pv_offset;
 
 const struct machine_desc *machine_desc;
 u32 cpu_mmfr0;		/* ID_MMFR0: which translation formats the CPU has */
-
 
 /* Follows Linux's cacheid_init (v6.x) for the ARMv7 cache type register format. */
 static void cacheid_init(void)

@@ -13,10 +13,10 @@
 #include <asm/memory.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/system.h>
 #include <asm/traps.h>
-#include <asm/sections.h>
 
 /* Where the linker stored the two pages' contents in the image (boot/vmlinux.lds.S). */
 extern const char __vectors_lma[], __stubs_lma[], __stubs_lma_end[];
@@ -37,8 +37,6 @@ void early_trap_init(void *vectors_base)
 	/* Written as data, run as code from 0xffff0000: clean to PoU, invalidate the I-cache. */
 	flush_icache_range((unsigned long)vectors, (unsigned long)vectors + 2 * PAGE_SIZE);
 }
-
-/* The kernel's (init task's) stack, head.S's init_thread_union; the kernel's code. */
 
 /* What Linux's dump_stack_print_info shows as the release. */
 #define KERNEL_RELEASE	"0.1 #1"

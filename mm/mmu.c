@@ -26,13 +26,13 @@
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/static_vm.h>
 #include <asm/system.h>
 #include <asm/tlbflush.h>
 #include <asm/uaccess.h>
 #include <asm/traps.h>
-#include <asm/sections.h>
 
 
 /* Physical bounds of the kernel's head.S sections (Linux 6.x's kernel_sec_start/end). */

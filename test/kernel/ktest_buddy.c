@@ -13,8 +13,8 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/lowmem.h>
-#include <ktest.h>
 #include <asm/sections.h>
+#include <ktest.h>
 
 
 static struct zone *zone_of(enum zone_type z)

@@ -18,8 +18,8 @@
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
 #include <asm/system.h>
-#include <ktest.h>
 #include <asm/sections.h>
+#include <ktest.h>
 
 
 /* The kernel's text and rodata are read-only: ask the MMU for a read there, a write elsewhere. */

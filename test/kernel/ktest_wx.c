@@ -14,8 +14,8 @@
 #include <asm/system.h>
 #include <asm/fixmap.h>
 #include <asm/ptdump.h>
-#include <ktest.h>
 #include <asm/sections.h>
+#include <ktest.h>
 
 
 static u32 data_word;
