@@ -32,6 +32,17 @@
 	.section ".head.text", "ax"
 	.arm
 ENTRY(stext)
+	/*
+	 * Count from the first instruction (bootstats, asm/bootstats.h): the
+	 * cycle counter on and zeroed, no divider (ARM ARM C12, PMCR and
+	 * PMCNTENSET). r0-r2 carry the boot protocol: r3 only.
+	 */
+	mrc	p15, 0, r3, c9, c12, 0		@ PMCR
+	bic	r3, r3, #PMCR_D
+	orr	r3, r3, #(PMCR_E | PMCR_C)
+	mcr	p15, 0, r3, c9, c12, 0
+	mov	r3, #PMCNTENSET_C
+	mcr	p15, 0, r3, c9, c12, 1		@ PMCNTENSET
 	mov	r10, r1
 	mov	r11, r2
 	bl	__hyp_stub_leave

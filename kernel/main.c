@@ -1,5 +1,6 @@
 /* start_kernel: the generic order of boot. Follows Linux's init/main.c (v6.x). */
 #include <linux/kernel.h>
+#include <asm/bootstats.h>
 #include <asm/memory.h>
 #include <asm/reboot.h>
 #include <asm/ptdump.h>
@@ -35,6 +36,7 @@ void start_kernel(void)
 {
 	char *command_line;
 
+	bootstats_mark(BOOT_START_KERNEL);
 	pr_info("Booting Linux on physical CPU 0x%x\n", read_cpuid_mpidr() & 0xffffff);
 	printk(KERN_NOTICE "" KERNEL_NAME " version 0.1 ("
 #ifdef CONFIG_ARM_LPAE

@@ -8,6 +8,7 @@
 #include <linux/of_fdt.h>
 #include <libfdt.h>
 #include <linux/string.h>
+#include <asm/bootstats.h>
 #include <asm/cp15.h>
 #include <asm/fixmap.h>
 #include <asm/lowmem.h>
@@ -123,7 +124,9 @@ void setup_arch(char **cmdline_p)
 	const struct machine_desc *mdesc;
 
 	setup_processor();
+	bootstats_mark(BOOT_FDT_BEGIN);
 	mdesc = setup_machine_fdt(__atags_pointer);
+	bootstats_mark(BOOT_FDT_END);
 	if (mdesc)	/* current Linux reserves the DTB here, before memblock=debug is parsed */
 		memblock_reserve(__atags_pointer, fdt_totalsize(initial_boot_params));
 	if (!mdesc) {
@@ -159,7 +162,9 @@ void setup_arch(char **cmdline_p)
 	arm_memblock_check_kernel();
 	/* Lowmem bounds first, so that nothing is allocated where the linear map will not reach. */
 	adjust_lowmem_bounds();
+	bootstats_mark(BOOT_MEMBLOCK_BEGIN);
 	arm_memblock_init(mdesc);
+	bootstats_mark(BOOT_MEMBLOCK_END);
 	/* Reservations may have removed memory: compute again. */
 	adjust_lowmem_bounds();
 	paging_init(mdesc);

@@ -8,6 +8,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
+#include <asm/bootstats.h>
 #include <asm/layout.h>
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
@@ -179,11 +180,15 @@ void mem_init(void)
 {
 	struct vm_layout layout;
 
+	bootstats_mark(BOOT_FREE_BEGIN);
 	memblock_free_all();
 	free_highpages();
+	bootstats_mark(BOOT_FREE_END);
 	mem_init_print_info();
 	vm_layout_current(&layout);
 	vm_layout_print(&layout);
+	bootstats_mark(BOOT_LAYOUT_END);
+	bootstats_print();
 	setup_per_zone_wmarks();
 	if (show_buddyinfo_at_boot)
 		show_buddyinfo();

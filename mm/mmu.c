@@ -17,6 +17,7 @@
 #include <linux/dma-map-ops.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <asm/bootstats.h>
 #include <asm/cp15.h>
 #include <asm/fixmap.h>
 #include <asm/layout.h>
@@ -426,8 +427,10 @@ void paging_init(const struct machine_desc *mdesc)
 	pr_debug("physical kernel sections: 0x%08llx-0x%08llx\n",
 		 (unsigned long long)kernel_sec_start, (unsigned long long)kernel_sec_end);
 
+	bootstats_mark(BOOT_PAGING_BEGIN);
 	prepare_page_table();
 	map_lowmem();
+	bootstats_mark(BOOT_MAP_LOWMEM_END);
 	memblock_set_current_limit(arm_lowmem_limit);
 	pr_debug("lowmem limit is %08llx\n", (unsigned long long)arm_lowmem_limit);
 	map_kernel();
@@ -438,5 +441,7 @@ void paging_init(const struct machine_desc *mdesc)
 	kmap_init();
 	top_pmd = pmd_off_k(VECTORS_BASE);
 	zero_page = early_alloc(PAGE_SIZE);
+	bootstats_mark(BOOT_BOOTMEM_BEGIN);
 	bootmem_init();
+	bootstats_mark(BOOT_BOOTMEM_END);
 }

@@ -56,6 +56,12 @@
 #define MAIR1_VALUE	0xff000004
 
 /* ID_MMFR0.VMSA (B4.1.89): 5 or more means the long-descriptor format is implemented. */
+/* PMCR and PMCNTENSET bits: counters on, cycle counter reset, its divide-by-64, its enable. */
+#define PMCR_E		(1 << 0)
+#define PMCR_C		(1 << 2)
+#define PMCR_D		(1 << 3)
+#define PMCNTENSET_C	(1 << 31)
+
 #define ID_MMFR0_VMSA_MASK	0xf
 #define ID_MMFR0_VMSA_LPAE	5
 
