@@ -23,6 +23,7 @@ static void __noreturn start_kernel_on_boot_stack(void)
 	/* Linux checks W+X at the end of boot (mark_rodata_ro); ptdump is its debugfs file. */
 	ptdump_at_end_of_boot();
 	fault_inject();
+	bench_run();
 
 	int failed = ktest_run_requested();
 
