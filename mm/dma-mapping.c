@@ -36,7 +36,9 @@ void dma_contiguous_early_fixup(phys_addr_t base, unsigned long size)
  * areas with sections; an entry may not change size while it can be in
  * the TLB, so the PMDs are cleared and the TLB invalidated before the
  * pages go in (break-before-make, ARM ARM B3.10.1). CMA areas are whole
- * pageblocks, so the cleared PMDs hold nothing else.
+ * pageblocks, so the cleared PMDs hold nothing else. A large block
+ * (CONFIG_LARGE_MAPPINGS) reaching past either end is split into
+ * sections first, so that none is left half cleared.
  */
 void dma_contiguous_remap(void)
 {
@@ -54,6 +56,8 @@ void dma_contiguous_remap(void)
 		map.length = (unsigned long)(end - start);
 		map.type = MT_MEMORY_DMA_READY;
 
+		split_large_block(map.virtual);
+		split_large_block(__phys_to_virt(end) - 1);
 		for (unsigned long addr = map.virtual; addr < __phys_to_virt(end); addr += PMD_SIZE)
 			pmd_clear(pmd_off_k(addr));
 		local_flush_tlb_all();

@@ -110,7 +110,30 @@ static void __map_init_section(unsigned long addr, unsigned long end,
 	flush_pmd_entry(p);
 }
 
-/* Follows Linux's alloc_init_pmd (v6.x): sections where everything is section-aligned, pages elsewhere. */
+#ifdef CONFIG_LARGE_MAPPINGS
+#define LARGE_MAPPINGS	true
+#else
+#define LARGE_MAPPINGS	false
+#endif
+
+/*
+ * Not in Linux: whether [addr, addr + LARGE_BLOCK_SIZE) can be one large
+ * block (a supersection or a contiguous run): both addresses aligned to
+ * it, all of it wanted, and attributes that allow it.
+ */
+static bool large_block_fits(unsigned long addr, unsigned long end, phys_addr_t phys,
+			     const struct mem_type *type)
+{
+	return LARGE_MAPPINGS && large_block_allowed(type->prot_sect, type->domain) &&
+	       !(addr & (LARGE_BLOCK_SIZE - 1)) && !(phys & (phys_addr_t)(LARGE_BLOCK_SIZE - 1)) &&
+	       end - addr >= LARGE_BLOCK_SIZE;
+}
+
+/*
+ * Follows Linux's alloc_init_pmd (v6.x): sections where everything is
+ * section-aligned, pages elsewhere; and (not in Linux) large blocks where
+ * large_block_fits.
+ */
 static void alloc_init_pmd(unsigned long addr, unsigned long end, phys_addr_t phys,
 			   const struct mem_type *type)
 {
@@ -119,7 +142,10 @@ static void alloc_init_pmd(unsigned long addr, unsigned long end, phys_addr_t ph
 
 		if (next - 1 > end - 1)
 			next = end;
-		if (type->prot_sect && !((addr | next | (unsigned long)phys) & ~SECTION_MASK))
+		if (large_block_fits(addr, end, phys, type)) {
+			set_large_block(addr, phys, type->prot_sect);
+			next = addr + LARGE_BLOCK_SIZE;
+		} else if (type->prot_sect && !((addr | next | (unsigned long)phys) & ~SECTION_MASK))
 			__map_init_section(addr, next, phys, type);
 		else
 			alloc_init_pte(pmd_off_k(addr), addr, next, (unsigned long)(phys >> PAGE_SHIFT), type);

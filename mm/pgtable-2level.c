@@ -7,7 +7,9 @@
 #include <linux/kernel.h>
 #include <asm/barrier.h>
 #include <asm/pgtable.h>
+#include <asm/domain.h>
 #include <asm/pgtable-hw.h>
+#include <asm/tlbflush.h>
 
 /* The hardware half of a PTE page, in entries from the Linux entry. */
 #define HW_PTE_DELTA		(PTE_HWTABLE_OFF / sizeof(pte_t))
@@ -87,4 +89,61 @@ void pmd_clear(pmd_t *pmdp)
 u64 pgd_val_k(unsigned long addr)
 {
 	return pgd_offset_k(addr)->pgd[0];
+}
+
+/*
+ * Not in Linux (its supersections are only for I/O above 4 GiB): a 16 MiB
+ * supersection of kernel memory. The same descriptor goes into all 16
+ * first-level entries (ARM ARM B3.5.1): the section's attributes without
+ * its domain field, which a supersection uses for address bits.
+ */
+void set_large_block(unsigned long addr, phys_addr_t phys, pmdval_t prot_sect)
+{
+	pmd_t *first = pmd_section_k(addr);
+	pmdval_t desc = (pmdval_t)(phys & ~(phys_addr_t)(LARGE_BLOCK_SIZE - 1)) |
+			(prot_sect & ~PMD_DOMAIN_MASK) | PMD_SECT_SUPER;
+
+	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++)
+		first[i].pmd = desc;
+	flush_pmd_entry(first);
+}
+
+/* Whether a mapping of this type may use supersections: they are always domain 0, DOMAIN_KERNEL. */
+bool large_block_allowed(pmdval_t prot_sect, unsigned int domain)
+{
+	return prot_sect && domain == DOMAIN_KERNEL;
+}
+
+/*
+ * If addr lies in a supersection, turn it into 16 sections with the same
+ * attributes, so that part of it can be remapped. Entries may not change
+ * size while the TLB may hold them: all 16 are cleared and the TLB
+ * invalidated before the sections go in (break-before-make, B3.10.1).
+ */
+bool split_large_block(unsigned long addr)
+{
+	pmd_t *first = pmd_section_k(addr & ~(LARGE_BLOCK_SIZE - 1));
+	pmdval_t desc = first->pmd, prot;
+	phys_addr_t phys;
+
+	if ((desc & (PMD_TYPE_MASK | PMD_SECT_SUPER)) != (PMD_TYPE_SECT | PMD_SECT_SUPER))
+		return false;
+	phys = desc & ~(pmdval_t)(LARGE_BLOCK_SIZE - 1);
+	/* Bits 23:20 and 8:5 are address bits in a supersection; a section has its domain there. */
+	prot = (desc & (LARGE_BLOCK_SIZE - 1) & ~(PMD_SECT_SUPER | (0xfUL << 20) | PMD_DOMAIN_MASK)) |
+	       PMD_DOMAIN(DOMAIN_KERNEL);
+	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++)
+		first[i].pmd = 0;
+	flush_pmd_entry(first);
+	local_flush_tlb_all();
+	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++)
+		first[i].pmd = (pmdval_t)(phys + i * SECTION_SIZE) | prot;
+	flush_pmd_entry(first);
+	return true;
+}
+
+/* A first-level entry that is part of a supersection (for ptdump and the tests). */
+bool pmd_is_large_block(u64 pmdval)
+{
+	return (pmdval & (PMD_TYPE_MASK | PMD_SECT_SUPER)) == (PMD_TYPE_SECT | PMD_SECT_SUPER);
 }

@@ -8,6 +8,7 @@
 #include <asm/barrier.h>
 #include <asm/pgtable.h>
 #include <asm/pgtable-hw.h>
+#include <asm/tlbflush.h>
 
 /*
  * Follows Linux's cpu_v7_set_pte_ext (proc-v7-3level.S, v6.x): a valid
@@ -66,4 +67,54 @@ void pmd_clear(pmd_t *pmdp)
 u64 pgd_val_k(unsigned long addr)
 {
 	return pgd_offset_k(addr)->pgd;
+}
+
+/*
+ * Not in Linux: 16 aligned 2 MiB blocks with identical attributes and the
+ * contiguous hint, which the TLB may cache as one 32 MiB entry (ARM ARM
+ * B3.6.2).
+ */
+void set_large_block(unsigned long addr, phys_addr_t phys, pmdval_t prot_sect)
+{
+	pmd_t *first = pmd_off_k(addr);
+
+	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++)
+		first[i].pmd = (pmdval_t)(phys + (phys_addr_t)i * SECTION_SIZE) | prot_sect | PMD_SECT_CONT;
+	flush_pmd_entry(first);
+}
+
+/* Any block mapping may carry the hint: the long-descriptor format has no domains. */
+bool large_block_allowed(pmdval_t prot_sect, unsigned int domain)
+{
+	(void)domain;
+	return prot_sect != 0;
+}
+
+/*
+ * If addr lies in a run with the contiguous hint, drop the hint from all
+ * 16 blocks so that part of the run can be remapped. The hint may not
+ * change while the TLB may hold the entries: break-before-make (B3.10.1).
+ */
+bool split_large_block(unsigned long addr)
+{
+	pmd_t *first = pmd_off_k(addr & ~(LARGE_BLOCK_SIZE - 1));
+	pmdval_t saved[LARGE_BLOCK_ENTRIES];
+
+	if ((first->pmd & (PMD_TYPE_MASK | PMD_SECT_CONT)) != (PMD_TYPE_SECT | PMD_SECT_CONT))
+		return false;
+	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++) {
+		saved[i] = first[i].pmd & ~PMD_SECT_CONT;
+		first[i].pmd = 0;
+	}
+	flush_pmd_entry(first);
+	local_flush_tlb_all();
+	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++)
+		first[i].pmd = saved[i];
+	flush_pmd_entry(first);
+	return true;
+}
+
+bool pmd_is_large_block(u64 pmdval)
+{
+	return (pmdval & (PMD_TYPE_MASK | PMD_SECT_CONT)) == (PMD_TYPE_SECT | PMD_SECT_CONT);
 }

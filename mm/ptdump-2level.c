@@ -18,6 +18,8 @@ const struct prot_bits ptdump_section_bits[] = {
 	{ .mask = SECT_AP, .val = PMD_SECT_AP_READ | PMD_SECT_AP_WRITE, .set = "USR RW" },
 	{ .mask = PMD_SECT_XN, .val = PMD_SECT_XN, .set = "NX", .clear = "x ", .nx_bit = true },
 	{ .mask = PMD_SECT_S, .val = PMD_SECT_S, .set = "SHD", .clear = "   " },
+	/* Not in Linux's table: 16 MiB supersections (CONFIG_LARGE_MAPPINGS). */
+	{ .mask = PMD_SECT_SUPER, .val = PMD_SECT_SUPER, .set = "SUPER" },
 };
 const unsigned int ptdump_section_bits_num = ARRAY_SIZE(ptdump_section_bits);
 
@@ -44,6 +46,9 @@ const char ptdump_section_level_name[] = "PGD";
 /* Linux's get_domain_name: the names are padded to one width. */
 const char *ptdump_domain_name(u64 pmdval)
 {
+	/* A supersection has no domain field (its bits are address bits): it is domain 0. */
+	if (pmd_is_large_block(pmdval))
+		return "KERNEL ";
 	switch (pmdval & PMD_DOMAIN_MASK) {
 	case PMD_DOMAIN(DOMAIN_KERNEL):
 		return "KERNEL ";

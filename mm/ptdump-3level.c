@@ -13,6 +13,8 @@ const struct prot_bits ptdump_section_bits[] = {
 	  .set = "ro", .clear = "RW", .ro_bit = true },
 	{ .mask = PMD_SECT_XN, .val = PMD_SECT_XN, .set = "NX", .clear = "x ", .nx_bit = true },
 	{ .mask = PMD_SECT_S, .val = PMD_SECT_S, .set = "SHD", .clear = "   " },
+	/* Not in Linux's table: the contiguous hint (CONFIG_LARGE_MAPPINGS). */
+	{ .mask = PMD_SECT_CONT, .val = PMD_SECT_CONT, .set = "CONT" },
 };
 const unsigned int ptdump_section_bits_num = ARRAY_SIZE(ptdump_section_bits);
 

@@ -12,6 +12,14 @@
 #define SECTION_SHIFT		20
 #define SECTION_SIZE		(UL(1) << SECTION_SHIFT)
 #define SECTION_MASK		(~(SECTION_SIZE - 1))
+/*
+ * The largest entry: a 16 MiB supersection, one descriptor repeated in 16
+ * consecutive first-level entries (B3.5.1); it has no domain field (its
+ * bits 8:5 and 23:20 extend the address), so it is always domain 0.
+ */
+#define LARGE_BLOCK_SHIFT	24
+#define LARGE_BLOCK_SIZE	(UL(1) << LARGE_BLOCK_SHIFT)
+#define LARGE_BLOCK_ENTRIES	(LARGE_BLOCK_SIZE / SECTION_SIZE)
 
 /* Hardware first-level table: 4096 entries of 4 bytes, 16 KiB aligned. */
 #define HW_PGD_ENTRIES		4096

@@ -12,6 +12,14 @@
 #define SECTION_SHIFT		21
 #define SECTION_SIZE		(UL(1) << SECTION_SHIFT)
 #define SECTION_MASK		(~(SECTION_SIZE - 1))
+/*
+ * The largest run: 16 contiguous, aligned 2 MiB blocks with the same
+ * attributes and the contiguous hint set, which one TLB entry may hold
+ * (B3.6.2).
+ */
+#define LARGE_BLOCK_SHIFT	25
+#define LARGE_BLOCK_SIZE	(UL(1) << LARGE_BLOCK_SHIFT)
+#define LARGE_BLOCK_ENTRIES	(LARGE_BLOCK_SIZE / SECTION_SIZE)
 
 #define PGDIR_SHIFT		30
 #define PTRS_PER_PGD		4
@@ -43,6 +51,7 @@
 /* Block upper attributes, as 64-bit values */
 #define PMD_SECT_PXN		(ULL(1) << 53)
 #define PMD_SECT_XN		(ULL(1) << 54)
+#define PMD_SECT_CONT		(ULL(1) << 52)	/* contiguous hint (B3.6.2) */
 
 /* Level-3 page descriptor (B3.6.2): same attribute fields as a block */
 #define PTE_TYPE_MASK		(ULL(3) << 0)

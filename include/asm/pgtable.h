@@ -86,6 +86,18 @@ static inline u64 pte_pfn(pte_t pte)
  *  pmd_clear         empty a PMD entry
  */
 pmd_t *pmd_off_k(unsigned long addr);
+/*
+ * The largest mappings (not in Linux; CONFIG_LARGE_MAPPINGS): LARGE_BLOCK_SIZE
+ * at addr made of LARGE_BLOCK_ENTRIES section entries, a supersection
+ * (classic) or a run with the contiguous hint (LPAE); whether a mapping's
+ * section protection and domain allow one; split_large_block turns the
+ * one around addr back into plain sections (false: there was none);
+ * pmd_is_large_block tells one entry of such a block.
+ */
+void set_large_block(unsigned long addr, phys_addr_t phys, pmdval_t prot_sect);
+bool large_block_allowed(pmdval_t prot_sect, unsigned int domain);
+bool split_large_block(unsigned long addr);
+bool pmd_is_large_block(u64 pmdval);
 /* Linux's pgd_val(*pgd_offset_k(addr)): classic, the first hardware word of the pair. */
 u64 pgd_val_k(unsigned long addr);
 pte_t *pte_offset_kernel(pmd_t *pmdp, unsigned long addr);

@@ -81,8 +81,13 @@ static inline u64 ats1cp(unsigned long va, bool write)
 	return ((u64)hi << 32) | lo;
 }
 
-/* PAR: bit 0 is F (the translation faulted); bit 11 says the long format (ARM ARM B4.1.112). */
+/*
+ * PAR: bit 0 is F (the translation faulted); bit 11 says the long format;
+ * in the short one, bit 1 (SS) says a supersection gave it, and then only
+ * PA[31:24] is there, with PA[39:32] in bits 23:16 (ARM ARM B4.1.112).
+ */
 #define PAR_F		1ull
+#define PAR_SS		(1ull << 1)
 #define PAR_LPAE	(1ull << 11)
 
 /* The physical address a successful PAR gives for va. */
@@ -90,6 +95,8 @@ static inline u64 par_to_pa(u64 par, unsigned long va)
 {
 	if (par & PAR_LPAE)
 		return (par & 0x000000fffffff000ull) | (va & 0xfff);
+	if (par & PAR_SS)
+		return (par & 0xff000000ull) | ((par & 0x00ff0000ull) << 16) | (va & 0xffffff);
 	return (par & 0xfffff000ull) | (va & 0xfff);
 }
 

@@ -5,10 +5,12 @@
  * sections never executable, leaves
  * NOMAP memory unmapped, and translates nothing below PAGE_OFFSET (user
  * space, modules, head.S's identity map) or between lowmem and the vmalloc
- * area.
+ * area; with CONFIG_LARGE_MAPPINGS, the large blocks are where they fit and
+ * split cleanly.
  */
 #include <linux/kernel.h>
 #include <linux/highmem.h>
+#include <linux/cma.h>
 #include <linux/memblock.h>
 #include <asm/fixmap.h>
 #include <asm/layout.h>
@@ -152,6 +154,124 @@ static void kmap_tables_ready(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ats1cp(FIXADDR_START, false) & PAR_F);
 }
 
+#ifdef CONFIG_LARGE_MAPPINGS
+#define LARGE_MAPPINGS_ON	true
+#else
+#define LARGE_MAPPINGS_ON	false
+#endif
+
+/* Whether [pa, pa + size) meets a CMA area (remapped with pages by dma_contiguous_remap). */
+static bool meets_cma(phys_addr_t pa, phys_addr_t size)
+{
+	for (unsigned int i = 0; i < cma_area_count; i++)
+		if (pa < cma_areas[i].base + cma_areas[i].size && cma_areas[i].base < pa + size)
+			return true;
+	return false;
+}
+
+/*
+ * The lowmem block of LARGE_BLOCK_SIZE at va: its entries (16 first-level
+ * entries classic, 16 PMDs LPAE), each with the large-block mark, the same
+ * attributes and consecutive addresses. Returns how many are not.
+ */
+static unsigned int large_block_broken(unsigned long va, phys_addr_t pa)
+{
+	pmd_t *first = pmd_section_k(va);
+	unsigned int broken = 0;
+
+	for (unsigned int j = 0; j < LARGE_BLOCK_ENTRIES; j++) {
+		pmdval_t e = first[j].pmd;
+		u64 par = ats1cp(va + j * SECTION_SIZE, true);
+
+		broken += !pmd_is_large_block(e) || (e & (SECTION_SIZE - 1)) != (first->pmd & (SECTION_SIZE - 1)) ||
+			  (par & PAR_F) || par_to_pa(par, va + j * SECTION_SIZE) != pa + j * SECTION_SIZE;
+	}
+	return broken;
+}
+
+/*
+ * CONFIG_LARGE_MAPPINGS (not in Linux): every aligned LARGE_BLOCK_SIZE of
+ * lowmem past the kernel's sections (and away from CMA) is one large block
+ * (classic: 16 MiB supersections, which ATS1CPR reports with PAR.SS; LPAE:
+ * 16 blocks with the contiguous hint); the kernel's sections are not.
+ * With the option off, none is.
+ */
+static void large_blocks_where_they_fit(struct ktest *t)
+{
+	phys_addr_t start, end;
+	unsigned int blocks = 0;
+	u64 i;
+
+	for_each_mem_range(i, &start, &end) {
+		if (end > arm_lowmem_limit)
+			end = arm_lowmem_limit;
+		if (start < kernel_sec_end)
+			start = kernel_sec_end;
+		for (phys_addr_t pa = ALIGN(start, (phys_addr_t)LARGE_BLOCK_SIZE); pa < end && end - pa >= LARGE_BLOCK_SIZE;
+		     pa += LARGE_BLOCK_SIZE) {
+			unsigned long va = __phys_to_virt(pa);
+
+			if (meets_cma(pa, LARGE_BLOCK_SIZE))
+				continue;
+			if (LARGE_MAPPINGS_ON) {
+				KTEST_EXPECT_EQ(t, large_block_broken(va, pa), 0);
+				if (!(ats1cp(va, false) & PAR_LPAE))
+					KTEST_EXPECT_TRUE(t, ats1cp(va, false) & PAR_SS);
+			} else {
+				/* Off: Linux's sections and blocks only. */
+				KTEST_EXPECT_FALSE(t, pmd_is_large_block(pmd_section_k(va)->pmd));
+			}
+			blocks++;
+		}
+	}
+	for (phys_addr_t pa = kernel_sec_start; pa < kernel_sec_end; pa += SECTION_SIZE)
+		KTEST_EXPECT_FALSE(t, pmd_is_large_block(pmd_section_k(__phys_to_virt(pa))->pmd));
+	if (!blocks)
+		ktest_skip(t, "no whole large block in lowmem on this boot");
+}
+
+/*
+ * split_large_block on the last large block of lowmem: afterwards plain
+ * sections (blocks) with the same attributes, every MiB still where it
+ * was and writable; a second split finds nothing to do. (The block stays
+ * split: sections map the same memory the same way.)
+ */
+static void split_keeps_every_translation(struct ktest *t)
+{
+	unsigned long va = (unsigned long)high_memory & ~(LARGE_BLOCK_SIZE - 1);
+	pmdval_t attrs;
+
+	if (!LARGE_MAPPINGS_ON) {
+		KTEST_EXPECT_FALSE(t, split_large_block(va - 1));
+		ktest_skip(t, "CONFIG_LARGE_MAPPINGS is off: nothing to split");
+		return;
+	}
+	while (va >= PAGE_OFFSET + LARGE_BLOCK_SIZE && !pmd_is_large_block(pmd_section_k(va)->pmd))
+		va -= LARGE_BLOCK_SIZE;
+	if (!pmd_is_large_block(pmd_section_k(va)->pmd)) {
+		ktest_skip(t, "no large block in lowmem on this boot");
+		return;
+	}
+	attrs = pmd_section_k(va)->pmd;
+	KTEST_EXPECT_TRUE(t, split_large_block(va + 3 * SECTION_SIZE));
+	for (unsigned int j = 0; j < LARGE_BLOCK_ENTRIES; j++) {
+		unsigned long at = va + j * SECTION_SIZE;
+		pmdval_t e = pmd_section_k(at)->pmd;
+		u64 par = ats1cp(at + 0x123, true);
+
+		KTEST_EXPECT_FALSE(t, pmd_is_large_block(e));
+		KTEST_EXPECT_EQ(t, e & PMD_TYPE_MASK, PMD_TYPE_SECT);
+		KTEST_EXPECT_FALSE(t, par & PAR_F);
+		KTEST_EXPECT_EQ(t, par_to_pa(par, at + 0x123), __pa(at) + 0x123);
+		if (!(par & PAR_LPAE))
+			KTEST_EXPECT_FALSE(t, par & PAR_SS);
+		/* The same attributes, but for what a large block adds (classic: SUPER and its address bits). */
+		KTEST_EXPECT_EQ(t, e & PMD_SECT_XN, attrs & PMD_SECT_XN);
+		KTEST_EXPECT_EQ(t, e & PMD_SECT_S, attrs & PMD_SECT_S);
+	}
+	KTEST_EXPECT_FALSE(t, split_large_block(va));
+}
+
 static const struct ktest_case lowmem_cases[] = {
 	KTEST_CASE(every_mib_of_lowmem_translates),
 	KTEST_CASE(lowmem_beyond_kernel_is_rw_nx),
@@ -159,6 +279,8 @@ static const struct ktest_case lowmem_cases[] = {
 	KTEST_CASE(nothing_below_page_offset),
 	KTEST_CASE(gap_after_lowmem_is_empty),
 	KTEST_CASE(kmap_tables_ready),
+	KTEST_CASE(large_blocks_where_they_fit),
+	KTEST_CASE(split_keeps_every_translation),
 	{}
 };
 KTEST_SUITE(lowmem, lowmem_cases);

@@ -59,7 +59,7 @@ class Kernel:
             out(f"PMD[{(addr >> 21) & 511}] @ 0x{pmd_addr:08x} = 0x{pmd:016x}")
             if pmd & 3 == 1:
                 phys = (pmd & 0xFFFFE00000) | (addr & 0x1FFFFF)
-                out(f"  2 MiB block: PA 0x{phys:x}")
+                out(f"  2 MiB block{' (contiguous hint)' if pmd >> 52 & 1 else ''}: PA 0x{phys:x}")
                 return phys
             if pmd & 3 != 3:
                 out("  invalid: fault")
@@ -79,8 +79,11 @@ class Kernel:
         kind = l1 & 3
         if kind == 2:
             if l1 & (1 << 18):
-                out("  supersection: not used by this kernel")
-                return None
+                # PA[31:24] in bits 31:24, PA[35:32] in 23:20, PA[39:36] in 8:5 (ARM ARM B3.5.1).
+                phys = ((l1 & 0xFF000000) | ((l1 >> 20) & 0xF) << 32 | ((l1 >> 5) & 0xF) << 36
+                        | (addr & 0xFFFFFF))
+                out(f"  16 MiB supersection: PA 0x{phys:x}")
+                return phys
             phys = (l1 & 0xFFF00000) | (addr & 0xFFFFF)
             out(f"  1 MiB section: PA 0x{phys:x}")
             return phys
