@@ -146,7 +146,11 @@ void bootmem_init(void)
 	ktest_run_bootmem_hooks();
 }
 
-/* Follows Linux's free_highpages (arch/arm/mm/init.c, v6.x): every free highmem page, one by one. */
+/*
+ * Follows Linux's free_highpages (arch/arm/mm/init.c, v6.x): every free
+ * highmem range to the buddy allocator; in blocks, where Linux frees it
+ * page by page (free_highmem_range).
+ */
 static void free_highpages(void)
 {
 #ifdef CONFIG_HIGHMEM
@@ -160,8 +164,7 @@ static void free_highpages(void)
 			continue;
 		if (start < max_low_pfn)
 			start = max_low_pfn;
-		for (; start < end; start++)
-			free_highmem_page(pfn_to_page(start));
+		free_highmem_range(start, end);
 	}
 #endif
 }

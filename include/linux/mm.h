@@ -101,6 +101,8 @@ void free_area_init(unsigned long *max_zone_pfn);
 bool calculate_zone_sizes(const unsigned long *max_zone_pfn);
 void memblock_free_all(void);
 void free_highmem_page(struct page *page);
+/* The free highmem frames [start, end) in the largest aligned blocks (free_highpages). */
+void free_highmem_range(unsigned long start, unsigned long end);
 void mem_init_print_info(void);
 void setup_per_zone_wmarks(void);
 /* /proc/buddyinfo and /proc/zoneinfo, in short, on the console. */

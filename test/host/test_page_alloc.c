@@ -102,16 +102,26 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void hand_over(void)
+/* free_highpages (mm/init.c, which the host build does not compile): in blocks, or as Linux, page by page. */
+static void hand_over_highmem(bool page_by_page)
 {
 	phys_addr_t start, end;
 	u64 i;
 
-	memblock_free_all();
-	/* free_highpages (mm/init.c), which the host build does not compile. */
-	for_each_free_mem_range(i, MEMBLOCK_NONE, &start, &end)
-		for (unsigned long pfn = max(PFN_UP(start), max_low_pfn); pfn < PFN_DOWN(end); pfn++)
+	for_each_free_mem_range(i, MEMBLOCK_NONE, &start, &end) {
+		unsigned long lo = max(PFN_UP(start), max_low_pfn), hi = PFN_DOWN(end);
+
+		if (!page_by_page)
+			free_highmem_range(lo, hi);
+		for (unsigned long pfn = lo; page_by_page && pfn < hi; pfn++)
 			free_highmem_page(pfn_to_page(pfn));
+	}
+}
+
+static void hand_over(void)
+{
+	memblock_free_all();
+	hand_over_highmem(false);
 	setup_per_zone_wmarks();
 }
 
@@ -189,6 +199,34 @@ static void test_free_lists_after_hand_over(void **state)
 }
 
 /* Linux 6.1's Memory: line: present pages, what is free, the sections, and what is neither. */
+/*
+ * free_highmem_range frees highmem in blocks where Linux frees it page by
+ * page: the free lists, the counts and every page's state must come out
+ * exactly as Linux's way leaves them.
+ */
+static void test_highmem_blocks_as_page_by_page(void **state)
+{
+	struct free_area by_pages[MAX_ORDER];
+	unsigned long free_pages, managed, high;
+
+	memblock_free_all();
+	hand_over_highmem(true);
+	memcpy(by_pages, zone(ZONE_HIGHMEM)->free_area, sizeof(by_pages));
+	free_pages = zone(ZONE_HIGHMEM)->free_pages;
+	managed = zone(ZONE_HIGHMEM)->managed_pages;
+	high = totalhigh_pages();
+	assert_true(high > 0);
+	teardown(state);
+	setup(state);
+	memblock_free_all();
+	hand_over_highmem(false);
+	for (int o = 0; o < MAX_ORDER; o++)
+		assert_int_equal(zone(ZONE_HIGHMEM)->free_area[o].nr_free, by_pages[o].nr_free);
+	assert_int_equal(zone(ZONE_HIGHMEM)->free_pages, free_pages);
+	assert_int_equal(zone(ZONE_HIGHMEM)->managed_pages, managed);
+	assert_int_equal(totalhigh_pages(), high);
+}
+
 static void test_memory_line(void **state)
 {
 	char line[256];
@@ -296,6 +334,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_zone_sizes_with_a_hole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_lists_after_hand_over, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_highmem_blocks_as_page_by_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_split_and_merge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_zone_fallback, setup, teardown),
