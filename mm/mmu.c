@@ -32,7 +32,6 @@
 #include <asm/static_vm.h>
 #include <asm/system.h>
 #include <asm/tlbflush.h>
-#include <asm/uaccess.h>
 #include <asm/traps.h>
 
 
@@ -463,7 +462,6 @@ void paging_init(const struct machine_desc *mdesc)
 	dma_contiguous_remap();
 	early_fixmap_shutdown();
 	devicemaps_init(mdesc);
-	uaccess_init();
 	kmap_init();
 	top_pmd = pmd_off_k(VECTORS_BASE);
 	zero_page = early_alloc(PAGE_SIZE);

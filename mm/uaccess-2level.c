@@ -13,11 +13,6 @@ bool uaccess_protected(void)
 	return true;
 }
 
-/* Nothing to do: DACR_INIT has had DOMAIN_USER closed since head.S. */
-void uaccess_init(void)
-{
-}
-
 u32 uaccess_save_and_enable(void)
 {
 	u32 old = read_dacr();

@@ -14,10 +14,6 @@ bool uaccess_protected(void)
 	return false;
 }
 
-void uaccess_init(void)
-{
-}
-
 u32 uaccess_save_and_enable(void)
 {
 	return 0;

@@ -33,12 +33,7 @@ static inline void set_cr(u32 v)
 	__asm__ __volatile__("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(v) : "memory");
 }
 
-/* Write TTBCR and DACR; as for SCTLR, an ISB makes the change apply to what follows. */
-static inline void write_ttbcr(u32 v)
-{
-	__asm__ __volatile__("mcr p15, 0, %0, c2, c0, 2\n\tisb" : : "r"(v) : "memory");
-}
-
+/* Write DACR; as for SCTLR, an ISB makes the change apply to what follows. */
 static inline void write_dacr(u32 v)
 {
 	__asm__ __volatile__("mcr p15, 0, %0, c3, c0, 0\n\tisb" : : "r"(v) : "memory");

@@ -22,8 +22,6 @@ bool uaccess_protected(void);
 u32 uaccess_save_and_enable(void);
 /* Follows Linux's uaccess_restore (v6.x). */
 void uaccess_restore(u32 saved);
-/* Turn the protection on once the boot identity map is gone (end of paging_init). */
-void uaccess_init(void);
 
 /*
  * There is no user space here. For the tests and fault=user-mapped: map
