@@ -109,12 +109,6 @@ static void __map_init_section(unsigned long addr, unsigned long end,
 	flush_pmd_entry(p);
 }
 
-#ifdef CONFIG_LARGE_MAPPINGS
-#define LARGE_MAPPINGS	true
-#else
-#define LARGE_MAPPINGS	false
-#endif
-
 /*
  * Not in Linux: whether [addr, addr + LARGE_BLOCK_SIZE) can be one large
  * block (a supersection or a contiguous run): both addresses aligned to

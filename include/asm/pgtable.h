@@ -98,6 +98,13 @@ void set_large_block(unsigned long addr, phys_addr_t phys, pmdval_t prot_sect);
 bool large_block_allowed(pmdval_t prot_sect, unsigned int domain);
 bool split_large_block(unsigned long addr);
 bool pmd_is_large_block(u64 pmdval);
+
+/* Whether the build maps with large blocks where they fit (Kconfig LARGE_MAPPINGS). */
+#ifdef CONFIG_LARGE_MAPPINGS
+#define LARGE_MAPPINGS	true
+#else
+#define LARGE_MAPPINGS	false
+#endif
 /* Linux's pgd_val(*pgd_offset_k(addr)): classic, the first hardware word of the pair. */
 u64 pgd_val_k(unsigned long addr);
 pte_t *pte_offset_kernel(pmd_t *pmdp, unsigned long addr);

@@ -154,12 +154,6 @@ static void kmap_tables_ready(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ats1cp(FIXADDR_START, false) & PAR_F);
 }
 
-#ifdef CONFIG_LARGE_MAPPINGS
-#define LARGE_MAPPINGS_ON	true
-#else
-#define LARGE_MAPPINGS_ON	false
-#endif
-
 /* Whether [pa, pa + size) meets a CMA area (remapped with pages by dma_contiguous_remap). */
 static bool meets_cma(phys_addr_t pa, phys_addr_t size)
 {
@@ -213,7 +207,7 @@ static void large_blocks_where_they_fit(struct ktest *t)
 
 			if (meets_cma(pa, LARGE_BLOCK_SIZE))
 				continue;
-			if (LARGE_MAPPINGS_ON) {
+			if (LARGE_MAPPINGS) {
 				KTEST_EXPECT_EQ(t, large_block_broken(va, pa), 0);
 				if (!(ats1cp(va, false) & PAR_LPAE))
 					KTEST_EXPECT_TRUE(t, ats1cp(va, false) & PAR_SS);
@@ -241,7 +235,7 @@ static void split_keeps_every_translation(struct ktest *t)
 	unsigned long va = (unsigned long)high_memory & ~(LARGE_BLOCK_SIZE - 1);
 	pmdval_t attrs;
 
-	if (!LARGE_MAPPINGS_ON) {
+	if (!LARGE_MAPPINGS) {
 		KTEST_EXPECT_FALSE(t, split_large_block(va - 1));
 		ktest_skip(t, "CONFIG_LARGE_MAPPINGS is off: nothing to split");
 		return;
