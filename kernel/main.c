@@ -39,17 +39,9 @@ void start_kernel(void)
 
 	bootstats_mark(BOOT_START_KERNEL);
 	pr_info("Booting Linux on physical CPU 0x%x\n", read_cpuid_mpidr() & 0xffffff);
-	printk(KERN_NOTICE "" KERNEL_NAME " version 0.1 ("
-#ifdef CONFIG_ARM_LPAE
-	       "LPAE"
-#else
-	       "classic"
-#endif
-	       ", PAGE_OFFSET 0x%08lx"
-#ifdef CONFIG_HIGHMEM
-	       ", HIGHMEM"
-#endif
-	       ")\n", PAGE_OFFSET);
+	printk(KERN_NOTICE "" KERNEL_NAME " version 0.1 (%s, PAGE_OFFSET 0x%08lx%s)\n",
+	       IS_ENABLED(CONFIG_ARM_LPAE) ? "LPAE" : "classic", PAGE_OFFSET,
+	       IS_ENABLED(CONFIG_HIGHMEM) ? ", HIGHMEM" : "");
 	setup_arch(&command_line);
 	/* From here on the stack has a guard page below it (map_boot_stack). */
 	call_on_stack(start_kernel_on_boot_stack, (void *)(BOOT_STACK_VIRT + THREAD_SIZE));

@@ -1,8 +1,9 @@
 /*
- * kmap and kmap_local. Follows Linux's mm/highmem.c (v6.x): pkmap_count[]
- * with 0 = free and no stale TLB entry, 1 = free but maybe still in the
- * TLB, n > 1 = n - 1 users; stale entries are cleared and the TLB
- * invalidated only when the search wraps (flush_all_zero_pkmaps).
+ * kmap and kmap_local, built only with CONFIG_HIGHMEM (the stubs in
+ * linux/highmem.h stand in otherwise). Follows Linux's mm/highmem.c (v6.x):
+ * pkmap_count[] with 0 = free and no stale TLB entry, 1 = free but maybe
+ * still in the TLB, n > 1 = n - 1 users; stale entries are cleared and the
+ * TLB invalidated only when the search wraps (flush_all_zero_pkmaps).
  */
 #include <linux/highmem.h>
 #include <linux/kernel.h>
@@ -12,12 +13,9 @@
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 
-#ifdef CONFIG_HIGHMEM
 static unsigned int pkmap_count[LAST_PKMAP];
 static struct page *pkmap_page[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
-#endif
-static struct page *kmap_local_pages[KM_MAX_IDX];
 static unsigned int kmap_local_idx;
 
 #define PKMAP_ADDR(nr)		(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
@@ -28,23 +26,23 @@ static pte_t kernel_pte(const struct page *page)
 	return pfn_pte(page_to_pfn(page), __pgprot(mem_types[MT_MEMORY_RW].prot_pte));
 }
 
-/* Follows Linux's page_address (mm/highmem.c, v6.x, hashed): the linear map, or where it is kmapped. */
+/*
+ * Follows Linux's page_address (mm/highmem.c, v6.1, HASHED_PAGE_VIRTUAL):
+ * lowmem through the linear map; a highmem page at the pkmap entry
+ * map_new_virtual gave it, for as long as the entry holds it, which is
+ * past the last kunmap (count 1) until flush_all_zero_pkmaps clears it.
+ * kmap_local slots are not recorded, as in Linux.
+ */
 void *page_address(const struct page *page)
 {
 	if (!PageHighMem(page))
-		return __va(page_to_phys(page));
-#ifdef CONFIG_HIGHMEM
+		return lowmem_page_address(page);
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
-		if (pkmap_page[i] == page && pkmap_count[i] > 1)
+		if (pkmap_count[i] && pkmap_page[i] == page)
 			return (void *)PKMAP_ADDR(i);
-#endif
-	for (unsigned int i = 0; i < kmap_local_idx; i++)
-		if (kmap_local_pages[i] == page)
-			return (void *)fix_to_virt(FIX_KMAP_BEGIN + i);
 	return NULL;
 }
 
-#ifdef CONFIG_HIGHMEM
 /* Follows Linux's flush_all_zero_pkmaps (v6.x): clear the entries nobody uses, then one TLB flush. */
 static void flush_all_zero_pkmaps(void)
 {
@@ -85,51 +83,35 @@ static void *map_new_virtual(struct page *page)
 	pkmap_page[last_pkmap_nr] = page;
 	return (void *)PKMAP_ADDR(last_pkmap_nr);
 }
-#endif
 
-/* Follows Linux's kmap (v6.x). */
+/* Follows Linux's kmap and kmap_high (v6.x): the entry the page still holds, else a new one. */
 void *kmap(struct page *page)
 {
-#ifdef CONFIG_HIGHMEM
 	unsigned long vaddr;
 
 	if (!PageHighMem(page))
 		return page_address(page);
-	vaddr = 0;
-	for (unsigned int i = 0; i < LAST_PKMAP; i++)
-		if (pkmap_page[i] == page && pkmap_count[i]) {
-			vaddr = PKMAP_ADDR(i);
-			break;
-		}
+	vaddr = (unsigned long)page_address(page);
 	if (!vaddr) {
-		void *p = map_new_virtual(page);
-
-		if (!p)
+		vaddr = (unsigned long)map_new_virtual(page);
+		if (!vaddr)
 			return NULL;
-		vaddr = (unsigned long)p;
 	}
 	pkmap_count[PKMAP_NR(vaddr)]++;
 	return (void *)vaddr;
-#else
-	return page_address(page);
-#endif
 }
 
-/* Follows Linux's kunmap (v6.x): the entry stays mapped (count 1) until the pool wraps. */
+/* Follows Linux's kunmap and kunmap_high (v6.x): the entry stays mapped (count 1) until the pool wraps. */
 void kunmap(struct page *page)
 {
-#ifdef CONFIG_HIGHMEM
+	unsigned long vaddr;
+
 	if (!PageHighMem(page))
 		return;
-	for (unsigned int i = 0; i < LAST_PKMAP; i++)
-		if (pkmap_page[i] == page && pkmap_count[i] > 1) {
-			pkmap_count[i]--;
-			return;
-		}
-	WARN_ON(1);	/* not kmapped */
-#else
-	(void)page;
-#endif
+	vaddr = (unsigned long)page_address(page);
+	if (WARN_ON(!vaddr || pkmap_count[PKMAP_NR(vaddr)] < 2))
+		return;		/* not kmapped */
+	pkmap_count[PKMAP_NR(vaddr)]--;
 }
 
 /* Follows Linux's kmap_local_page (v6.x): lowmem needs no slot; highmem takes the next fixmap slot. */
@@ -144,7 +126,7 @@ void *kmap_local_page(struct page *page)
 	vaddr = fix_to_virt(FIX_KMAP_BEGIN + kmap_local_idx);
 	set_pte_ext(fixmap_pte(vaddr), kernel_pte(page), 0);
 	local_flush_tlb_kernel_page(vaddr);
-	kmap_local_pages[kmap_local_idx++] = page;
+	kmap_local_idx++;
 	return (void *)vaddr;
 }
 
@@ -161,17 +143,15 @@ void kunmap_local(void *addr)
 		return;
 	set_pte_ext(fixmap_pte(vaddr), __pte(0), 0);
 	local_flush_tlb_kernel_page(vaddr);
-	kmap_local_pages[--kmap_local_idx] = NULL;
+	kmap_local_idx--;
 }
 
 unsigned int kmap_pkmap_in_use(void)
 {
 	unsigned int n = 0;
 
-#ifdef CONFIG_HIGHMEM
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		n += pkmap_count[i] > 1;
-#endif
 	return n;
 }
 

@@ -3,6 +3,8 @@
  * allocated. Follows Linux's arch/arm/mm/init.c (v6.x).
  */
 #include <linux/dma-map-ops.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/initrd.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -117,14 +119,10 @@ static void zone_sizes_init(unsigned long min, unsigned long max_low, unsigned l
 	unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
 
 	(void)min;
-	(void)max_high;	/* without HIGHMEM, lowmem is all there is */
-#ifdef CONFIG_ZONE_DMA
-	max_zone_pfn[ZONE_DMA] = min((unsigned long)PFN_DOWN(arm_dma_limit), max_low);
-#endif
+	max_zone_pfn[OPT_ZONE_DMA] = min((unsigned long)PFN_DOWN(arm_dma_limit), max_low);
+	max_zone_pfn[OPT_ZONE_HIGHMEM] = max_high;
+	/* Last: a zone the build lacks is ZONE_NORMAL above (OPT_ZONE_*), whose end is this. */
 	max_zone_pfn[ZONE_NORMAL] = max_low;
-#ifdef CONFIG_HIGHMEM
-	max_zone_pfn[ZONE_HIGHMEM] = max_high;
-#endif
 	free_area_init(max_zone_pfn);
 }
 
@@ -144,29 +142,6 @@ void bootmem_init(void)
 	max_pfn = max_high;
 	/* Not in Linux: suites that must look at memblock while it is alive (ktest=memblock_grow). */
 	ktest_run_bootmem_hooks();
-}
-
-/*
- * Follows Linux's free_highpages (arch/arm/mm/init.c, v6.x): every free
- * highmem range to the buddy allocator; in blocks, where Linux frees it
- * page by page (free_highmem_range).
- */
-static void free_highpages(void)
-{
-#ifdef CONFIG_HIGHMEM
-	phys_addr_t range_start, range_end;
-	u64 i;
-
-	for_each_free_mem_range(i, MEMBLOCK_NONE, &range_start, &range_end) {
-		unsigned long start = PFN_UP(range_start), end = PFN_DOWN(range_end);
-
-		if (end <= max_low_pfn)
-			continue;
-		if (start < max_low_pfn)
-			start = max_low_pfn;
-		free_highmem_range(start, end);
-	}
-#endif
 }
 
 early_param_flag("buddyinfo", show_buddyinfo_at_boot);

@@ -58,9 +58,8 @@ void vm_layout_current(struct vm_layout *l)
 		.fixmap_start = FIXADDR_START, .fixmap_end = FIXADDR_END,
 		.vmalloc_start = vmalloc_start((unsigned long)high_memory), .vmalloc_end = VMALLOC_END,
 		.lowmem_start = PAGE_OFFSET, .lowmem_end = (unsigned long)high_memory,
-#ifdef CONFIG_HIGHMEM
-		.pkmap_start = PKMAP_BASE, .pkmap_end = PKMAP_BASE + LAST_PKMAP * PAGE_SIZE,
-#endif
+		.pkmap_start = IS_ENABLED(CONFIG_HIGHMEM) ? PKMAP_BASE : 0,
+		.pkmap_end = IS_ENABLED(CONFIG_HIGHMEM) ? PKMAP_BASE + LAST_PKMAP * PAGE_SIZE : 0,
 		.modules_start = MODULES_VADDR, .modules_end = MODULES_END,
 		.text_start = (unsigned long)_text, .text_end = (unsigned long)_etext,
 		.init_start = (unsigned long)__init_begin, .init_end = (unsigned long)__init_end,

@@ -104,16 +104,14 @@ __noinline void adjust_lowmem_bounds(void)
 	/* Allocate only from the last whole PMD, which map_lowmem maps first. */
 	memblock_limit &= ~(phys_addr_t)(PMD_SIZE - 1);
 
-#ifndef CONFIG_HIGHMEM
 	/* Linux also drops highmem on VIPT-aliasing caches; the Cortex-A15's are PIPT. */
-	if (memblock_end_of_DRAM() > arm_lowmem_limit) {
+	if (!IS_ENABLED(CONFIG_HIGHMEM) && memblock_end_of_DRAM() > arm_lowmem_limit) {
 		phys_addr_t dram_end = memblock_end_of_DRAM();
 
 		pr_notice("Ignoring RAM at %pa-%pa\n", &memblock_limit, &dram_end);
 		pr_notice("Consider using a HIGHMEM enabled kernel.\n");
 		memblock_remove(memblock_limit, dram_end - memblock_limit);
 	}
-#endif
 
 	memblock_set_current_limit(memblock_limit);
 }

@@ -403,9 +403,8 @@ pte_t *pkmap_page_table;
  */
 static void kmap_init(void)
 {
-#ifdef CONFIG_HIGHMEM
-	pkmap_page_table = early_pte_alloc(pmd_off_k(PKMAP_BASE), PKMAP_BASE, _PAGE_KERNEL_TABLE);
-#endif
+	if (IS_ENABLED(CONFIG_HIGHMEM))
+		pkmap_page_table = early_pte_alloc(pmd_off_k(PKMAP_BASE), PKMAP_BASE, _PAGE_KERNEL_TABLE);
 	early_pte_alloc(pmd_off_k(FIXADDR_START), FIXADDR_START, _PAGE_KERNEL_TABLE);
 }
 

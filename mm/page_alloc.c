@@ -408,15 +408,10 @@ void free_highmem_range(unsigned long start, unsigned long end)
 /* Follows Linux's gfp_zone (v6.x). */
 enum zone_type gfp_zone(gfp_t gfp)
 {
-	(void)gfp;	/* used below when the build has the zones it selects */
-#ifdef CONFIG_ZONE_DMA
 	if (gfp & __GFP_DMA)
-		return ZONE_DMA;
-#endif
-#ifdef CONFIG_HIGHMEM
+		return OPT_ZONE_DMA;
 	if (gfp & __GFP_HIGHMEM)
-		return ZONE_HIGHMEM;
-#endif
+		return OPT_ZONE_HIGHMEM;
 	return ZONE_NORMAL;
 }
 
@@ -686,23 +681,18 @@ void mem_init_print_info(void)
 {
 	unsigned long physpages = get_num_physpages();
 	unsigned long cma = (unsigned long)(cma_total_size() >> PAGE_SHIFT);
+	char highmem[32] = "";
 
+	if (IS_ENABLED(CONFIG_HIGHMEM))
+		scnprintf(highmem, sizeof(highmem), ", %luK highmem", K(totalhigh));
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
-		"%luK init, %luK bss, %luK reserved, %luK cma-reserved"
-#ifdef CONFIG_HIGHMEM
-		", %luK highmem"
-#endif
-		")\n",
+		"%luK init, %luK bss, %luK reserved, %luK cma-reserved%s)\n",
 		K(nr_free_pages()), K(physpages),
 		(unsigned long)(_etext - _stext) / SZ_1K, (unsigned long)(_edata - _sdata) / SZ_1K,
 		(unsigned long)(__end_rodata - __start_rodata) / SZ_1K,
 		(unsigned long)(__init_end - __init_begin) / SZ_1K,
 		(unsigned long)(__bss_stop - __bss_start) / SZ_1K,
-		K(physpages - totalram - cma), K(cma)
-#ifdef CONFIG_HIGHMEM
-		, K(totalhigh)
-#endif
-		);
+		K(physpages - totalram - cma), K(cma), highmem);
 }
 
 /* Follows Linux's frag_show_print (mm/vmstat.c, v6.x): /proc/buddyinfo's lines. */

@@ -20,6 +20,21 @@ typedef unsigned int gfp_t;
 #define GFP_HIGHUSER	(GFP_KERNEL | __GFP_HIGHMEM)
 #define GFP_DMA		__GFP_DMA
 
+/*
+ * The zone a zone modifier asks for, ZONE_NORMAL where the build lacks it
+ * (Linux's OPT_ZONE_*), so that code naming an optional zone needs no #ifdef.
+ */
+#ifdef CONFIG_ZONE_DMA
+#define OPT_ZONE_DMA		ZONE_DMA
+#else
+#define OPT_ZONE_DMA		ZONE_NORMAL
+#endif
+#ifdef CONFIG_HIGHMEM
+#define OPT_ZONE_HIGHMEM	ZONE_HIGHMEM
+#else
+#define OPT_ZONE_HIGHMEM	ZONE_NORMAL
+#endif
+
 /* Follows Linux's gfp_zone: the highest zone a request may use. */
 enum zone_type gfp_zone(gfp_t gfp);
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <linux/compiler.h>
 #include <linux/const.h>
+#include <linux/kconfig.h>
 #include <linux/printk.h>
 #include <linux/sprintf.h>
 #include <linux/types.h>

@@ -83,11 +83,25 @@ static inline int page_count(const struct page *page)
 	return page->_refcount;
 }
 
+/* Follows Linux's lowmem_page_address (v6.x): a lowmem page's address in the linear map. */
+static inline void *lowmem_page_address(const struct page *page)
+{
+	return __va(page_to_phys(page));
+}
+
 /*
- * The kernel address of a page: lowmem through the linear map; a highmem
- * page only while kmapped (mm/highmem.c), else NULL.
+ * The kernel address of a page. With HIGHMEM (mm/highmem.c): lowmem
+ * through the linear map, a highmem page at its pkmap entry until the
+ * entry is cleared, else NULL. Without it every page is lowmem.
  */
+#ifdef CONFIG_HIGHMEM
 void *page_address(const struct page *page);
+#else
+static inline void *page_address(const struct page *page)
+{
+	return lowmem_page_address(page);
+}
+#endif
 
 /* The page allocator's totals (Linux's totalram_pages, totalhigh_pages, totalcma_pages). */
 unsigned long totalram_pages(void);

@@ -1,8 +1,10 @@
 /*
  * highmem: a highmem page written through kmap reads back through
  * kmap_local (kmap_atomic) and through another pkmap entry; page_address
- * follows the mappings; the pkmap pool fills, refuses cleanly, wraps, and
- * the wrap clears entries nobody uses (the MMU no longer translates them).
+ * follows the pkmap entries as Linux's does (kept after kunmap until the
+ * wrap; kmap_local slots not recorded); the pkmap pool fills, refuses
+ * cleanly, wraps, and the wrap clears entries nobody uses (the MMU no
+ * longer translates them).
  */
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -61,6 +63,33 @@ static void write_kmap_read_kmap_local(struct ktest *t)
 	kunmap_local(r);
 	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
 	KTEST_EXPECT_TRUE(t, ats1cp((unsigned long)r, false) & PAR_F);
+	__free_page(page);
+}
+
+/*
+ * kunmap leaves the entry mapped with count 1 until a wrap clears it, and
+ * Linux's page_address (v6.1) still finds it there: the page keeps its
+ * address, and kmap hands the same entry out again.
+ */
+static void kunmapped_page_keeps_its_address(struct ktest *t)
+{
+	struct page *page = highmem_page(t);
+	unsigned int in_use;
+	void *w, *again;
+
+	if (!page)
+		return;
+	in_use = kmap_pkmap_in_use();
+	w = kmap(page);
+	KTEST_ASSERT_TRUE(t, w != NULL);
+	KTEST_EXPECT_EQ(t, kmap_pkmap_in_use(), in_use + 1);
+	kunmap(page);
+	KTEST_EXPECT_EQ(t, kmap_pkmap_in_use(), in_use);
+	KTEST_EXPECT_EQ(t, (unsigned long)page_address(page), (unsigned long)w);
+	KTEST_EXPECT_EQ(t, par_to_pa(ats1cp((unsigned long)w, false), (unsigned long)w), page_to_phys(page));
+	again = kmap(page);
+	KTEST_EXPECT_EQ(t, (unsigned long)again, (unsigned long)w);
+	kunmap(page);
 	__free_page(page);
 }
 
@@ -131,29 +160,38 @@ static void pkmap_fills_refuses_and_wraps(struct ktest *t)
 #endif
 }
 
-/* kmap_local slots nest and are released in stack order; lowmem pages take none. */
+/*
+ * kmap_local slots nest and are released in stack order; lowmem pages take
+ * none. page_address does not see the slots (Linux's only knows pkmap
+ * entries): it gives what it gave before, NULL or an entry kept from an
+ * earlier kmap of the same page.
+ */
 static void kmap_local_nests(struct ktest *t)
 {
 	struct page *a = highmem_page(t), *b, *low;
-	void *pa, *pb, *pl;
+	void *pa, *pb, *pl, *before;
 
 	if (!a)
 		return;
 	b = alloc_page(GFP_HIGHUSER);
 	low = alloc_page(GFP_KERNEL);
 	KTEST_ASSERT_TRUE(t, b != NULL && low != NULL);
+	before = page_address(a);
+	KTEST_EXPECT_TRUE(t, before == NULL ||
+			  ((unsigned long)before >= PKMAP_BASE && (unsigned long)before < PAGE_OFFSET));
 	pa = kmap_local_page(a);
 	pb = kmap_local_page(b);
 	pl = kmap_local_page(low);
 	KTEST_EXPECT_EQ(t, kmap_local_depth(), PageHighMem(b) ? 2 : 1);
 	KTEST_EXPECT_EQ(t, (unsigned long)pl, (unsigned long)page_address(low));
-	KTEST_EXPECT_EQ(t, (unsigned long)page_address(a), (unsigned long)pa);
+	KTEST_EXPECT_GE(t, (unsigned long)pa, FIXADDR_START);
+	KTEST_EXPECT_EQ(t, (unsigned long)page_address(a), (unsigned long)before);
 	KTEST_EXPECT_EQ(t, par_to_pa(ats1cp((unsigned long)pa, true), (unsigned long)pa), page_to_phys(a));
 	kunmap_local(pl);
 	kunmap_local(pb);
 	kunmap_local(pa);
 	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
-	KTEST_EXPECT_TRUE(t, page_address(a) == NULL);
+	KTEST_EXPECT_EQ(t, (unsigned long)page_address(a), (unsigned long)before);
 	__free_page(a);
 	__free_page(b);
 	__free_page(low);
@@ -161,6 +199,7 @@ static void kmap_local_nests(struct ktest *t)
 
 static const struct ktest_case highmem_cases[] = {
 	KTEST_CASE(write_kmap_read_kmap_local),
+	KTEST_CASE(kunmapped_page_keeps_its_address),
 	KTEST_CASE(pkmap_fills_refuses_and_wraps),
 	KTEST_CASE(kmap_local_nests),
 	{}
