@@ -29,7 +29,11 @@ void bootmem_init(void);
 void __noreturn call_on_stack(void (*fn)(void), void *sp);
 /* fault=KIND: fault on purpose at the end of boot (kernel/fault_inject.c). */
 void fault_inject(void);
-/* The in-kernel micro-benchmarks, with `bench` on the command line (bench/kernel/bench.c). */
+/*
+ * The in-kernel micro-benchmarks, with `bench` on the command line
+ * (bench/kernel/bench.c); without CONFIG_BENCH, a message that they are
+ * not built (bench/kernel/bench-absent.c).
+ */
 void bench_run(void);
 /* start_kernel's memory stage after setup_arch (mm/init.c). */
 void mem_init(void);
