@@ -32,17 +32,15 @@ __noinline int arm_add_memory(u64 start, u64 size)
 	else
 		size -= aligned_start - start;
 
-#ifndef CONFIG_PHYS_ADDR_T_64BIT
-	if (aligned_start > 0xffffffffULL) {
+	if (!IS_ENABLED(CONFIG_PHYS_ADDR_T_64BIT) && aligned_start > 0xffffffffULL) {
 		pr_crit("Ignoring memory at 0x%08llx outside 32-bit physical address space\n", start);
 		return -EINVAL;
 	}
-	if (aligned_start + size > 0xffffffffULL) {
+	if (!IS_ENABLED(CONFIG_PHYS_ADDR_T_64BIT) && aligned_start + size > 0xffffffffULL) {
 		pr_crit("Truncating memory at 0x%08llx to fit in 32-bit physical address space\n", start);
 		/* Up to 0xffffffff, not 4 GiB, so that the end is representable; a page is lost below. */
 		size = 0xffffffffULL - aligned_start;
 	}
-#endif
 
 	if (aligned_start < PHYS_OFFSET) {
 		if (aligned_start + size <= PHYS_OFFSET) {
