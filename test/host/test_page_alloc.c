@@ -345,6 +345,28 @@ static void test_unused_memmap_given_back(void **state)
 	assert_int_equal(zone(ZONE_NORMAL)->free_pages, zone(ZONE_NORMAL)->managed_pages);
 }
 
+/*
+ * lowmem_reserve: Normal keeps back 1/32 of what HighMem manages (2048
+ * pages: 64) from highmem-capable requests; a Normal zone that manages
+ * nothing keeps nothing back (6.1's rule).
+ */
+static void test_lowmem_reserve(void **state)
+{
+	(void)state;
+	hand_over();
+	assert_int_equal(zone(ZONE_HIGHMEM)->managed_pages, 2048);
+	khost_log_clear();
+	show_zoneinfo();
+	assert_true(khost_log_has("Node 0, zone   Normal\n"));
+	assert_true(khost_log_has("        protection: (0, 64)\n"));
+	zone(ZONE_NORMAL)->managed_pages = 0;
+	setup_per_zone_wmarks();
+	khost_log_clear();
+	show_zoneinfo();
+	assert_false(khost_log_has("        protection: (0, 64)\n"));
+	assert_true(khost_log_has("        protection: (0, 0)\n"));
+}
+
 static void test_bad_frees(void **state)
 {
 	struct page *page;
@@ -386,6 +408,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_zone_fallback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_frees, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unused_memmap_given_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lowmem_reserve, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
