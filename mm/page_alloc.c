@@ -673,6 +673,33 @@ void __free_pages(struct page *page, unsigned int order)
 	__free_one_page(page, pfn, page_zone(page), order);
 }
 
+/*
+ * Follows Linux's free_reserved_area (v6.1): each whole page of [start,
+ * end) that boot kept reserved is filled with poison (unless it is < 0)
+ * and given to the allocator, which now manages it.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long first = PAGE_ALIGN((unsigned long)start);
+	unsigned long last = (unsigned long)end & PAGE_MASK;
+	unsigned long pages = 0;
+
+	for (unsigned long addr = first; addr < last; addr += PAGE_SIZE, pages++) {
+		struct page *page = virt_to_page(addr);
+
+		if (poison >= 0)
+			memset((void *)addr, poison, PAGE_SIZE);
+		ClearPageReserved(page);
+		page->_refcount = 1;
+		page_zone(page)->managed_pages++;
+		totalram++;
+		__free_pages(page, 0);
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, K(pages));
+	return pages;
+}
+
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp & ~__GFP_HIGHMEM, order);
