@@ -8,6 +8,7 @@
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/pgtable-3level-hwdef.h>
+#include <asm/pgtable-3level.h>
 #include "head.h"
 
 /* Normal memory, write-back write-allocate, inner shareable, kernel read/write, accessed. */
@@ -17,7 +18,11 @@
 
 	.section ".head.text", "ax"
 	.arm
-/* r4 = swapper_pg_dir: PGD and the four PMD pages cleared, PGD entry i -> PMD page i. */
+/*
+ * r4 = swapper_pg_dir: PGD and the four PMD pages cleared, PGD entry i ->
+ * PMD page i, marked L_PGD_SWAPPER as Linux's head.S marks them (a
+ * software bit, 55, which table descriptors ignore: ARM ARM B3.6.1).
+ */
 ENTRY(__init_page_tables)
 	add	r4, r8, #(TEXT_OFFSET - PG_DIR_SIZE)
 	mov	r0, r4
@@ -28,13 +33,14 @@ ENTRY(__init_page_tables)
 	cmp	r0, r1
 	blo	1b
 
-	add	r0, r4, #PMD_PAGES_OFFSET
-	orr	r0, r0, #PMD_TYPE_TABLE
-	mov	r1, r4
-	mov	r2, #PTRS_PER_PGD
-2:	str	r0, [r1], #8			@ low word; the high word stays 0
-	add	r0, r0, #0x1000
-	subs	r2, r2, #1
+	add	r2, r4, #PMD_PAGES_OFFSET
+	orr	r2, r2, #PMD_TYPE_TABLE
+	mov	r3, #1 << (L_PGD_SWAPPER_SHIFT - 32)	@ high word: the software bit only
+	mov	r0, r4
+	mov	r1, #PTRS_PER_PGD
+2:	strd	r2, r3, [r0], #8
+	add	r2, r2, #0x1000
+	subs	r1, r1, #1
 	bne	2b
 	mov	pc, lr
 ENDPROC(__init_page_tables)

@@ -87,7 +87,8 @@ SECTIONS
 	}
 	. = __stubs_lma + SIZEOF(.stubs);
 	__stubs_lma_end = .;
-	. = ALIGN(SZ_4K);
+	/* Init ends on a section too: it is executable until free_initmem, the data never. */
+	. = ALIGN(SECTION_SIZE);
 	__init_end = .;
 
 	/*

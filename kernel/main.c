@@ -20,7 +20,9 @@ static void __noreturn start_kernel_on_boot_stack(void)
 		pr_info("CPU: All CPU(s) started in SVC mode.\n");
 	/* Linux's mm_init, which calls mem_init. */
 	mem_init();
-	/* Linux checks W+X at the end of boot (mark_rodata_ro); ptdump is its debugfs file. */
+	/* Linux's kernel_init: init memory is freed, then the W+X check (mark_rodata_ro). */
+	free_initmem();
+	/* ptdump is Linux's debugfs file. */
 	ptdump_at_end_of_boot();
 	fault_inject();
 	bench_run();

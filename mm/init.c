@@ -144,6 +144,23 @@ void bootmem_init(void)
 	ktest_run_bootmem_hooks();
 }
 
+/* Linux's ARM poison for freed init memory: a permanently undefined instruction (UDF). */
+#define INIT_POISON_INSN	0xe7fddef0u
+
+/*
+ * Follows Linux's free_initmem (arch/arm/mm/init.c, v6.1): the init
+ * sections become never executable, are filled with undefined
+ * instructions (poison_init_mem) and go to the allocator, with Linux's
+ * "Freeing unused kernel image (initmem) memory" line.
+ */
+void free_initmem(void)
+{
+	fix_kernmem_perms();
+	for (u32 *p = (u32 *)__init_begin; p < (u32 *)__init_end; p++)
+		*p = INIT_POISON_INSN;
+	free_reserved_area(__init_begin, __init_end, -1, "unused kernel image (initmem)");
+}
+
 early_param_flag("buddyinfo", show_buddyinfo_at_boot);
 early_param_flag("zoneinfo", show_zoneinfo_at_boot);
 

@@ -259,18 +259,33 @@ static void map_lowmem(void)
  * Follows Linux's map_kernel (arch/arm/mm/mmu.c, v6.x), with the
  * permissions Linux's mark_rodata_ro gives later applied at once: the
  * sections before the text (swapper_pg_dir, head code) and from
- * __init_begin on read/write and never executable, the text read-only and
- * executable, rodata read-only and never executable. The entries are
- * head.S's, rewritten with the same output address, size and memory type:
- * only permissions change, which needs no break-before-make (ARM ARM
- * B3.10.1), just the TLB invalidate that follows.
+ * __init_end on read/write and never executable, the text read-only and
+ * executable, rodata read-only and never executable. The init sections
+ * are read/write and executable, as in Linux, until free_initmem makes
+ * them never executable (fix_kernmem_perms) and frees them: code marked
+ * __init stays callable until then. The entries are head.S's, rewritten
+ * with the same output address, size and memory type: only permissions
+ * change, which needs no break-before-make (ARM ARM B3.10.1), just the
+ * TLB invalidate that follows.
  */
 static void map_kernel(void)
 {
 	map_range(kernel_sec_start, __pa(_stext), MT_MEMORY_RW);
 	map_range(__pa(_stext), __pa(__start_rodata), MT_MEMORY_RX);
 	map_range(__pa(__start_rodata), __pa(__init_begin), MT_MEMORY_RO);
-	map_range(__pa(__init_begin), kernel_sec_end, MT_MEMORY_RW);
+	map_range(__pa(__init_begin), __pa(__init_end), MT_MEMORY_RWX);
+	map_range(__pa(__init_end), kernel_sec_end, MT_MEMORY_RW);
+	local_flush_tlb_all();
+}
+
+/*
+ * Follows Linux's fix_kernmem_perms (arch/arm/mm/init.c, v6.1), called by
+ * free_initmem: the init sections become never executable (their own
+ * sections, as the linker script aligns them), the last W+X mapping gone.
+ */
+void fix_kernmem_perms(void)
+{
+	map_range(__pa(__init_begin), __pa(__init_end), MT_MEMORY_RW);
 	local_flush_tlb_all();
 }
 

@@ -2,8 +2,8 @@
  * The zones and the buddy allocator: free_area_init sizes the zones and
  * builds mem_map, memblock_free_all hands free memory over, alloc_pages and
  * __free_pages split and merge blocks. Follows Linux's mm/page_alloc.c
- * (v6.1) and, for the per-zone debug lines, Linux 4.14's; one node, one
- * free list per order (no migrate types, per-CPU lists or reclaim).
+ * (v6.1); one node, one free list per order (no migrate types, per-CPU
+ * lists or reclaim).
  */
 #include <linux/cma.h>
 #include <linux/gfp.h>
@@ -97,13 +97,15 @@ static unsigned long present_pages_in_range(unsigned long start_pfn, unsigned lo
 	return present;
 }
 
-/* Follows Linux 4.14's zone_batchsize: the per-CPU list batch, shown in the "LIFO batch" line. */
+/*
+ * Follows Linux's zone_batchsize (v6.1): the per-CPU list batch, shown in
+ * the "LIFO batch" line: 0.1% of the zone or 1 MiB, whichever is smaller,
+ * a quarter of it, then clamped to 2^n - 1 (4.14 capped it at 512 KiB).
+ */
 static unsigned int zone_batchsize(const struct zone *zone)
 {
-	unsigned long batch = zone->managed_pages / 1024;
+	unsigned long batch = min(zone->managed_pages >> 10, (unsigned long)(SZ_1M / PAGE_SIZE));
 
-	if (batch * PAGE_SIZE > 512 * 1024)
-		batch = (512 * 1024) / PAGE_SIZE;
 	batch /= 4;
 	if (batch < 1)
 		batch = 1;
@@ -157,10 +159,14 @@ static void alloc_node_mem_map(pg_data_t *pgdat)
 		init_page(pfn_to_page(pfn), 0);
 }
 
+/* Pages set aside in the first zone before the allocator starts: none on ARM. */
+#define DMA_RESERVE		0UL
+
 /*
- * Follows Linux's free_area_init_core (v4.14 for its debug lines, v6.1
- * otherwise): each zone's free lists and struct pages, the memmap pages it
- * costs (lowmem zones), and a first estimate of its managed pages.
+ * Follows Linux's free_area_init_core (v6.1): each zone's free lists and
+ * struct pages, the memmap pages it costs (lowmem zones), the first zone's
+ * reserve, and a first estimate of its managed pages, with Linux's debug
+ * lines in its order.
  */
 static void free_area_init_core(pg_data_t *pgdat)
 {
@@ -175,9 +181,18 @@ static void free_area_init_core(pg_data_t *pgdat)
 				if (memmap_pages)
 					pr_debug("  %s zone: %lu pages used for memmap\n", zone->name, memmap_pages);
 			} else {
-				pr_warn("  %s zone: %lu pages exceeds freesize %lu\n", zone->name,
+				pr_warn("  %s zone: %lu memmap pages exceeds freesize %lu\n", zone->name,
 					memmap_pages, freesize);
 			}
+		}
+		/*
+		 * Linux's dma_reserve: pages an architecture sets aside in the
+		 * first zone (set_dma_reserve, which ARM never calls). The line
+		 * is printed all the same whenever that zone has pages left.
+		 */
+		if (j == 0 && freesize > DMA_RESERVE) {
+			freesize -= DMA_RESERVE;
+			pr_debug("  %s zone: %lu pages reserved\n", zone->name, DMA_RESERVE);
 		}
 		zone->managed_pages = freesize;
 		for (int o = 0; o < MAX_ORDER; o++) {
@@ -321,6 +336,13 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 		struct page *buddy = page + (buddy_pfn - pfn);
 		unsigned long combined_pfn = buddy_pfn & pfn;
 
+		/*
+		 * A buddy in another pageblock may lie in a hole whose struct
+		 * pages free_unused_memmap gave back; only classic builds, whose
+		 * pageblock is the largest block, can never meet one.
+		 */
+		if (order >= pageblock_order && !pfn_valid(buddy_pfn))
+			break;
 		if (!page_is_buddy(page, buddy, order))
 			break;
 		del_from_free_list(buddy, zone, order);
@@ -362,7 +384,48 @@ static void __free_pages_memory(unsigned long start, unsigned long end)
 }
 
 /*
- * Follows Linux's memblock_free_all (mm/memblock.c, v6.x): every free,
+ * Follows Linux's free_memmap (mm/memblock.c, v6.1): the whole pages of
+ * mem_map that hold only the struct pages of [start_pfn, end_pfn) go back
+ * to memblock, so memblock_free_all hands them to the allocator.
+ */
+static void free_memmap(unsigned long start_pfn, unsigned long end_pfn)
+{
+	phys_addr_t pg = PAGE_ALIGN(__pa(pfn_to_page(start_pfn - 1) + 1));
+	phys_addr_t pgend = __pa(pfn_to_page(end_pfn - 1) + 1) & PAGE_MASK;
+
+	if (pg < pgend)
+		memblock_phys_free(pg, pgend - pg);
+}
+
+/*
+ * Follows Linux's free_unused_memmap (mm/memblock.c, v6.1, FLATMEM): the
+ * struct pages of a hole between two banks describe nothing, so their
+ * part of mem_map is given back. The hole is shrunk to whole pageblocks
+ * first: the allocator may look at any struct page of a pageblock that
+ * holds memory. With LPAE a pageblock (2 MiB) is smaller than the largest
+ * buddy block, so __free_one_page checks that a buddy in another
+ * pageblock is memory before it reads that buddy's struct page.
+ */
+static void free_unused_memmap(void)
+{
+	unsigned long prev_end = 0;
+	struct memblock_region *r;
+
+	for_each_mem_region(r) {
+		unsigned long start = PFN_UP(r->base), end = PFN_DOWN(r->base + r->size);
+
+		if (start >= end)
+			continue;
+		start &= ~(pageblock_nr_pages - 1);
+		if (prev_end && prev_end < start)
+			free_memmap(prev_end, start);
+		prev_end = ALIGN(end, pageblock_nr_pages);
+	}
+}
+
+/*
+ * Follows Linux's memblock_free_all (mm/memblock.c, v6.x): the unused
+ * parts of mem_map back to memblock (free_unused_memmap), then every free,
  * mappable memblock range of lowmem goes to the buddy allocator (reserved
  * and NOMAP memory, and CMA areas until CMA takes them, stay out); highmem
  * is the architecture's (free_highpages). Then memblock retires.
@@ -372,6 +435,7 @@ void memblock_free_all(void)
 	phys_addr_t start, end;
 	u64 i;
 
+	free_unused_memmap();
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		contig_page_data.node_zones[z].managed_pages = 0;
 	for_each_free_mem_range(i, MEMBLOCK_NONE, &start, &end) {
@@ -604,6 +668,33 @@ void __free_pages(struct page *page, unsigned int order)
 	__free_one_page(page, pfn, page_zone(page), order);
 }
 
+/*
+ * Follows Linux's free_reserved_area (v6.1): each whole page of [start,
+ * end) that boot kept reserved is filled with poison (unless it is < 0)
+ * and given to the allocator, which now manages it.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long first = PAGE_ALIGN((unsigned long)start);
+	unsigned long last = (unsigned long)end & PAGE_MASK;
+	unsigned long pages = 0;
+
+	for (unsigned long addr = first; addr < last; addr += PAGE_SIZE, pages++) {
+		struct page *page = virt_to_page(addr);
+
+		if (poison >= 0)
+			memset((void *)addr, poison, PAGE_SIZE);
+		ClearPageReserved(page);
+		page->_refcount = 1;
+		page_zone(page)->managed_pages++;
+		totalram++;
+		__free_pages(page, 0);
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, K(pages));
+	return pages;
+}
+
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp & ~__GFP_HIGHMEM, order);
@@ -646,11 +737,13 @@ void setup_per_zone_wmarks(void)
 	unsigned long lowmem_pages = 0, min_free_kbytes, pages_min;
 
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		/* A zone with nothing managed has nothing to protect (6.1; 4.14 kept the figures). */
+		bool clear = !lowmem_reserve_ratio[i] || !zones[i].managed_pages;
 		unsigned long managed = 0;
 
 		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
 			managed += zones[j].managed_pages;
-			lowmem_reserve[i][j] = lowmem_reserve_ratio[i] ? managed / lowmem_reserve_ratio[i] : 0;
+			lowmem_reserve[i][j] = clear ? 0 : managed / lowmem_reserve_ratio[i];
 		}
 		if (!is_highmem_idx((enum zone_type)i))
 			lowmem_pages += zones[i].managed_pages;

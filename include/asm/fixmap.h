@@ -6,7 +6,7 @@
  *  FIXADDR_END 0xfff00000 +------------------+
  *  FIXADDR_TOP 0xffeff000 | slot 0: earlycon | FIX_EARLYCON_MEM_BASE
  *                         | kmap_atomic x 16 | FIX_KMAP_BEGIN..END (highmem)
- *                         | text poke 1, 0   |
+ *                         | text poke 0, 1   | FIX_TEXT_POKE0, FIX_TEXT_POKE1
  *                         | RAM probe        | FIX_RAM_PROBE (mm/ram_probe.c)
  *                         |      ...         |  all in the PMD of FIXADDR_TOP,
  *  FIXADDR_START 0xffc80000 +----------------+  whose PTE page is bm_pte
@@ -26,8 +26,9 @@ enum fixed_addresses {
 	__end_of_permanent_fixed_addresses,
 	FIX_KMAP_BEGIN = __end_of_permanent_fixed_addresses,
 	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * FIX_NR_CPUS - 1,
-	FIX_TEXT_POKE1,
 	FIX_TEXT_POKE0,
+	FIX_TEXT_POKE1,
+	/* Not in Linux: after Linux's slots, so theirs keep Linux's addresses. */
 	FIX_RAM_PROBE,
 	__end_of_fixed_addresses
 };

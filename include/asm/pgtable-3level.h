@@ -35,6 +35,13 @@
 /* The output address bits of a PTE (40-bit physical addresses). */
 #define PTE_ADDR_MASK		PHYS_MASK_LPAE
 
+/*
+ * Software bit of a PGD entry: it points at one of swapper_pg_dir's own
+ * PMD pages (set by head.S; a copy of the kernel's PGD must not free them).
+ */
+#define L_PGD_SWAPPER_SHIFT	55
+#define L_PGD_SWAPPER		(ULL(1) << L_PGD_SWAPPER_SHIFT)
+
 /* Software bits of a block (section) entry. */
 #define L_PMD_SECT_RDONLY	(ULL(1) << 58)
 

@@ -37,6 +37,10 @@ void fault_inject(void);
 void bench_run(void);
 /* start_kernel's memory stage after setup_arch (mm/init.c). */
 void mem_init(void);
+/* The end of boot: the init sections never executable, then given to the allocator (mm/init.c). */
+void free_initmem(void);
+/* Its first half: the init sections' mappings made never executable (mm/mmu.c). */
+void fix_kernmem_perms(void);
 int arm_add_memory(u64 start, u64 size);
 
 /* Command-line options handled before anything else (Linux's early_param). */

@@ -118,6 +118,8 @@ void free_highmem_page(struct page *page);
 /* The free highmem frames [start, end) in the largest aligned blocks (free_highpages). */
 void free_highmem_range(unsigned long start, unsigned long end);
 void mem_init_print_info(void);
+/* Boot-reserved pages of [start, end) to the allocator, poisoned unless poison < 0; prints "Freeing s memory". */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
 void setup_per_zone_wmarks(void);
 /* /proc/buddyinfo and /proc/zoneinfo, in short, on the console. */
 void show_buddyinfo(void);

@@ -94,12 +94,14 @@ boot_test(robust.dtb-not-mapped
   CHECK --status 1
         --expect "^Error: device tree blob at 0x881ff000 is 2621440 bytes\\x3b only ${DTB_MAPPED} are mapped$" ${NO_DTB}
   RUN --raw-dtb ${ROBUST_OUT}/padded-2560k.dtb@0x881ff000)
-# QEMU's loader puts the DTB right after the image file when RAM is short:
-# inside .bss, which head.S clears (classic at 4 MiB, LPAE at 8 MiB).
+# QEMU's loader puts the DTB at half the RAM, or right after the image file
+# when that is further: inside .bss, which head.S clears. The image ends
+# past 4 MiB (classic) or 8 MiB (LPAE): its init sections are whole
+# sections, as in Linux, so that free_initmem can make them never executable.
 if(CONFIG_ARM_LPAE)
-  set(TINY_RAM 8)
+  set(TINY_RAM 16)
 else()
-  set(TINY_RAM 4)
+  set(TINY_RAM 8)
 endif()
 boot_test(robust.dtb-in-bss
   CHECK --status 1
@@ -137,13 +139,18 @@ boot_test(robust.memory-not-there
   RUN --mem 256 --raw-dtb ${ROBUST_OUT}/raw-ktest.dtb@0x88000000)
 
 # ---- Little RAM -----------------------------------------------------------------
-foreach(mb 8 16 32)
-  if(NOT (CONFIG_ARM_LPAE AND mb EQUAL 8))
-    math(EXPR kb "${mb} * 1024")
-    boot_test(robust.ram-${mb}m
-      CHECK --ktap --expect "^cma: Failed to reserve 16 MiB$" --expect "^Memory: [0-9]+K/${kb}K available "
-      RUN --mem ${mb} --append ktest)
-  endif()
+# The least RAM QEMU's loader can boot the image in (the DTB at half the RAM
+# must be past the image: see above), then more.
+if(CONFIG_ARM_LPAE)
+  set(LITTLE_RAM 18 24 32)
+else()
+  set(LITTLE_RAM 10 16 32)
+endif()
+foreach(mb ${LITTLE_RAM})
+  math(EXPR kb "${mb} * 1024")
+  boot_test(robust.ram-${mb}m
+    CHECK --ktap --expect "^cma: Failed to reserve 16 MiB$" --expect "^Memory: [0-9]+K/${kb}K available "
+    RUN --mem ${mb} --append ktest)
 endforeach()
 
 # ---- Reservations -----------------------------------------------------------------

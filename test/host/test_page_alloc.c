@@ -151,8 +151,15 @@ static void test_zone_sizes_with_a_hole(void **state)
 	assert_int_equal(zone(ZONE_HIGHMEM)->zone_start_pfn, 0x82800);
 	assert_int_equal(zone(ZONE_HIGHMEM)->spanned_pages, 2048);
 	assert_int_equal(zone(ZONE_HIGHMEM)->present_pages, 2048);
-	/* 4.14's lines: the memmap a lowmem zone pays for its span, holes included. */
-	snprintf(line, sizeof(line), "  Normal zone: %lu pages used for memmap\n",
+	/*
+	 * 6.1's lines: the memmap a lowmem zone pays for its span, holes
+	 * included; the first zone's reserve (none on ARM); the batch, from
+	 * managed pages: Normal 6144 - memmap, >> 10 = 5, / 4 = 1, 1 + 0 =
+	 * 1, 2^0 - 1 = 0; the same for HighMem's 2048.
+	 */
+	snprintf(line, sizeof(line), "  Normal zone: %lu pages used for memmap\n"
+		 "  Normal zone: 0 pages reserved\n"
+		 "  Normal zone: 6144 pages, LIFO batch:0\n",
 		 (unsigned long)((10240 * sizeof(struct page) + PAGE_SIZE - 1) / PAGE_SIZE));
 	assert_true(khost_log_has(line));
 	assert_true(khost_log_has("  HighMem zone: 2048 pages, LIFO batch:0\n"));
@@ -299,6 +306,67 @@ static void test_zone_fallback(void **state)
 	assert_true(zone(ZONE_HIGHMEM)->free_pages <= zone(ZONE_HIGHMEM)->watermark[WMARK_LOW] + 1);
 }
 
+/*
+ * free_unused_memmap: the struct pages of the 16 MiB hole between the banks
+ * (whole pageblocks) fill the whole pages of mem_map from byte
+ * 4096 x sizeof(struct page) to byte 8192 x sizeof(struct page); those
+ * pages go back to memblock and on to the allocator, the pages around
+ * them stay reserved.
+ */
+static void test_unused_memmap_given_back(void **state)
+{
+	phys_addr_t map = __pa(mem_map);
+	phys_addr_t hole_first = map + 0x1000 * sizeof(struct page);
+	phys_addr_t hole_end = map + 0x2000 * sizeof(struct page);
+	phys_addr_t lo = (hole_first + PAGE_SIZE - 1) & ~(phys_addr_t)(PAGE_SIZE - 1);
+	phys_addr_t hi = hole_end & ~(phys_addr_t)(PAGE_SIZE - 1);
+
+	(void)state;
+	assert_int_equal(mem_map_pfn_offset, 0x80000);
+	assert_true(lo < hi);
+	assert_true(memblock_is_region_reserved(lo, hi - lo));
+	memblock_free_all();
+	assert_false(memblock_is_region_reserved(lo, hi - lo));
+	/* The pages holding bank A's and bank B's struct pages stay. */
+	assert_true(memblock_is_region_reserved(lo - PAGE_SIZE, PAGE_SIZE));
+	assert_true(memblock_is_region_reserved(hi, PAGE_SIZE));
+	for (phys_addr_t pa = lo; pa < hi; pa += PAGE_SIZE)
+		assert_false(PageReserved(pfn_to_page(PFN_DOWN(pa))));
+	assert_true(PageReserved(pfn_to_page(PFN_DOWN(lo) - 1)));
+	/*
+	 * mem_map (12288 frames, a whole number of pages: 3 x sizeof(struct
+	 * page) of them) sits at the top of lowmem; a third of it went back.
+	 * Lowmem is bank A less the 16-page reservation plus half of bank B:
+	 * 4096 - 16 + 2048, less the two thirds of mem_map that stay.
+	 */
+	assert_int_equal(map & (PAGE_SIZE - 1), 0);
+	assert_int_equal(hi - lo, sizeof(struct page) * PAGE_SIZE);
+	assert_int_equal(zone(ZONE_NORMAL)->managed_pages, 4096 - 16 + 2048 - 2 * sizeof(struct page));
+	assert_int_equal(zone(ZONE_NORMAL)->free_pages, zone(ZONE_NORMAL)->managed_pages);
+}
+
+/*
+ * lowmem_reserve: Normal keeps back 1/32 of what HighMem manages (2048
+ * pages: 64) from highmem-capable requests; a Normal zone that manages
+ * nothing keeps nothing back (6.1's rule).
+ */
+static void test_lowmem_reserve(void **state)
+{
+	(void)state;
+	hand_over();
+	assert_int_equal(zone(ZONE_HIGHMEM)->managed_pages, 2048);
+	khost_log_clear();
+	show_zoneinfo();
+	assert_true(khost_log_has("Node 0, zone   Normal\n"));
+	assert_true(khost_log_has("        protection: (0, 64)\n"));
+	zone(ZONE_NORMAL)->managed_pages = 0;
+	setup_per_zone_wmarks();
+	khost_log_clear();
+	show_zoneinfo();
+	assert_false(khost_log_has("        protection: (0, 64)\n"));
+	assert_true(khost_log_has("        protection: (0, 0)\n"));
+}
+
 static void test_bad_frees(void **state)
 {
 	struct page *page;
@@ -339,6 +407,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_split_and_merge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_zone_fallback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_frees, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unused_memmap_given_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lowmem_reserve, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

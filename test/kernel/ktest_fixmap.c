@@ -62,6 +62,19 @@ static void empty_slot_faults(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ats1cp(fix_to_virt(FIX_KMAP_BEGIN), false) & PAR_F);
 }
 
+/*
+ * Linux 6.1's slot order, one page each from FIXADDR_TOP down: the
+ * earlycon, 16 kmap_atomic slots per CPU (one CPU), then text poke 0 and 1.
+ */
+static void slots_in_linux_order(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, fix_to_virt(FIX_EARLYCON_MEM_BASE), 0xffeff000UL);
+	KTEST_EXPECT_EQ(t, fix_to_virt(FIX_KMAP_BEGIN), 0xffefe000UL);
+	KTEST_EXPECT_EQ(t, fix_to_virt(FIX_KMAP_END), 0xffeef000UL);
+	KTEST_EXPECT_EQ(t, fix_to_virt(FIX_TEXT_POKE0), 0xffeee000UL);
+	KTEST_EXPECT_EQ(t, fix_to_virt(FIX_TEXT_POKE1), 0xffeed000UL);
+}
+
 /* Map a page of kernel data at a slot, use it, unmap it: the MMU sees each step. */
 static void set_and_clear_slot(struct ktest *t)
 {
@@ -103,6 +116,7 @@ static void pte_page_linux_then_hardware(struct ktest *t)
 }
 
 static const struct ktest_case fixmap_cases[] = {
+	KTEST_CASE(slots_in_linux_order),
 	KTEST_CASE(pmd_holds_final_pte_page),
 	KTEST_CASE(console_slot_translates_to_uart),
 	KTEST_CASE(empty_slot_faults),

@@ -7,6 +7,7 @@
  * Linux's ptdump W+X check (arch/arm/mm/dump.c, v6.x).
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <asm/mem_types.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -36,6 +37,32 @@ static void mmu_refuses_writes_to_text_and_rodata(struct ktest *t)
 static pmdval_t section_of(unsigned long va)
 {
 	return pmd_section_k(va)->pmd;
+}
+
+/* The init sections' entry while boot runs (recorded at the end of bootmem_init). */
+static pmdval_t init_section_during_boot;
+
+static void wx_at_bootmem(void)
+{
+	init_section_during_boot = section_of((unsigned long)__init_begin);
+}
+
+/*
+ * Init code is callable during boot, as in Linux (read/write and
+ * executable, the one W+X mapping), then free_initmem makes it never
+ * executable and gives its pages to the allocator.
+ */
+static void init_executable_until_freed(struct ktest *t)
+{
+	const pmdval_t perm_mask = ~(pmdval_t)SECTION_MASK;
+
+	KTEST_EXPECT_EQ(t, init_section_during_boot & perm_mask, mem_types[MT_MEMORY_RWX].prot_sect);
+	KTEST_EXPECT_EQ(t, section_of((unsigned long)__init_begin) & perm_mask, mem_types[MT_MEMORY_RW].prot_sect);
+	KTEST_EXPECT_EQ(t, section_of((unsigned long)__init_end - PAGE_SIZE) & perm_mask, mem_types[MT_MEMORY_RW].prot_sect);
+	KTEST_EXPECT_FALSE(t, PageReserved(virt_to_page(__init_begin)));
+	KTEST_EXPECT_FALSE(t, PageReserved(virt_to_page((unsigned long)__init_end - PAGE_SIZE)));
+	/* The data after it was never executable and stays reserved. */
+	KTEST_EXPECT_TRUE(t, PageReserved(virt_to_page(_sdata)));
 }
 
 static void kernel_sections_have_their_types(struct ktest *t)
@@ -128,6 +155,7 @@ static const struct ktest_case wx_cases[] = {
 	KTEST_CASE(mmu_refuses_writes_to_text_and_rodata),
 	KTEST_CASE(kernel_sections_have_their_types),
 	KTEST_CASE(no_writable_executable_mapping),
+	KTEST_CASE(init_executable_until_freed),
 	{}
 };
-KTEST_SUITE(wx, wx_cases);
+KTEST_SUITE_AT_BOOTMEM(wx, wx_cases, wx_at_bootmem);
