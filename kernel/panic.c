@@ -69,8 +69,15 @@ void bad_exception(unsigned int vector, unsigned long lr, unsigned long spsr)
 	panic("unhandled exception before the vectors were set up");
 }
 
-/* Follows the first line of Linux's __warn (kernel/panic.c, v6.x); no backtrace yet (issue 6). */
+/*
+ * Follows Linux's __warn (kernel/panic.c, v6.1) for a WARN_ON without
+ * registers: where, then dump_stack's backtrace from here, then the end
+ * marker; the kernel carries on.
+ */
 void __warn(const char *file, int line, void *caller)
 {
 	pr_warn("WARNING: CPU: 0 PID: 0 at %s:%d %pS\n", file, line, caller);
+	printk("Modules linked in:\n");
+	dump_stack();
+	pr_warn("---[ end trace 0000000000000000 ]---\n");
 }
