@@ -88,7 +88,7 @@ __hyp_stub_leave:
 	movne	pc, lr
 	mov	r6, #1
 	mrc	p15, 4, r1, c14, c1, 0		@ CNTHCTL
-	orr	r1, r1, #3			@ PL1PCEN | PL1PCTEN
+	orr	r1, r1, #(CNTHCTL_PL1PCEN | CNTHCTL_PL1PCTEN)
 	mcr	p15, 4, r1, c14, c1, 0
 	mov	r1, #0
 	mcrr	p15, 4, r1, r1, c14		@ CNTVOFF = 0
