@@ -17,10 +17,11 @@
 #include <asm/assembler.h>
 #include <asm/cp15.h>
 #include <asm/ptrace.h>
+#include <asm/traps.h>
 
-	/* Hand the exception to C on the kernel (SVC) stack: type, lr and spsr of the mode taken. */
-	.macro	report type, handler
-	mov	r0, #\type
+	/* Hand the exception to C on the kernel (SVC) stack: its vector, lr and spsr of the mode taken. */
+	.macro	report vector, handler
+	mov	r0, #\vector
 	mov	r1, lr
 	mrs	r2, spsr
 	cps	#SVC_MODE
@@ -45,12 +46,12 @@ early_exc_svc:
 	mvn	r0, #0
 	movs	pc, lr
 
-early_exc_reset:	report 0, .Learly_handler
-early_exc_undef:	report 1, .Learly_handler
-early_exc_pabt:		report 3, .Learly_handler
-early_exc_dabt:		report 4, .Learly_handler
-early_exc_irq:		report 6, .Learly_handler
-early_exc_fiq:		report 7, .Learly_handler
+early_exc_reset:	report VECTOR_RESET, .Learly_handler
+early_exc_undef:	report VECTOR_UNDEF, .Learly_handler
+early_exc_pabt:		report VECTOR_PABT, .Learly_handler
+early_exc_dabt:		report VECTOR_DABT, .Learly_handler
+early_exc_irq:		report VECTOR_IRQ, .Learly_handler
+early_exc_fiq:		report VECTOR_FIQ, .Learly_handler
 .Learly_handler:
 	.word	bad_exception
 
@@ -137,19 +138,19 @@ vector_und:
 	ldr	pc, .Ldo_undefinstr
 vector_rst:
 	save_regs 4
-	mov	r1, #0
+	mov	r1, #VECTOR_RESET
 	ldr	pc, .Lbad_mode
 vector_addrexcptn:
 	save_regs 4
-	mov	r1, #5
+	mov	r1, #VECTOR_ADDREXCPTN
 	ldr	pc, .Lbad_mode
 vector_irq:
 	save_regs 4
-	mov	r1, #6
+	mov	r1, #VECTOR_IRQ
 	ldr	pc, .Lbad_mode
 vector_fiq:
 	save_regs 4
-	mov	r1, #7
+	mov	r1, #VECTOR_FIQ
 	ldr	pc, .Lbad_mode
 
 .Ldo_DataAbort:		.word	do_DataAbort

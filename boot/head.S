@@ -20,11 +20,12 @@
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
+#include <mach/pl011.h>
+#include <mach/sysreg.h>
 #include <mach/vexpress.h>
 #include "head.h"
 
 #define FDT_MAGIC_LE	0xedfe0dd0	/* 0xd00dfeed, big-endian in memory */
-#define UART_PHYS	(V2M_PERIPH_PHYS + V2M_UART0_OFFSET)
 
 	.arch_extension	virt
 	.arch_extension	sec
@@ -87,7 +88,7 @@ __hyp_stub_leave:
 	movne	pc, lr
 	mov	r6, #1
 	mrc	p15, 4, r1, c14, c1, 0		@ CNTHCTL
-	orr	r1, r1, #3			@ PL1PCEN | PL1PCTEN
+	orr	r1, r1, #(CNTHCTL_PL1PCEN | CNTHCTL_PL1PCTEN)
 	mcr	p15, 4, r1, c14, c1, 0
 	mov	r1, #0
 	mcrr	p15, 4, r1, r1, c14		@ CNTVOFF = 0
@@ -254,37 +255,40 @@ __error_lpae:
 ENDPROC(__error_lpae)
 #endif
 
+	/* Send the byte in \chr to the PL011 at \base once its FIFO has room. Clobbers \tmp. */
+	.macro	uart_putc_p, base, chr, tmp
+.Luart_wait\@:
+	ldr	\tmp, [\base, #UARTFR]
+	tst	\tmp, #UARTFR_TXFF
+	bne	.Luart_wait\@
+	str	\chr, [\base, #UARTDR]
+	.endm
+
 /* Print the NUL-terminated string at r0 (physical) on UART0. Clobbers r0-r3. */
 __puts_p:
-	ldr	r1, =UART_PHYS
+	ldr	r1, =V2M_UART0_PHYS
 1:	ldrb	r2, [r0], #1
 	teq	r2, #0
 	moveq	pc, lr
-2:	ldr	r3, [r1, #0x18]			@ UARTFR
-	tst	r3, #(1 << 5)			@ TXFF
-	bne	2b
-	str	r2, [r1]			@ UARTDR
+	uart_putc_p r1, r2, r3
 	b	1b
 ENDPROC(__puts_p)
 
 /* Print r0 as 0x%08x on UART0. Clobbers r0-r5. */
 __puthex_p:
 	mov	r4, r0
-	ldr	r1, =UART_PHYS
+	ldr	r1, =V2M_UART0_PHYS
 	mov	r5, #28
 	mov	r2, #'0'
-	str	r2, [r1]
+	uart_putc_p r1, r2, r3
 	mov	r2, #'x'
-	str	r2, [r1]
+	uart_putc_p r1, r2, r3
 1:	lsr	r2, r4, r5
 	and	r2, r2, #0xf
 	cmp	r2, #10
 	addlo	r2, r2, #'0'
 	addhs	r2, r2, #('a' - 10)
-2:	ldr	r3, [r1, #0x18]
-	tst	r3, #(1 << 5)
-	bne	2b
-	str	r2, [r1]
+	uart_putc_p r1, r2, r3
 	subs	r5, r5, #4
 	bge	1b
 	mov	pc, lr
@@ -303,11 +307,11 @@ ENTRY(__boot_fail)
 	mov	r0, #SYS_EXIT_EXTENDED
 	svc	#SEMIHOST_SVC
 ENTRY(__boot_poweroff)
-	ldr	r1, =(V2M_PERIPH_PHYS + V2M_SYSREG_OFFSET)
+	ldr	r1, =V2M_SYSREG_PHYS
 	mov	r0, #0
-	str	r0, [r1, #0xa0]			@ SYS_CFGDATA
-	ldr	r0, =0xc0800000			@ SYS_CFGCTRL: start, write, SHUTDOWN, motherboard
-	str	r0, [r1, #0xa4]
+	str	r0, [r1, #SYS_CFGDATA]
+	ldr	r0, =SYS_CFGCTRL_SHUTDOWN
+	str	r0, [r1, #SYS_CFGCTRL]
 	wfi
 	b	.
 ENDPROC(__boot_fail)

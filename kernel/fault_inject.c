@@ -14,6 +14,8 @@
  *   stack-smash     overrun a local array: the stack protector's report
  *   undef           execute an undefined instruction
  *   stack-overflow  recurse until the kernel stack runs into its guard page
+ *   warn            WARN_ON(true): the warning with its backtrace, after
+ *                   which the boot ends as usual (the one kind that returns)
  */
 #include <linux/gfp.h>
 #include <linux/kernel.h>
@@ -30,7 +32,7 @@ static int __init early_fault(char *p)
 {
 	static const char *const kinds[] = {
 		"null", "rodata-write", "exec-data", "vmalloc-gap", "user-from-kernel", "user-mapped",
-		"undef", "stack-overflow", "stack-smash",
+		"undef", "stack-overflow", "stack-smash", "warn",
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(kinds); i++)
@@ -99,7 +101,13 @@ static __noinline void fault_user_mapped(void)
 	pr_info("fault: read a user page from the kernel: nothing keeps user space out in this build\n");
 }
 
-/* Called at the end of boot: the fault= asked for, if any; none returns. */
+/* Gives WARN_ON's result back, so that the report's backtrace has this frame and fault_inject's. */
+static __noinline bool fault_warn(void)
+{
+	return WARN_ON(true);
+}
+
+/* Called at the end of boot: the fault= asked for, if any; none but warn returns. */
 void fault_inject(void)
 {
 	if (!fault_kind)
@@ -123,5 +131,10 @@ void fault_inject(void)
 		fault_undef();
 	else if (!strcmp(fault_kind, "stack-overflow"))
 		fault_recurse(0, ~0UL);
+	else if (!strcmp(fault_kind, "warn")) {
+		if (fault_warn())
+			pr_info("fault: warned, and the boot goes on\n");
+		return;
+	}
 	panic("fault=%s: no fault happened", fault_kind);
 }

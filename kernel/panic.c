@@ -3,6 +3,7 @@
 #include <asm/cp15.h>
 #include <asm/reboot.h>
 #include <asm/system.h>
+#include <asm/traps.h>
 
 /* Follows Linux's machine_power_off (arch/arm/kernel/reboot.c, v6.x). */
 void machine_power_off(void)
@@ -37,40 +38,46 @@ void panic(const char *fmt, ...)
 	machine_exit(1);
 }
 
-static const char *const vector_names[] = {
-	"reset", "undefined instruction", "SVC", "prefetch abort",
-	"data abort", "reserved", "IRQ", "FIQ",
-};
-
 /*
- * Called from boot/entry-armv.S, through the early vectors or the vector
- * page: say what happened, then panic. (Oops reports proper are a later
- * stage; this is the last resort.)
+ * Called from boot/entry-armv.S's early vectors, which serve from the
+ * moment the MMU is on until devicemaps_init puts up the vector page
+ * (whose stubs hand faults to mm/fault.c and kernel/traps.c for a full
+ * oops): say what happened, then panic.
  */
-void __noreturn bad_exception(unsigned int type, unsigned long lr, unsigned long spsr);
-void bad_exception(unsigned int type, unsigned long lr, unsigned long spsr)
+void __noreturn bad_exception(unsigned int vector, unsigned long lr, unsigned long spsr);
+void bad_exception(unsigned int vector, unsigned long lr, unsigned long spsr)
 {
-	/* The preferred return address is lr - 8 for aborts, lr - 4 otherwise (ARM ARM B1.8.3). */
-	unsigned long pc = lr - (type == 4 ? 8 : 4);
-	bool high = get_cr() & CR_V;
+	static const char *const vector_names[NR_VECTORS] = {
+		[VECTOR_RESET] = "reset", [VECTOR_UNDEF] = "undefined instruction",
+		[VECTOR_SVC] = "SVC", [VECTOR_PABT] = "prefetch abort", [VECTOR_DABT] = "data abort",
+		[VECTOR_ADDREXCPTN] = "reserved", [VECTOR_IRQ] = "IRQ", [VECTOR_FIQ] = "FIQ",
+	};
+	/* The preferred return address is lr - 8 for data aborts, lr - 4 otherwise (ARM ARM B1.8.3). */
+	unsigned long pc = lr - (vector == VECTOR_DABT ? 8 : 4);
 	static int nested;
 
 	/* Reporting faulted too (a console that is not mapped, say): stop without printing. */
 	if (nested++)
 		machine_exit(1);
 
-	pr_emerg("Unhandled %s exception: %s at pc %08lx, spsr %08lx\n", high ? "kernel" : "early",
-		 type < ARRAY_SIZE(vector_names) ? vector_names[type] : "?", pc, spsr);
-	if (type == 4)
+	pr_emerg("Unhandled early exception: %s at pc %08lx, spsr %08lx\n",
+		 vector < NR_VECTORS ? vector_names[vector] : "?", pc, spsr);
+	if (vector == VECTOR_DABT)
 		pr_emerg("DFSR %08x DFAR %08x\n", read_dfsr(), read_dfar());
-	else if (type == 3)
+	else if (vector == VECTOR_PABT)
 		pr_emerg("IFSR %08x IFAR %08x\n", read_ifsr(), read_ifar());
-	panic(high ? "unhandled exception (through the vector page)"
-		   : "unhandled exception before the vectors were set up");
+	panic("unhandled exception before the vectors were set up");
 }
 
-/* Follows the first line of Linux's __warn (kernel/panic.c, v6.x); no backtrace yet (issue 6). */
+/*
+ * Follows Linux's __warn (kernel/panic.c, v6.1) for a WARN_ON without
+ * registers: where, then dump_stack's backtrace from here, then the end
+ * marker; the kernel carries on.
+ */
 void __warn(const char *file, int line, void *caller)
 {
 	pr_warn("WARNING: CPU: 0 PID: 0 at %s:%d %pS\n", file, line, caller);
+	printk("Modules linked in:\n");
+	dump_stack();
+	pr_warn("---[ end trace 0000000000000000 ]---\n");
 }

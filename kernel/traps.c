@@ -248,11 +248,13 @@ void do_undefinstr(struct pt_regs *regs)
 void __noreturn bad_mode(struct pt_regs *regs, int reason);
 void bad_mode(struct pt_regs *regs, int reason)
 {
-	static const char *const handler[8] = {
-		[0] = "reset", [5] = "address exception", [6] = "interrupt", [7] = "fast interrupt",
+	static const char *const handler[NR_VECTORS] = {
+		[VECTOR_RESET] = "reset", [VECTOR_ADDREXCPTN] = "address exception",
+		[VECTOR_IRQ] = "interrupt", [VECTOR_FIQ] = "fast interrupt",
 	};
+	const char *name = reason >= 0 && reason < NR_VECTORS ? handler[reason] : NULL;
 
-	pr_crit("Bad mode in %s handler detected\n", handler[reason & 7] ? handler[reason & 7] : "unknown");
+	pr_crit("Bad mode in %s handler detected\n", name ? name : "unknown");
 	die("Oops - bad mode", regs, 0);
 	panic("bad mode");
 }

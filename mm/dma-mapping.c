@@ -64,10 +64,3 @@ void dma_contiguous_remap(void)
 		iotable_init(&map, 1);
 	}
 }
-
-#ifdef HOST_TEST
-void dma_contiguous_remap_host_reset(void)
-{
-	dma_mmu_remap_num = 0;
-}
-#endif

@@ -9,17 +9,14 @@
  * total_size equal to the sum of sizes, cnt <= max. An empty type has cnt 0
  * (Linux 6.x dropped the old dummy entry).
  */
+#include <linux/cache.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/types.h>
+#include <asm/page.h>
 #include <asm/setup.h>
-
-/* Linux's PAGE_SIZE on 32-bit ARM; page granule of the doubled arrays. */
-#define MB_PAGE_SIZE		((phys_addr_t)4096)
-/* Linux's SMP_CACHE_BYTES on ARMv7 (L1_CACHE_BYTES = 64): default align. */
-#define MB_CACHE_BYTES		((phys_addr_t)64)
 
 /* Keep public entry points out of line so %pS names their real caller. */
 #define __mb_noinline		__attribute__((__noinline__))
@@ -276,8 +273,8 @@ static phys_addr_t find_in_range_flags(phys_addr_t size, phys_addr_t align,
 	if (end == MEMBLOCK_ALLOC_ACCESSIBLE)
 		end = memblock.current_limit;
 	/* Never hand out the first page: 0 means failure. */
-	if (start < MB_PAGE_SIZE)
-		start = MB_PAGE_SIZE;
+	if (start < PAGE_SIZE)
+		start = PAGE_SIZE;
 	if (end < start)
 		end = start;
 	if (memblock.bottom_up)
@@ -317,8 +314,8 @@ static int double_array(struct memblock_type *type,
 
 	old_bytes = (phys_addr_t)(type->max * sizeof(struct memblock_region));
 	new_bytes = old_bytes * 2;
-	old_alloc = (old_bytes + MB_PAGE_SIZE - 1) & ~(MB_PAGE_SIZE - 1);
-	new_alloc = (new_bytes + MB_PAGE_SIZE - 1) & ~(MB_PAGE_SIZE - 1);
+	old_alloc = ALIGN(old_bytes, PAGE_SIZE);
+	new_alloc = ALIGN(new_bytes, PAGE_SIZE);
 	array_phys = type == &memblock.memory ? &memory_array_phys
 					      : &reserved_array_phys;
 
@@ -327,11 +324,11 @@ static int double_array(struct memblock_type *type,
 		avoid_start = avoid_size = 0;
 
 	addr = find_in_range(avoid_start + avoid_size, memblock.current_limit,
-			     new_alloc, MB_PAGE_SIZE);
+			     new_alloc, PAGE_SIZE);
 	if (!addr && avoid_size)
 		addr = find_in_range(0, avoid_start < memblock.current_limit ?
 					avoid_start : memblock.current_limit,
-				     new_alloc, MB_PAGE_SIZE);
+				     new_alloc, PAGE_SIZE);
 	new_array = addr && memblock_virt ? memblock_virt(addr) : NULL;
 	if (!new_array) {
 		pr_err("memblock: Failed to double %s array from %ld to %ld entries !\n",
@@ -686,7 +683,7 @@ __mb_noinline phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t
 		return 0;
 	}
 	if (!align)
-		align = MB_CACHE_BYTES;	/* Linux: dump_stack(), then this */
+		align = SMP_CACHE_BYTES;	/* Linux: dump_stack(), then this */
 
 	found = find_in_range(start, end, size, align);
 	if (found && !memblock_reserve(found, size))

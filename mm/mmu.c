@@ -147,7 +147,12 @@ static void alloc_init_pmd(unsigned long addr, unsigned long end, phys_addr_t ph
 	} while (addr != end);
 }
 
-/* Follows Linux's create_mapping (arch/arm/mm/mmu.c, v6.x), without supersections. */
+/*
+ * Follows Linux's create_mapping (arch/arm/mm/mmu.c, v6.x), without its
+ * create_36bit_mapping (classic supersections for devices above 4 GiB:
+ * this board has none). The large blocks of CONFIG_LARGE_MAPPINGS come
+ * from alloc_init_pmd.
+ */
 void create_mapping(const struct map_desc *md)
 {
 	const struct mem_type *type = get_mem_type(md->type);

@@ -5,6 +5,7 @@
  * (v6.1); one node, one free list per order (no migrate types, per-CPU
  * lists or reclaim).
  */
+#include <linux/cache.h>
 #include <linux/cma.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -41,8 +42,6 @@ static const unsigned int lowmem_reserve_ratio[MAX_NR_ZONES] = {
 };
 static unsigned long lowmem_reserve[MAX_NR_ZONES][MAX_NR_ZONES];
 
-/* SMP_CACHE_BYTES on a Cortex-A15 (L1_CACHE_SHIFT 6): mem_map's alignment. */
-#define SMP_CACHE_BYTES		64
 /* Pages to KiB, as Linux's K() in its memory reports. */
 #define K(x)			((x) << (PAGE_SHIFT - 10))
 

@@ -24,9 +24,9 @@
  */
 u32 pte_hw_from_linux(pteval_t pte, unsigned int ext)
 {
-	u32 hw = (pte & ~(u32)(0x3f0 | PTE_TYPE_MASK)) | ext | PTE_EXT_AP0 | PTE_TYPE_SMALL;
+	u32 hw = (pte & ~(u32)(PTE_EXT_AP_TEX_MASK | PTE_TYPE_MASK)) | ext | PTE_EXT_AP0 | PTE_TYPE_SMALL;
 
-	if (pte & (UL(1) << 4))
+	if (pte & L_PTE_MT_TEX0)
 		hw |= PTE_EXT_TEX(1);
 	if (!(pte & L_PTE_DIRTY) || (pte & L_PTE_RDONLY))
 		hw |= PTE_EXT_APX;
@@ -129,8 +129,9 @@ bool split_large_block(unsigned long addr)
 	if ((desc & (PMD_TYPE_MASK | PMD_SECT_SUPER)) != (PMD_TYPE_SECT | PMD_SECT_SUPER))
 		return false;
 	phys = desc & ~(pmdval_t)(LARGE_BLOCK_SIZE - 1);
-	/* Bits 23:20 and 8:5 are address bits in a supersection; a section has its domain there. */
-	prot = (desc & (LARGE_BLOCK_SIZE - 1) & ~(PMD_SECT_SUPER | (0xfUL << 20) | PMD_DOMAIN_MASK)) |
+	/* A supersection's extended address bits are where a section has base bits and its domain. */
+	prot = (desc & (LARGE_BLOCK_SIZE - 1) &
+		~(PMD_SECT_SUPER | PMD_SUPERSECT_PA_35_32 | PMD_SUPERSECT_PA_39_36)) |
 	       PMD_DOMAIN(DOMAIN_KERNEL);
 	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++)
 		first[i].pmd = 0;

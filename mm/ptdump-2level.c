@@ -9,6 +9,8 @@
 #include <asm/pgtable.h>
 #include <asm/ptdump.h>
 
+#include "ptdump-pte-bits.h"
+
 #define SECT_AP		(PMD_SECT_APX | PMD_SECT_AP_READ | PMD_SECT_AP_WRITE)
 
 const struct prot_bits ptdump_section_bits[] = {
@@ -23,21 +25,15 @@ const struct prot_bits ptdump_section_bits[] = {
 };
 const unsigned int ptdump_section_bits_num = ARRAY_SIZE(ptdump_section_bits);
 
+/*
+ * Linux lists the two memory types only classic has among the others;
+ * each PTE has one memory type and classic's are all different, so at
+ * most one of these rows prints and their place changes no line.
+ */
 const struct prot_bits ptdump_pte_bits[] = {
-	{ .mask = L_PTE_USER, .val = L_PTE_USER, .set = "USR", .clear = "   " },
-	{ .mask = L_PTE_RDONLY, .val = L_PTE_RDONLY, .set = "ro", .clear = "RW", .ro_bit = true },
-	{ .mask = L_PTE_XN, .val = L_PTE_XN, .set = "NX", .clear = "x ", .nx_bit = true },
-	{ .mask = L_PTE_SHARED, .val = L_PTE_SHARED, .set = "SHD", .clear = "   " },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_UNCACHED, .set = "SO/UNCACHED" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_BUFFERABLE, .set = "MEM/BUFFERABLE/WC" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITETHROUGH, .set = "MEM/CACHED/WT" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITEBACK, .set = "MEM/CACHED/WBRA" },
+	PTDUMP_PTE_BITS_COMMON,
 	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_MINICACHE, .set = "MEM/MINICACHE" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITEALLOC, .set = "MEM/CACHED/WBWA" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_SHARED, .set = "DEV/SHARED" },
 	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_NONSHARED, .set = "DEV/NONSHARED" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_WC, .set = "DEV/WC" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_CACHED, .set = "DEV/CACHED" },
 };
 const unsigned int ptdump_pte_bits_num = ARRAY_SIZE(ptdump_pte_bits);
 

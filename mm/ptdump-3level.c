@@ -7,6 +7,8 @@
 #include <asm/pgtable.h>
 #include <asm/ptdump.h>
 
+#include "ptdump-pte-bits.h"
+
 const struct prot_bits ptdump_section_bits[] = {
 	{ .mask = PMD_SECT_USER, .val = PMD_SECT_USER, .set = "USR" },
 	{ .mask = L_PMD_SECT_RDONLY | PMD_SECT_AP2, .val = L_PMD_SECT_RDONLY | PMD_SECT_AP2,
@@ -18,19 +20,9 @@ const struct prot_bits ptdump_section_bits[] = {
 };
 const unsigned int ptdump_section_bits_num = ARRAY_SIZE(ptdump_section_bits);
 
+/* As Linux's: no MINICACHE (no such type here), no DEV_NONSHARED (the same value as DEV_SHARED). */
 const struct prot_bits ptdump_pte_bits[] = {
-	{ .mask = L_PTE_USER, .val = L_PTE_USER, .set = "USR", .clear = "   " },
-	{ .mask = L_PTE_RDONLY, .val = L_PTE_RDONLY, .set = "ro", .clear = "RW", .ro_bit = true },
-	{ .mask = L_PTE_XN, .val = L_PTE_XN, .set = "NX", .clear = "x ", .nx_bit = true },
-	{ .mask = L_PTE_SHARED, .val = L_PTE_SHARED, .set = "SHD", .clear = "   " },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_UNCACHED, .set = "SO/UNCACHED" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_BUFFERABLE, .set = "MEM/BUFFERABLE/WC" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITETHROUGH, .set = "MEM/CACHED/WT" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITEBACK, .set = "MEM/CACHED/WBRA" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_WRITEALLOC, .set = "MEM/CACHED/WBWA" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_SHARED, .set = "DEV/SHARED" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_WC, .set = "DEV/WC" },
-	{ .mask = L_PTE_MT_MASK, .val = L_PTE_MT_DEV_CACHED, .set = "DEV/CACHED" },
+	PTDUMP_PTE_BITS_COMMON,
 };
 const unsigned int ptdump_pte_bits_num = ARRAY_SIZE(ptdump_pte_bits);
 

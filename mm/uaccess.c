@@ -2,8 +2,9 @@
  * A user page in the kernel's tables, for the tests and the fault
  * injector (there is no user space here): what Linux's PAGE_SHARED
  * mapping of a page in a process looks like, in swapper_pg_dir's user
- * half. The protection that keeps the kernel out is per format:
- * mm/uaccess-2level.c (domains), mm/uaccess-3level.c (TTBCR.EPD0).
+ * half. What keeps the kernel out of it is per format: classic closes
+ * its domain (mm/uaccess-2level.c); LPAE has no domains and, as Linux
+ * 6.1, nothing else (mm/uaccess-3level.c says why TTBCR.EPD0 is no way).
  */
 #include <linux/errno.h>
 #include <linux/gfp.h>

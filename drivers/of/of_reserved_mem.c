@@ -5,6 +5,7 @@
  */
 #define pr_fmt(fmt) "OF: reserved mem: " fmt
 
+#include <linux/cache.h>
 #include <linux/errno.h>
 #include <linux/cma.h>
 #include <linux/kernel.h>
@@ -36,7 +37,7 @@ __noinline int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_a
 	int err = 0;
 
 	end = !end ? MEMBLOCK_ALLOC_ANYWHERE : end;
-	align = !align ? (phys_addr_t)64 : align;	/* SMP_CACHE_BYTES */
+	align = !align ? SMP_CACHE_BYTES : align;
 	base = memblock_phys_alloc_range(size, align, start, end);
 	if (!base)
 		return -ENOMEM;

@@ -55,15 +55,19 @@
 #define MAIR0_VALUE	0xeeaa4400
 #define MAIR1_VALUE	0xff000004
 
-/* ID_MMFR0.VMSA (B4.1.89): 5 or more means the long-descriptor format is implemented. */
 /* PMCR and PMCNTENSET bits: counters on, cycle counter reset, its divide-by-64, its enable. */
 #define PMCR_E		(1 << 0)
 #define PMCR_C		(1 << 2)
 #define PMCR_D		(1 << 3)
 #define PMCNTENSET_C	(1 << 31)
 
+/* ID_MMFR0.VMSA (B4.1.89): 5 or more means the long-descriptor format is implemented. */
 #define ID_MMFR0_VMSA_MASK	0xf
 #define ID_MMFR0_VMSA_LPAE	5
+
+/* CNTHCTL (ARM ARM B4.1, Generic Timer B8): PL1 and PL0 may read the physical count, use the physical timer. */
+#define CNTHCTL_PL1PCTEN	(1 << 0)
+#define CNTHCTL_PL1PCEN		(1 << 1)
 
 #endif
 

@@ -45,6 +45,13 @@
 #define PMD_SECT_S		(UL(1) << 16)
 #define PMD_SECT_nG		(UL(1) << 17)
 #define PMD_SECT_SUPER		(UL(1) << 18)
+/*
+ * Supersection extended base address (B3.5.1, short-descriptor
+ * first-level formats): PA[35:32] in bits [23:20] and PA[39:36] in bits
+ * [8:5], where a section has part of its base address and its domain.
+ */
+#define PMD_SUPERSECT_PA_35_32	(UL(0xf) << 20)
+#define PMD_SUPERSECT_PA_39_36	(UL(0xf) << 5)
 /* Section cacheability (C, B; with TEX remap: the low index bits) */
 #define PMD_SECT_WB		(PMD_SECT_CACHEABLE | PMD_SECT_BUFFERABLE)
 /* Fields of the other format, absent here: 0 so one mem_types[] serves both. */
@@ -65,6 +72,8 @@
 #define PTE_EXT_APX		(UL(1) << 9)	/* AP[2]: read-only */
 #define PTE_EXT_SHARED		(UL(1) << 10)	/* S */
 #define PTE_EXT_NG		(UL(1) << 11)	/* not global */
+/* Bits [9:4], AP[2:0] and TEX[2:0]: what set_pte_ext builds afresh from the Linux PTE. */
+#define PTE_EXT_AP_TEX_MASK	(PTE_EXT_AP0 | PTE_EXT_AP1 | PTE_EXT_TEX(7) | PTE_EXT_APX)
 
 /*
  * With TEX remap (SCTLR.TRE=1) TEX[0]:C:B index PRRR/NMRR (B3.8.2).

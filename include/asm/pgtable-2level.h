@@ -63,6 +63,8 @@
 #define L_PTE_MT_DEV_NONSHARED	(UL(0x0c) << 2)
 #define L_PTE_MT_VECTORS	(UL(0x0f) << 2)
 #define L_PTE_MT_MASK		(UL(0x0f) << 2)
+/* The memory-type bit set_pte_ext moves to the hardware entry's TEX[0]. */
+#define L_PTE_MT_TEX0		(UL(1) << 4)
 
 /* The output address bits of a Linux PTE. */
 #define PTE_ADDR_MASK		(~UL(0xfff))

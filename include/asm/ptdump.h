@@ -2,7 +2,8 @@
  * ptdump: the kernel's page tables as Linux's kernel_page_tables shows
  * them, and the W+X check. Follows Linux's arch/arm/include/asm/ptdump.h
  * and arch/arm/mm/dump.c (v6.1). The attribute names are data, one table
- * per format (mm/ptdump-2level.c, mm/ptdump-3level.c).
+ * per format (mm/ptdump-2level.c, mm/ptdump-3level.c; the page rows both
+ * have in mm/ptdump-pte-bits.h).
  */
 #ifndef _ASM_PTDUMP_H
 #define _ASM_PTDUMP_H

@@ -23,10 +23,12 @@ void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 void __warn(const char *file, int line, void *caller);
 /* Who is running and the backtrace from the caller (kernel/traps.c). */
 void dump_stack(void);
+/* Linux's _THIS_IP_: the address of the code that uses it, for WARN_ON's report. */
+#define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
 #define WARN_ON(condition) ({						\
 	bool __warned = !!(condition);					\
 	if (unlikely(__warned))						\
-		__warn(__FILE__, __LINE__, __builtin_return_address(0));	\
+		__warn(__FILE__, __LINE__, (void *)_THIS_IP_);		\
 	__warned;							\
 })
 

@@ -1,20 +1,16 @@
 /*
- * Polled PL011 output on UART0 (ARM PrimeCell UART PL011 TRM: UARTDR at
- * 0x00, UARTFR at 0x18 with TXFF in bit 5). QEMU's UART needs no set-up.
+ * Polled PL011 output on UART0 (registers in mach/pl011.h). QEMU's UART
+ * needs no set-up.
  */
 #include <linux/kernel.h>
 #include <asm/fixmap.h>
 #include <asm/memory.h>
 #include <mach/console.h>
+#include <mach/pl011.h>
 #include <mach/vexpress.h>
-
-#define UART0_PHYS	(V2M_PERIPH_PHYS + V2M_UART0_OFFSET)
 
 /* Where UART0 is mapped: head.S's window until console_early_remap. */
 static unsigned long uart_base = DEBUG_IO_VIRT + V2M_UART0_OFFSET;
-#define UARTDR		0x00
-#define UARTFR		0x18
-#define UARTFR_TXFF	(1u << 5)
 
 static inline void uart_write(unsigned int reg, u32 v)
 {
@@ -50,9 +46,9 @@ void console_early_remap(void)
 {
 	unsigned long fixed = fix_to_virt(FIX_EARLYCON_MEM_BASE);
 
-	__set_fixmap(FIX_EARLYCON_MEM_BASE, UART0_PHYS & PAGE_MASK, FIXMAP_PAGE_IO);
-	uart_base = fixed + (UART0_PHYS & ~PAGE_MASK);
-	pr_debug("console: pl011 at MMIO 0x%08lx now at 0x%08lx (fixmap)\n", UART0_PHYS, uart_base);
+	__set_fixmap(FIX_EARLYCON_MEM_BASE, V2M_UART0_PHYS & PAGE_MASK, FIXMAP_PAGE_IO);
+	uart_base = fixed + (V2M_UART0_PHYS & ~PAGE_MASK);
+	pr_debug("console: pl011 at MMIO 0x%08lx now at 0x%08lx (fixmap)\n", V2M_UART0_PHYS, uart_base);
 }
 
 unsigned long console_base(void)

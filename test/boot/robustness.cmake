@@ -1,8 +1,9 @@
-# The robustness suite (issue 9): broken boot data, odd RAM sizes and hostile
-# command lines, each ending in its exact message and exit status: a clean
-# panic (status 1) or a safe boot. Included by test/boot/CMakeLists.txt for
-# the two default presets, classic and lpae: the code paths are the same in
-# every split, and both descriptor formats are covered.
+# The robustness suite (docs/robustness.md): broken boot data, odd RAM
+# sizes and hostile command lines, each ending in its exact message and exit
+# status: a clean panic (status 1) or a safe boot. Included by
+# test/boot/CMakeLists.txt for the two default presets, classic and lpae:
+# the code paths are the same in every split, and both descriptor formats
+# are covered.
 #
 # Device trees QEMU would rewrite (memory node, /chosen, header) are booted
 # raw: tools/run --raw-dtb loads them byte for byte and enters the kernel

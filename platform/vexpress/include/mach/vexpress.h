@@ -19,6 +19,9 @@
 #define V2M_PERIPH_VIRT		DEBUG_IO_VIRT
 #define V2M_SYSREG_OFFSET	0x00010000	/* system registers (SYS_CFG*) */
 #define V2M_UART0_OFFSET	0x00090000	/* PL011 UART0 */
+/* Where head.S reaches them before the MMU is on. */
+#define V2M_SYSREG_PHYS		(V2M_PERIPH_PHYS + V2M_SYSREG_OFFSET)
+#define V2M_UART0_PHYS		(V2M_PERIPH_PHYS + V2M_UART0_OFFSET)
 
 /*
  * RAM base the ELF file's load addresses assume (vmlinux's LMA), so
