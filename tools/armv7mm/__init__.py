@@ -8,6 +8,7 @@
   build     a build directory's facts, read from the build: .config,
             System.map, the size of a struct from the ELF's debug information
   debian    Debian's reference kernel, pinned by tools/fetch-linux
+  expect    a command's exit status and output lines checked together
   ktap      the KTAP parser (in-kernel ktest results)
 
 How scripts find the package, with no change to sys.path: every script
