@@ -11,20 +11,10 @@ missing result or plan mismatch fails the test. The exit status of the
 run must equal --status (default 0).
 """
 import argparse
-import os
 import re
-import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import ktap  # noqa: E402
-
-TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TIMESTAMP = re.compile(r"^\[\s*\d+\.\d+\] ?")
-
-
-def strip_timestamp(line):
-    return TIMESTAMP.sub("", line, count=1)
+from armv7mm import console, ktap
 
 
 def main():
@@ -38,15 +28,13 @@ def main():
     args = ap.parse_args()
     run_args = args.run_args[1:] if args.run_args[:1] == ["--"] else args.run_args
 
-    proc = subprocess.run([os.path.join(TOP, "tools", "run")] + run_args,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          stdin=subprocess.DEVNULL)
-    text = proc.stdout.decode("utf-8", "replace").replace("\r", "")
-    lines = [strip_timestamp(l) for l in text.split("\n")]
+    run = console.run(run_args)
+    text = run.text.replace("\r", "")
+    lines = run.lines
     problems = []
 
-    if proc.returncode != args.status:
-        problems.append("exit status %d, expected %d" % (proc.returncode, args.status))
+    if run.status != args.status:
+        problems.append("exit status %d, expected %d" % (run.status, args.status))
 
     pos = 0
     for pat in args.expect:
@@ -83,7 +71,7 @@ def main():
         for p in problems:
             print("FAIL: " + p)
         return 1
-    print("PASS (exit status %d)" % proc.returncode)
+    print("PASS (exit status %d)" % run.status)
     return 0
 
 

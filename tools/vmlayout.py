@@ -7,8 +7,9 @@ Linux 6.x (early_init_dt_add_memory_arch, memblock_add's cap, early_vmalloc,
 adjust_lowmem_bounds, VMALLOC_START) and 4.14 (mem_init's printout), not
 taken from this kernel's C code, so that the two can check each other.
 """
-import os
 import re
+
+from armv7mm.build import Build
 
 SZ_1M = 1 << 20
 PMD_SIZE = 2 * SZ_1M
@@ -28,25 +29,12 @@ SECTIONS = (  # printout name, start symbol, end symbol
 
 
 def read_config(build_dir):
-    cfg = {}
-    for line in open(os.path.join(build_dir, ".config")):
-        m = re.match(r"^(CONFIG_\w+)=(.*)$", line.strip())
-        if m:
-            cfg[m.group(1)] = m.group(2)
-    return {
-        "page_offset": int(cfg["CONFIG_PAGE_OFFSET"], 16),
-        "lpae": cfg.get("CONFIG_ARM_LPAE") == "y",
-        "highmem": cfg.get("CONFIG_HIGHMEM") == "y",
-    }
+    build = Build(build_dir)
+    return {"page_offset": build.page_offset, "lpae": build.lpae, "highmem": build.highmem}
 
 
 def read_symbols(build_dir):
-    syms = {}
-    for line in open(os.path.join(build_dir, "System.map")):
-        parts = line.split()
-        if len(parts) == 3:
-            syms[parts[2]] = int(parts[0], 16)
-    return syms
+    return Build(build_dir).symbols()
 
 
 def memparse(text):

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Unit tests for tools/ktap.py, the host side of the in-kernel ktest suites."""
-import os
-import sys
+"""Unit tests for tools/armv7mm/ktap.py, the host side of the in-kernel ktest suites.
+
+Run from tools/: python3 -m unittest discover -s ../test/host -p 'test_*.py'
+"""
 import unittest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-import ktap  # noqa: E402
+from armv7mm import ktap
 
 GOOD = """\
 noise before the document

@@ -1,0 +1,180 @@
+"""Unit tests for tools/armv7mm/bootlog.py: real boot lines read into named fields.
+
+The lines are copied from boots (this kernel's classic, LPAE and
+classic-nohighmem builds, Debian's 6.1 armmp kernel); the expected figures are read off the same
+lines by hand.
+
+Run from tools/: python3 -m unittest discover -s ../test/host -p 'test_*.py'
+"""
+import unittest
+
+from armv7mm import bootlog, console
+
+CLASSIC = """\
+[    0.004053] armv7mm version 0.1 (classic, PAGE_OFFSET 0xc0000000, HIGHMEM)
+[    0.034996] cma: Reserved 16 MiB at 0xbf000000
+[    0.035237] MEMBLOCK configuration:
+[    0.035333]  memory size = 0x40000000 reserved size = 0x01221472
+[    0.035509]  memory.cnt  = 0x1
+[    0.035610]  memory[0x0]\t[0x80000000-0xbfffffff], 0x40000000 bytes flags: 0x0
+[    0.035813]  reserved.cnt  = 0x4
+[    0.035898]  reserved[0x0]\t[0x8000c000-0x8000ffff], 0x00004000 bytes flags: 0x0
+[    0.036097]  reserved[0x1]\t[0x80100000-0x80317007], 0x00217008 bytes flags: 0x0
+[    0.036322]  reserved[0x2]\t[0x88000000-0x88006469], 0x0000646a bytes flags: 0x0
+[    0.040662]  reserved[0x3]\t[0xbf000000-0xbfffffff], 0x01000000 bytes flags: 0x0
+[    0.040997] physical kernel sections: 0x80000000-0x80400000
+[    0.069468] Zone ranges:
+[    0.069640]   Normal   [mem 0x0000000080000000-0x00000000afffffff]
+[    0.069814]   HighMem  [mem 0x00000000b0000000-0x00000000bfffffff]
+[    0.069970] Movable zone start for each node
+[    0.070079] Early memory node ranges
+[    0.070239]   node   0: [mem 0x0000000080000000-0x00000000bfffffff]
+[    0.070424] Initmem setup node 0 [mem 0x0000000080000000-0x00000000bfffffff]
+[    0.071574]   Normal zone: 1536 pages used for memmap
+[    0.124085] Memory: 1021772K/1048576K available (110K kernel code, 8K rwdata, 29K rodata, 4K init, 64K bss, \
+10420K reserved, 16384K cma-reserved, 245760K highmem)
+[    0.124668] Virtual kernel memory layout:
+[    0.124786]     vector  : 0xffff0000 - 0xffff1000   (   4 kB)
+[    0.124942]     fixmap  : 0xffc80000 - 0xfff00000   (2560 kB)
+[    0.125104]     vmalloc : 0xf0800000 - 0xff800000   ( 240 MB)
+[    0.125300]     lowmem  : 0xc0000000 - 0xf0000000   ( 768 MB)
+[    0.125464]     pkmap   : 0xbfe00000 - 0xc0000000   (   2 MB)
+[    0.125648]     modules : 0xbf000000 - 0xbfe00000   (  14 MB)
+[    0.125864]       .text : 0xc0010000 - 0xc011b9b0   (1071 kB)
+[    0.126075]       .init : 0xc0300000 - 0xc0301000   (   4 kB)
+[    0.126342]       .data : 0xc0304000 - 0xc03060ac   (   9 kB)
+[    0.126621]        .bss : 0xc0307000 - 0xc0317008   (  65 kB)
+[    0.126857] bootstats: instructions per phase (PMCCNTR: one per instruction under qemu -icount shift=0)
+[    0.127201] bootstats: reset to start_kernel (head.S)       806423
+[    0.127906] bootstats:   map_lowmem                         641793
+[    0.128420] bootstats: total to the layout printout      124982818
+[    0.134641] 0xc0000000-0xc0100000           1M PGD KERNEL      RW NX SHD
+[    0.134825] 0xc0100000-0xc0200000           1M PGD KERNEL      ro x  SHD
+[    0.134999] 0xc0200000-0xc0300000           1M PGD KERNEL      ro NX SHD
+[    0.135216] 0xc0300000-0xc1000000          13M PGD KERNEL      RW NX SHD
+[    0.135493] 0xc1000000-0xf0000000         752M PGD KERNEL      RW NX SHD SUPER
+[    0.135816] 0xfeb01000-0xfeb03000           8K PTE KERNEL      RW NX SHD MEM/CACHED/WBWA
+[    0.145829] ptdump: 4 PTE tables in use for 2048 PMD entries of 2048 KiB
+[    0.147205] reboot: Power down
+"""
+
+LPAE = """\
+[    0.003358] armv7mm version 0.1 (LPAE, PAGE_OFFSET 0xc0000000, HIGHMEM)
+[    0.026727] MEMBLOCK configuration:
+[    0.027162]  memory[0x0]\t[0x0000000080000000-0x00000000ffffffff], 0x0000000080000000 bytes flags: 0x0
+[    0.028256]  reserved[0x3]\t[0x00000000fee00000-0x00000000ffdfffff], 0x0000000001000000 bytes flags: 0x0
+[    0.028550] physical kernel sections: 0x80000000-0x80800000
+[    0.108111] Memory: 2060100K/2097152K available (114K kernel code, 8K rwdata, 29K rodata, 4K init, 68K bss, \
+20668K reserved, 16384K cma-reserved, 1294336K highmem)
+[    0.108574] Virtual kernel memory layout:
+[    0.113434]     lowmem  : 0xc0000000 - 0xf0000000   ( 768 MB)
+[    0.116015] 0xc0000000-0xc0200000           2M PMD RW NX SHD
+[    0.116461] 0xc0600000-0xc2000000          26M PMD RW NX SHD
+[    0.116699] 0xc2000000-0xf0000000         736M PMD RW NX SHD CONT
+[    0.118600] ptdump: 4 PTE tables in use for 2048 PMD entries of 2048 KiB
+"""
+
+# Debian's linux-image-6.1.0-*-armmp (a DMA zone over lowmem, an empty Normal
+# one), then this kernel's classic-nohighmem build at 256 MiB (no highmem figure).
+OTHERS = """\
+[    0.000000]  memory[0x1]\t[0x90000000-0x903fffff], 0x00400000 bytes flags: 0x4
+[    0.000000]   DMA      [mem 0x0000000080000000-0x00000000afffffff]
+[    0.000000]   Normal   empty
+[    0.000000] Memory: 986064K/1048576K available (11264K kernel code, 1700K rwdata, 3736K rodata, 2048K init, \
+376K bss, 29744K reserved, 32768K cma-reserved, 229376K highmem)
+[    0.106921] Memory: 241464K/262144K available (103K kernel code, 8K rwdata, 27K rodata, 4K init, 56K bss, \
+4296K reserved, 16384K cma-reserved)
+"""
+
+MIB = 1 << 20
+
+
+class ClassicBoot(unittest.TestCase):
+    def setUp(self):
+        self.log = bootlog.BootLog(console.console_lines(CLASSIC))
+
+    def test_version(self):
+        self.assertEqual(self.log.version, bootlog.Version("classic", 0xC0000000, True))
+        self.assertFalse(self.log.lpae)
+
+    def test_memory_line_by_name(self):
+        m = self.log.memory_line
+        self.assertEqual((m.available_k, m.total_k, m.reserved_k, m.cma_reserved_k, m.highmem_k),
+                         (1021772, 1048576, 10420, 16384, 245760))
+        self.assertEqual((m.kernel_code_k, m.rwdata_k, m.rodata_k, m.init_k, m.bss_k), (110, 8, 29, 4, 64))
+        self.assertEqual(m.image_k, 110 + 8 + 29 + 4 + 64)
+
+    def test_layout(self):
+        self.assertEqual(list(self.log.layout), ["vector", "fixmap", "vmalloc", "lowmem", "pkmap", "modules",
+                                                 ".text", ".init", ".data", ".bss"])
+        self.assertEqual(self.log.layout["lowmem"], bootlog.Area("lowmem", 0xC0000000, 0xF0000000))
+        self.assertEqual(self.log.layout[".bss"].size, 0xC0317008 - 0xC0307000)
+
+    def test_memblock_dump(self):
+        self.assertEqual(self.log.memory, [bootlog.Region("memory", 0x80000000, 0xC0000000, 0, 32)])
+        self.assertEqual([(r.base, r.end) for r in self.log.reserved],
+                         [(0x8000C000, 0x80010000), (0x80100000, 0x80317008),
+                          (0x88000000, 0x8800646A), (0xBF000000, 0xC0000000)])
+        self.assertEqual(self.log.ram_bytes(), 1 << 30)
+        self.assertEqual(self.log.lowmem_phys_end(), 0xB0000000)
+
+    def test_zones_nodes_cma(self):
+        self.assertEqual([(z.name, z.start, z.end) for z in self.log.zones],
+                         [("Normal", 0x80000000, 0xB0000000), ("HighMem", 0xB0000000, 0xC0000000)])
+        self.assertEqual(self.log.node_lines, ["  node   0: [mem 0x0000000080000000-0x00000000bfffffff]",
+                                               "Initmem setup node 0 [mem 0x0000000080000000-0x00000000bfffffff]"])
+        self.assertEqual(self.log.cma, [bootlog.Cma(0xBF000000, 16 * MIB)])
+
+    def test_bootstats(self):
+        self.assertEqual(self.log.phases, {"reset to start_kernel (head.S)": 806423, "map_lowmem": 641793,
+                                           "total to the layout printout": 124982818})
+
+    def test_ptdump(self):
+        self.assertEqual(len(self.log.ptdump), 6)
+        self.assertEqual(self.log.pte_tables, 4)
+        self.assertTrue(self.log.ptdump[4].large)
+        self.assertFalse(self.log.ptdump[3].large)
+        # Lowmem, 0xc0000000-0xf0000000: 16 MiB in 1 MiB sections, then 752 MiB in 16 MiB supersections.
+        self.assertEqual(self.log.lowmem_entries(), {MIB: 16, 16 * MIB: 47})
+        self.assertEqual([t.bytes for t in self.log.page_table_bytes()], [16384, 0, 4 * 4096])
+        self.assertEqual(self.log.missing(), [])
+
+
+class LpaeBoot(unittest.TestCase):
+    def test_lpae(self):
+        log = bootlog.BootLog(console.console_lines(LPAE))
+        self.assertTrue(log.lpae)
+        self.assertEqual(log.memory, [bootlog.Region("memory", 0x80000000, 0x100000000, 0, 64)])
+        self.assertEqual(log.reserved[0].size, 16 * MIB)
+        self.assertEqual(log.memory_line.highmem_k, 1294336)
+        # 0xc0000000-0xc2000000 in 2 MiB blocks, 0xc2000000-0xf0000000 in 32 MiB contiguous runs.
+        self.assertEqual(log.lowmem_entries(), {2 * MIB: 1 + 13, 32 * MIB: 23})
+        self.assertEqual(sum(t.bytes for t in log.page_table_bytes()), 4096 + 16384 + 4 * 4096)
+
+
+class OtherLines(unittest.TestCase):
+    def test_linux_and_nohighmem_lines(self):
+        lines = console.console_lines(OTHERS)
+        self.assertEqual(bootlog.memblock_region(lines[0]), bootlog.Region("memory", 0x90000000, 0x90400000, 4, 32))
+        self.assertEqual(bootlog.zone_line(lines[1]).name, "DMA")
+        self.assertEqual(bootlog.zone_line(lines[2]), bootlog.Zone("Normal", None, None, "empty"))
+        m = bootlog.memory_line(lines[3])
+        self.assertEqual((m.total_k, m.reserved_k, m.cma_reserved_k, m.highmem_k), (1048576, 29744, 32768, 229376))
+        m = bootlog.memory_line(lines[4])
+        self.assertEqual((m.reserved_k, m.cma_reserved_k, m.highmem_k), (4296, 16384, None))
+
+    def test_other_lines_are_none(self):
+        for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,
+                     bootlog.zone_line, bootlog.node_line, bootlog.cma_line, bootlog.ptdump_line,
+                     bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line):
+            self.assertFalse(read("  Normal zone: 1536 pages used for memmap"), read.__name__)
+
+
+class Timestamps(unittest.TestCase):
+    def test_console_lines(self):
+        self.assertEqual(console.console_lines("[    0.004053] a\r\n[12345.000001] b\nc\n"), ["a", "b", "c"])
+        self.assertEqual(console.strip_timestamp("[    0.000000]  memory[0x0]"), " memory[0x0]")
+
+
+if __name__ == "__main__":
+    unittest.main()

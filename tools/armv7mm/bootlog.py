@@ -1,0 +1,310 @@
+"""A boot log read into named records.
+
+BootLog(lines) reads a console's lines (timestamps removed, as
+console.console_lines gives them) into records with named fields. Each kind
+of line has a function that reads one line into its record, or gives None
+when the line is of another kind, for tools that look at single lines:
+
+  version_line     "armv7mm version V (classic|LPAE, PAGE_OFFSET 0x..[, HIGHMEM])"  Version
+  memory_line      Linux's "Memory: ...K/...K available (...)"                MemoryLine
+  layout_area      an area of "Virtual kernel memory layout:"                 Area
+  memblock_region  a region of memblock's dump ("MEMBLOCK configuration:")   Region
+  zone_line        a zone of "Zone ranges:"                                   Zone
+  node_line        "  node   0: [mem ...]", "Initmem setup node ..."        the line
+  cma_line         "cma: Reserved N MiB at 0x..."                             Cma
+  ptdump_line      a range of ptdump's listing                                PtdumpLine
+  pte_tables_line  "ptdump: N PTE tables in use ..."                          N
+  bootstats_line   "bootstats: PHASE  N"                                      (PHASE, N)
+  bench_line       "bench: LABEL: N instructions per pair"                    (LABEL, N)
+
+Linux prints the Memory:, memblock, zone, node and cma lines in the same
+format, so Debian's logs read the same way.
+"""
+import re
+from collections import namedtuple
+from dataclasses import dataclass, fields
+
+PAGE_SIZE = 4096
+KIB, MIB, GIB = 1 << 10, 1 << 20, 1 << 30
+
+
+@dataclass(frozen=True)
+class Version:
+    format: str             # "classic" (2-level tables) or "LPAE"
+    page_offset: int
+    highmem: bool           # CONFIG_HIGHMEM
+
+
+VERSION = re.compile(r"^armv7mm version \S+ \((?P<format>classic|LPAE), PAGE_OFFSET 0x(?P<page_offset>[0-9a-f]+)"
+                     r"(?P<highmem>, HIGHMEM)?\)")
+
+
+def version_line(line):
+    m = VERSION.match(line)
+    return m and Version(m["format"], int(m["page_offset"], 16), bool(m["highmem"]))
+
+
+@dataclass(frozen=True)
+class MemoryLine:
+    """mem_init's summary, every figure in KiB; highmem_k is None when the
+    line has no highmem figure (a kernel without HIGHMEM)."""
+    available_k: int
+    total_k: int
+    kernel_code_k: int
+    rwdata_k: int
+    rodata_k: int
+    init_k: int
+    bss_k: int
+    reserved_k: int
+    cma_reserved_k: int
+    highmem_k: int = None
+
+    @property
+    def image_k(self):
+        """The kernel image's sections, as the line counts them."""
+        return self.kernel_code_k + self.rwdata_k + self.rodata_k + self.init_k + self.bss_k
+
+    @classmethod
+    def field_names(cls):
+        return [f.name for f in fields(cls)]
+
+
+MEMORY = re.compile(r"^Memory: (?P<available_k>\d+)K/(?P<total_k>\d+)K available \("
+                    r"(?P<kernel_code_k>\d+)K kernel code, (?P<rwdata_k>\d+)K rwdata, (?P<rodata_k>\d+)K rodata, "
+                    r"(?P<init_k>\d+)K init, (?P<bss_k>\d+)K bss, (?P<reserved_k>\d+)K reserved, "
+                    r"(?P<cma_reserved_k>\d+)K cma-reserved(?:, (?P<highmem_k>\d+)K highmem)?\)$")
+
+
+def memory_line(line):
+    m = MEMORY.match(line)
+    return m and MemoryLine(**{k: None if v is None else int(v) for k, v in m.groupdict().items()})
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str               # "vector", "fixmap", ..., "lowmem", ".text"...
+    start: int
+    end: int                # exclusive
+
+    @property
+    def size(self):
+        return self.end - self.start
+
+
+LAYOUT_HEADER = "Virtual kernel memory layout:"
+LAYOUT = re.compile(r"^\s+(?P<name>\.?[a-z]+)\s*: 0x(?P<start>[0-9a-f]+) - 0x(?P<end>[0-9a-f]+)\s+\(\s*\d+ (?:kB|MB)\)$")
+
+
+def layout_area(line):
+    m = LAYOUT.match(line)
+    return m and Area(m["name"], int(m["start"], 16), int(m["end"], 16))
+
+
+@dataclass(frozen=True)
+class Region:
+    kind: str               # "memory" or "reserved"
+    base: int
+    end: int                # exclusive
+    flags: int
+    phys_addr_bits: int     # the printed width: 32, or 64 with LPAE
+
+    @property
+    def size(self):
+        return self.end - self.base
+
+
+MEMBLOCK_HEADER = "MEMBLOCK configuration:"
+REGION = re.compile(r"^ (?P<kind>memory|reserved)\[0x[0-9a-f]+\]\s+\[0x(?P<base>[0-9a-f]+)-0x(?P<last>[0-9a-f]+)\], "
+                    r"0x[0-9a-f]+ bytes flags: 0x(?P<flags>[0-9a-f]+)$")
+
+
+def memblock_region(line):
+    m = REGION.match(line)
+    return m and Region(m["kind"], int(m["base"], 16), int(m["last"], 16) + 1, int(m["flags"], 16),
+                        4 * len(m["base"]))
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str               # "DMA", "DMA32", "Normal", "HighMem"
+    start: int              # None when the zone is empty
+    end: int                # exclusive; None when empty
+    text: str               # the range as printed: "[mem 0x...-0x...]" or "empty"
+
+
+ZONE = re.compile(r"^  (?P<name>DMA|DMA32|Normal|HighMem) +"
+                  r"(?P<text>empty|\[mem 0x(?P<start>[0-9a-f]+)-0x(?P<last>[0-9a-f]+)\])$")
+
+
+def zone_line(line):
+    m = ZONE.match(line)
+    if not m:
+        return None
+    if m["text"] == "empty":
+        return Zone(m["name"], None, None, "empty")
+    return Zone(m["name"], int(m["start"], 16), int(m["last"], 16) + 1, m["text"])
+
+
+NODE = re.compile(r"^(  node +\d+: \[mem .*\]|Initmem setup node .*)$")
+
+
+def node_line(line):
+    return line if NODE.match(line) else None
+
+
+@dataclass(frozen=True)
+class Cma:
+    base: int
+    size: int
+
+
+CMA = re.compile(r"^cma: Reserved (?P<mib>\d+) MiB at 0x(?P<base>[0-9a-f]+)$")
+
+
+def cma_line(line):
+    m = CMA.match(line)
+    return m and Cma(int(m["base"], 16), int(m["mib"]) * MIB)
+
+
+@dataclass(frozen=True)
+class PtdumpLine:
+    start: int
+    end: int                # exclusive
+    level: str              # "PGD", "PMD" or "PTE": the level of the entries
+    attributes: str         # the rest of the line: domain, permissions, SUPER/CONT, memory type
+
+    @property
+    def large(self):
+        """16 MiB supersections (classic) or runs with the contiguous hint (LPAE)."""
+        return self.level != "PTE" and re.search(r"\b(SUPER|CONT)\b", self.attributes) is not None
+
+
+PTDUMP = re.compile(r"^0x(?P<start>[0-9a-f]+)-0x(?P<end>[0-9a-f]+)\s+\d+[KMG]\s+(?P<level>PGD|PMD|PTE)\b(?P<rest>.*)$")
+PTE_TABLES = re.compile(r"^ptdump: (\d+) PTE tables in use")
+
+
+def ptdump_line(line):
+    m = PTDUMP.match(line)
+    return m and PtdumpLine(int(m["start"], 16), int(m["end"], 16), m["level"], m["rest"].strip())
+
+
+def pte_tables_line(line):
+    m = PTE_TABLES.match(line)
+    return m and int(m.group(1))
+
+
+BOOTSTATS = re.compile(r"^bootstats: +(?P<phase>.*?)\s+(?P<n>\d+)$")
+BENCH = re.compile(r"^bench: (?P<label>.*?): +(?P<n>\d+) instructions per pair$")
+
+
+def bootstats_line(line):
+    m = BOOTSTATS.match(line)
+    return m and (m["phase"], int(m["n"]))
+
+
+def bench_line(line):
+    m = BENCH.match(line)
+    return m and (m["label"], int(m["n"]))
+
+
+# The kernel's page-table memory of one level: bytes in use and how they add up.
+PageTables = namedtuple("PageTables", "level bytes how")
+
+
+class BootLog:
+    """Everything one boot printed about its memory. Lists keep the order
+    of the log; memory and reserved are memblock's first dump (the one
+    arm_memblock_init prints with memblock=debug)."""
+
+    def __init__(self, lines):
+        self.version = None
+        self.memory_line = None
+        self.layout = {}            # name -> Area, in the printout's order
+        self.memory, self.reserved = [], []
+        self.zones, self.node_lines, self.cma, self.ptdump = [], [], [], []
+        self.pte_tables = 0
+        self.phases = {}            # bootstats: phase -> instructions
+        self.bench_pairs = {}       # bench: label -> instructions per pair
+        block = None                # the block being read: "layout" or "memblock"
+        dumped = False
+        for line in lines:
+            if block == "layout":
+                area = layout_area(line)
+                if area:
+                    self.layout[area.name] = area
+                    continue
+                block = None
+            elif block == "memblock":
+                region = memblock_region(line)
+                if region:
+                    (self.memory if region.kind == "memory" else self.reserved).append(region)
+                    continue
+                if line.startswith((" memory", " reserved")):
+                    continue        # the dump's sizes and counts
+                block = None
+            if line == LAYOUT_HEADER:
+                block = "layout"
+            elif line == MEMBLOCK_HEADER and not dumped:
+                block, dumped = "memblock", True
+            elif (v := version_line(line)):
+                self.version = v
+            elif (m := memory_line(line)):
+                self.memory_line = m
+            elif (z := zone_line(line)):
+                self.zones.append(z)
+            elif node_line(line):
+                self.node_lines.append(line)
+            elif (c := cma_line(line)):
+                self.cma.append(c)
+            elif (p := ptdump_line(line)):
+                self.ptdump.append(p)
+            elif (n := pte_tables_line(line)) is not None:
+                self.pte_tables = n
+            elif (s := bootstats_line(line)):
+                self.phases[s[0]] = s[1]
+            elif (b := bench_line(line)):
+                self.bench_pairs[b[0]] = b[1]
+
+    def missing(self):
+        """What a memory report needs that the log lacks (empty: nothing)."""
+        need = [("the version line", self.version), ("the layout printout", self.layout.get("lowmem")),
+                ("the Memory: line", self.memory_line)]
+        return [name for name, value in need if value is None]
+
+    @property
+    def lpae(self):
+        return self.version.format == "LPAE"
+
+    def lowmem_phys_end(self):
+        """The physical end of lowmem: RAM starts at the first memory region."""
+        return self.memory[0].base + self.layout["lowmem"].size
+
+    def ram_bytes(self):
+        return sum(r.size for r in self.memory)
+
+    def page_table_bytes(self):
+        """PageTables of the kernel's page-table memory in use, PGD, PMD, PTE."""
+        ptes = self.pte_tables
+        if self.lpae:
+            # swapper_pg_dir: the 4-entry PGD in its own page, then one PMD page per GiB.
+            return [PageTables("PGD", 4 * KIB, "4 entries x 8 B, in one page"),
+                    PageTables("PMD", 4 * 4 * KIB, "4 pages x 512 entries x 8 B"),
+                    PageTables("PTE", ptes * 4 * KIB, f"{ptes} pages x 512 entries x 8 B")]
+        return [PageTables("PGD", 16 * KIB, "2048 entries x 8 B (pairs of 1 MiB entries)"),
+                PageTables("PMD", 0, "folded into the PGD"),
+                PageTables("PTE", ptes * 4 * KIB, f"{ptes} pages x (512 Linux + 512 hardware entries x 4 B)")]
+
+    def lowmem_entries(self):
+        """The translation entries that map lowmem, by the size each maps
+        (ptdump's ranges cut to lowmem): {bytes: count}."""
+        lowmem = self.layout["lowmem"]
+        section = 2 * MIB if self.lpae else MIB
+        large = 32 * MIB if self.lpae else 16 * MIB
+        entries = {}
+        for p in self.ptdump:
+            start, end = max(p.start, lowmem.start), min(p.end, lowmem.end)
+            if start >= end:
+                continue
+            size = 4 * KIB if p.level == "PTE" else large if p.large else section
+            entries[size] = entries.get(size, 0) + (end - start) // size
+        return entries
