@@ -11,18 +11,23 @@
                            text) on every region, the PNG the command and a
                            digest of the logs it was drawn from
   label_overlaps(picture)  pairs of labels whose drawn boxes intersect
+  record, read_recorded    boots kept in a directory (tools/compare --record,
+                           --logs) and the digest the PNG's metadata names
 
 boots is a list of (label, BootLog). Every figure comes from the logs
 through armv7mm.translation; matplotlib is imported only when drawing.
 """
+import hashlib
 import io
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from armv7mm import translation
 from armv7mm.bootlog import GIB, KIB, MIB, PAGE_SIZE
+from armv7mm.console import console_lines
 
 COLOURS = {
     "unmapped": "#ffffff", "page": "#fb6a4a", "section": "#fdae6b", "supersection": "#e6550d",
@@ -399,6 +404,40 @@ def save(pic, svg=None, png=None, source=None):
     if png:
         pic.fig.savefig(png, bbox_inches="tight", dpi=90,
                         metadata={"Software": None, **({"Source": source} if source else {})})
+
+
+# A directory of recorded boots: INDEX lists "FILE<TAB>MB<TAB>LABEL" in order, each FILE a console
+# (timestamps removed).
+INDEX = "boots"
+
+
+def record(directory, boots):
+    """Keeps boots, [(label, MB, lines)], in directory."""
+    os.makedirs(directory, exist_ok=True)
+    index = []
+    for i, (label, mem, lines) in enumerate(boots):
+        name = f"{i + 1}-" + "".join(c if c.isalnum() or c in "-." else "_" for c in label) + ".log"
+        with open(os.path.join(directory, name), "w") as f:
+            f.write("".join(line + "\n" for line in lines))
+        index.append(f"{name}\t{mem}\t{label}\n")
+    with open(os.path.join(directory, INDEX), "w") as f:
+        f.write("".join(index))
+
+
+def read_recorded(directory):
+    """The boots recorded in directory, [(label, MB, lines)], and the sha256 of the index and logs."""
+    digest = hashlib.sha256()
+    with open(os.path.join(directory, INDEX)) as f:
+        index = f.read()
+    digest.update(index.encode())
+    boots = []
+    for entry in index.splitlines():
+        name, mem, label = entry.split("\t")
+        with open(os.path.join(directory, name)) as f:
+            text = f.read()
+        digest.update(text.encode())
+        boots.append((label, int(mem), console_lines(text)))
+    return boots, digest.hexdigest()
 
 
 def source_text(logs, picture, digest):
