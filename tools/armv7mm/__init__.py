@@ -10,6 +10,8 @@
   debian    Debian's reference kernel, pinned by tools/fetch-linux
   expect    a command's exit status and output lines checked together
   ktap      the KTAP parser (in-kernel ktest results)
+  translation  a boot's entry runs, table pages and physical reach (for the pictures)
+  pictures  tools/compare's pictures, drawn from boot logs with matplotlib
 
 How scripts find the package, with no change to sys.path: every script
 that imports it lives in tools/, beside this directory, and Python puts

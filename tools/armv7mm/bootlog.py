@@ -14,6 +14,9 @@ when the line is of another kind, for tools that look at single lines:
   cma_line         "cma: Reserved N MiB at 0x..."                             Cma
   ptdump_line      a range of ptdump's listing                                PtdumpLine
   pte_tables_line  "ptdump: N PTE tables in use ..."                          N
+  pte_summary_line the same line, all of it                                 PteSummary
+  dt_memory_line   the DT scan's " - BASE, SIZE" of a memory node          (base, end)
+  ignored_line     "OF: fdt: Ignoring memory range/block ...", "Ignoring RAM at ..."  (base, end)
   bootstats_line   "bootstats: PHASE  N"                                      (PHASE, N)
   bench_line       "bench: LABEL: N instructions per pair"                    (LABEL, N)
 
@@ -181,6 +184,9 @@ class PtdumpLine:
 
 PTDUMP = re.compile(r"^0x(?P<start>[0-9a-f]+)-0x(?P<end>[0-9a-f]+)\s+\d+[KMG]\s+(?P<level>PGD|PMD|PTE)\b(?P<rest>.*)$")
 PTE_TABLES = re.compile(r"^ptdump: (\d+) PTE tables in use")
+PTE_SUMMARY = re.compile(r"^ptdump: (?P<tables>\d+) PTE tables in use for (?P<pmds>\d+) PMD entries of (?P<kib>\d+) KiB$")
+# The PTE tables ptdump walked, the PMD entries that cover the 4 GiB, and the bytes each maps.
+PteSummary = namedtuple("PteSummary", "pte_tables pmd_entries pmd_bytes")
 
 
 def ptdump_line(line):
@@ -191,6 +197,31 @@ def ptdump_line(line):
 def pte_tables_line(line):
     m = PTE_TABLES.match(line)
     return m and int(m.group(1))
+
+
+def pte_summary_line(line):
+    m = PTE_SUMMARY.match(line)
+    return m and PteSummary(int(m["tables"]), int(m["pmds"]), int(m["kib"]) * KIB)
+
+
+# The DT scan's range of a memory node (printed with memblock=debug), base and size in hex.
+DT_MEMORY = re.compile(r"^OF: fdt:  - (?P<base>[0-9a-f]+), (?P<size>[0-9a-f]+)$")
+# RAM a build drops: beyond its physical address space (the DT scan), or beyond lowmem without HIGHMEM.
+IGNORED = re.compile(r"^(?:OF: fdt: Ignoring memory (?:range|block) 0x(?P<base>[0-9a-f]+) - 0x(?P<end>[0-9a-f]+)"
+                     r"|Ignoring RAM at 0x(?P<ram_base>[0-9a-f]+)-0x(?P<ram_end>[0-9a-f]+))$")
+
+
+def dt_memory_line(line):
+    m = DT_MEMORY.match(line)
+    return m and (int(m["base"], 16), int(m["base"], 16) + int(m["size"], 16))
+
+
+def ignored_line(line):
+    m = IGNORED.match(line)
+    if not m:
+        return None
+    base, end = (m["base"], m["end"]) if m["base"] else (m["ram_base"], m["ram_end"])
+    return int(base, 16), int(end, 16)
 
 
 BOOTSTATS = re.compile(r"^bootstats: +(?P<phase>.*?)\s+(?P<n>\d+)$")
@@ -223,6 +254,8 @@ class BootLog:
         self.memory, self.reserved = [], []
         self.zones, self.node_lines, self.cma, self.ptdump = [], [], [], []
         self.pte_tables = 0
+        self.pte_summary = None     # PteSummary of ptdump's last line
+        self.dt_memory, self.ignored = [], []   # [(base, end)]
         self.phases = {}            # bootstats: phase -> instructions
         self.bench_pairs = {}       # bench: label -> instructions per pair
         block = None                # the block being read: "layout" or "memblock"
@@ -260,6 +293,11 @@ class BootLog:
                 self.ptdump.append(p)
             elif (n := pte_tables_line(line)) is not None:
                 self.pte_tables = n
+                self.pte_summary = pte_summary_line(line)
+            elif (r := dt_memory_line(line)):
+                self.dt_memory.append(r)
+            elif (r := ignored_line(line)):
+                self.ignored.append(r)
             elif (s := bootstats_line(line)):
                 self.phases[s[0]] = s[1]
             elif (b := bench_line(line)):
