@@ -56,6 +56,9 @@ void ktest_run_bootmem_hooks(void);
 /* Runs the suites the command line asked for; returns the number of failed cases. */
 int ktest_run_requested(void);
 
+/* A failure no single condition describes: the message says what went wrong. */
+#define KTEST_FAIL(t, fmt, ...)	ktest_fail(t, __FILE__, __LINE__, fmt, ##__VA_ARGS__)
+
 #define KTEST_EXPECT_TRUE(t, cond)						\
 	do {									\
 		if (!(cond))							\

@@ -32,7 +32,7 @@ static void check_type(struct ktest *t, const struct memblock_type *type)
 	const char *why = memblock_type_check(type);
 
 	if (why)
-		ktest_fail(t, __FILE__, __LINE__, "%s: %s", type->name, why);
+		KTEST_FAIL(t, "%s: %s", type->name, why);
 }
 
 static void regions_sorted_merged_summed(struct ktest *t)
