@@ -67,6 +67,9 @@ static inline void ktest_run_bootmem_hooks(void)
  */
 int ktest_run_requested(void);
 
+/* A failure no single condition describes: the message says what went wrong. */
+#define KTEST_FAIL(t, fmt, ...)	ktest_fail(t, __FILE__, __LINE__, fmt, ##__VA_ARGS__)
+
 #define KTEST_EXPECT_TRUE(t, cond)						\
 	do {									\
 		if (!(cond))							\

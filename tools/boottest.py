@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
 """Boot the kernel through tools/run and check what it printed.
 
-  boottest.py [--status N] [--expect REGEX]... [--reject REGEX]... [--ktap]
-              [--min-cases N] -- <tools/run arguments>
+  boottest.py [--status N] [--expect REGEX]... [--reject REGEX]...
+              [--ktap --cases FILE [--facts A,B] [--ktest OPTION]]
+              -- <tools/run arguments>
 
 --expect patterns must match console lines in the order given; --reject
 patterns must match none. --ktap parses the KTAP the kernel printed
 (`ktest` on its command line): every case is reported, and any `not ok`,
-missing result or plan mismatch fails the test. The exit status of the
-run must equal --status (default 0).
+missing result or plan mismatch fails the test. With it, --cases names the
+list of every in-kernel case and when it skips (test/boot/ktest-cases.txt):
+the suites the command line asks for must report exactly their listed
+cases, each passing unless a skip rule holds for this build (its .config)
+and this boot (--facts), and then skipping with the listed reason; the
+suites are those of the ktest option in --append (or --ktest). The exit
+status of the run must equal --status (default 0).
 """
 import argparse
 import re
@@ -17,16 +23,116 @@ import sys
 from armv7mm import console, ktap
 
 
+def read_cases(path):
+    """The case list: [(suite, case, [(condition, reason), ...])] in file order."""
+    cases = []
+    with open(path) as f:
+        for number, raw in enumerate(f, 1):
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            if line[0].isspace():
+                m = re.match(r"^\s+skip if (!?[\w-]+): (.+)$", line)
+                if not m or not cases:
+                    raise ValueError("%s:%d: not a skip rule of the case above: %r" % (path, number, raw))
+                cases[-1][2].append((m.group(1), m.group(2).strip()))
+            else:
+                words = line.split()
+                if len(words) != 2:
+                    raise ValueError("%s:%d: not 'SUITE CASE': %r" % (path, number, raw))
+                cases.append((words[0], words[1], []))
+    return cases
+
+
+def run_option(run_args, name):
+    """The value of a tools/run option (the last one given), or None."""
+    value = None
+    for i, arg in enumerate(run_args[:-1]):
+        if arg == "--":
+            break
+        if arg == name:
+            value = run_args[i + 1]
+    return value
+
+
+def build_facts(run_args):
+    """CONFIG_X for each CONFIG_X=y of the build tools/run boots."""
+    build_dir = run_option(run_args, "--build-dir") or \
+        os.path.join(TOP, "build", run_option(run_args, "--preset") or "classic")
+    facts = set()
+    with open(os.path.join(build_dir, ".config")) as f:
+        for line in f:
+            m = re.match(r"^(CONFIG_\w+)=y$", line.strip())
+            if m:
+                facts.add(m.group(1))
+    return facts
+
+
+def suites_asked(command_line):
+    """The suites a kernel command line asks for: None for all (`ktest`), else their names."""
+    asked = set()
+    for word in command_line.split():
+        if word == "ktest":
+            return None
+        if word.startswith("ktest="):
+            asked.update(name for name in word[len("ktest="):].split(",") if name)
+    return asked
+
+
+def expected_outcomes(cases, suites, facts):
+    """{"suite.case": None (must pass) or the reason it must skip with} for the suites run."""
+    def holds(condition):
+        return (condition.lstrip("!") in facts) != condition.startswith("!")
+
+    expected = {}
+    for suite, case, rules in cases:
+        if suites is None or suite in suites:
+            expected["%s.%s" % (suite, case)] = next((reason for cond, reason in rules if holds(cond)), None)
+    return expected
+
+
+def case_problems(result, expected, cases_file):
+    """What the reported cases have that the list does not expect, and the other way round."""
+    problems = []
+    reported = {c.path: c for c in result.flatten() if c.parent is not None and c.parent.parent is not None}
+    for path, skip_reason in expected.items():
+        case = reported.get(path)
+        if case is None:
+            problems.append("%s: listed in %s, but not reported" % (path, cases_file))
+        elif case.status == "SKIP":
+            reason = case.directive[len("SKIP"):].strip()
+            if skip_reason is None:
+                problems.append("%s: skipped (%s), but this boot is built to run it" % (path, reason))
+            elif reason != skip_reason:
+                problems.append("%s: skipped with %r, expected %r" % (path, reason, skip_reason))
+        elif skip_reason is not None and case.status == "PASS":
+            problems.append("%s: ran, but %s says it skips on this boot (%s)" % (path, cases_file, skip_reason))
+    for path in sorted(set(reported) - set(expected)):
+        problems.append("%s: reported, but not a case %s expects on this boot" % (path, cases_file))
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--status", type=int, default=0)
     ap.add_argument("--expect", action="append", default=[])
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--ktap", action="store_true")
-    ap.add_argument("--min-cases", type=int, default=1)
+    ap.add_argument("--cases", help="the list of in-kernel cases and their skip rules")
+    ap.add_argument("--facts", default="", help="comma-separated facts of this boot for the skip rules")
+    ap.add_argument("--ktest", help="the ktest option of the kernel's command line when --append does not"
+                    " carry it (a device tree's bootargs): `ktest` or `ktest=a,b`")
     ap.add_argument("run_args", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     run_args = args.run_args[1:] if args.run_args[:1] == ["--"] else args.run_args
+    if args.ktap and not args.cases:
+        ap.error("--ktap needs --cases: a boot test lists the cases it runs")
+    if args.cases:
+        command_line = args.ktest or run_option(run_args, "--append") or ""
+        if args.ktap and suites_asked(command_line) == set():
+            ap.error("no ktest option in --append: say which suites run (--ktest)")
+        expected = expected_outcomes(read_cases(args.cases), suites_asked(command_line),
+                                     build_facts(run_args) | {f for f in args.facts.split(",") if f})
 
     run = console.run(run_args)
     text = run.text.replace("\r", "")
@@ -59,10 +165,8 @@ def main():
         else:
             for case in result.flatten():
                 print("ktest %-60s %s" % (case.path, case.status))
-            cases = [c for c in result.flatten() if not c.children]
-            if len(cases) < args.min_cases:
-                problems.append("KTAP: %d cases ran, expected at least %d" % (len(cases), args.min_cases))
             problems += ["KTAP: " + p for p in result.problems()]
+            problems += ["KTAP: " + p for p in case_problems(result, expected, os.path.basename(args.cases))]
 
     if problems:
         print("---- console ----")

@@ -109,8 +109,10 @@ boot_test(robust.dtb-in-bss
         --expect "^Error: device tree blob at 0x[0-9a-f]{8} is inside the kernel image \\(0x80010000-0x[0-9a-f]{8}\\), overwritten by \\.bss\\x3b the boot loader must put it above 0x[0-9a-f]{8}$"
         ${NO_DTB}
   RUN --mem ${TINY_RAM})
+# The tree's own bootargs say "ktest".
 boot_test(robust.raw-dtb-boots
-  CHECK --ktap --expect "^OF: fdt:  - 80000000, 40000000$"
+  CHECK --ktap --ktest ktest --expect "^OF: fdt:  - 80000000, 40000000$"
+  FACTS ${FACTS_1G}
   RUN --raw-dtb ${ROBUST_OUT}/raw-ktest.dtb@0x88000000)
 
 # ---- Memory nodes -------------------------------------------------------------
@@ -133,15 +135,19 @@ boot_test(robust.memory-below-kernel
   CHECK --status 1 --expect "^OF: fdt: Ignoring memory range 0x70000000 - 0x80000000$" ${NO_MEMORY}
   RUN --raw-dtb ${ROBUST_OUT}/memory-below-kernel.dtb@0x88000000)
 # The tree says 1 GiB, the board has 256 MiB: the rest is found missing and not used.
+boot_facts(facts 256 240)
 boot_test(robust.memory-not-there
-  CHECK --ktap
+  CHECK --ktap --ktest ktest
         --expect "^Memory: no RAM answers at \\x5bmem 0x90000000-0xbfffffff\\x5d \\(described by the device tree or mem=\\)\\x3b not using it$"
         --expect "^Memory: [0-9]+K/262144K available "
+  FACTS ${facts}
   RUN --mem 256 --raw-dtb ${ROBUST_OUT}/raw-ktest.dtb@0x88000000)
 
 # ---- Little RAM -----------------------------------------------------------------
 # The least RAM QEMU's loader can boot the image in (the DTB at half the RAM
-# must be past the image: see above), then more.
+# must be past the image: see above), then more. No room for the 16 MiB CMA
+# area; lowmem past the kernel holds no large block (16 MiB classic, 32 MiB
+# LPAE) below 32 MiB, or with LPAE at 32.
 if(CONFIG_ARM_LPAE)
   set(LITTLE_RAM 18 24 32)
 else()
@@ -149,8 +155,14 @@ else()
 endif()
 foreach(mb ${LITTLE_RAM})
   math(EXPR kb "${mb} * 1024")
+  set(small no-cma)
+  if(mb LESS 32 OR CONFIG_ARM_LPAE)
+    list(APPEND small no-large-block)
+  endif()
+  boot_facts(facts ${mb} 240 ${small})
   boot_test(robust.ram-${mb}m
     CHECK --ktap --expect "^cma: Failed to reserve 16 MiB$" --expect "^Memory: [0-9]+K/${kb}K available "
+    FACTS ${facts}
     RUN --mem ${mb} --append ktest)
 endforeach()
 
@@ -164,13 +176,16 @@ boot_test(robust.memreserve-all
   RUN --dtb ${ROBUST_OUT}/memreserve-all.dtb)
 boot_test(robust.memreserve-kernel
   CHECK --ktap --expect "^memblock_reserve: \\x5b0x0*80000000-0x0*807fffff\\x5d early_init_fdt_scan_reserved_mem\\+"
+  FACTS ${FACTS_1G}
   RUN --dtb ${ROBUST_OUT}/memreserve-kernel.dtb --append "memblock=debug ktest")
 boot_test(robust.memreserve-outside
   CHECK --ktap --expect "^memblock_reserve: \\x5b0x0*40000000-0x0*400fffff\\x5d early_init_fdt_scan_reserved_mem\\+"
         --expect "^memblock_reserve: \\x5b0x0*bff00000-0x0*c00fffff\\x5d early_init_fdt_scan_reserved_mem\\+"
+  FACTS ${FACTS_1G}
   RUN --dtb ${ROBUST_OUT}/memreserve-outside.dtb --append "memblock=debug ktest")
 boot_test(robust.memreserve-100
   CHECK --ktap --expect "^memblock_reserve: \\x5b0x0*900c8000-0x0*900c8fff\\x5d early_init_fdt_scan_reserved_mem\\+"
+  FACTS ${FACTS_1G}
   RUN --dtb ${ROBUST_OUT}/memreserve-100.dtb --append "memblock=debug ktest")
 boot_test(robust.memreserve-129
   CHECK --status 1 --expect "^Kernel panic - not syncing: memblock: cannot resize reserved array$"
@@ -179,17 +194,20 @@ set(RESMEM "OF: fdt: Reserved memory:")
 boot_test(robust.resmem-nomap-all
   CHECK --ktap
         --expect "^${RESMEM} failed to reserve memory for node 'all@80000000': base 0x0*80000000, size 1024 MiB$"
+  FACTS ${FACTS_1G}
   RUN --dtb ${ROBUST_OUT}/resmem-nomap-all.dtb --append ktest)
 boot_test(robust.resmem-kernel
   CHECK --ktap
         --expect "^${RESMEM} failed to reserve memory for node 'nomap@80000000': base 0x0*80000000, size 16 MiB$"
         --expect "^${RESMEM} reserved region for node 'plain@80000000': base 0x0*80000000, size 1 MiB$"
         --expect "^OF: reserved mem: OVERLAP DETECTED!$"
+  FACTS ${FACTS_1G}
   RUN --dtb ${ROBUST_OUT}/resmem-kernel.dtb --append ktest)
 boot_test(robust.resmem-outside
   CHECK --ktap
         --expect "^${RESMEM} reserved region for node 'below@40000000': base 0x0*40000000, size 1 MiB$"
         --expect "^${RESMEM} reserved region for node 'above@c0000000': base 0x0*c0000000, size 1 MiB$"
+  FACTS ${FACTS_1G}
   RUN --dtb ${ROBUST_OUT}/resmem-outside.dtb --append ktest)
 
 # ---- Command lines ------------------------------------------------------------------
@@ -252,13 +270,15 @@ boot_test(robust.buddy-exhausted
         --expect "^Normal: ([0-9]+\\*[0-9]+kB ){12}= [0-9]+kB$"
         --expect "^HighMem: ([0-9]+\\*[0-9]+kB ){12}= [0-9]+kB$"
         --expect "^swapper: page allocation failure: order:0, mode:0x2\\(GFP_KERNEL\\|__GFP_HIGHMEM\\), nodemask=\\(null\\)$"
+  FACTS ${FACTS_1G}
   RUN --append ktest=buddy)
 # memblock's reserved array doubling at boot (128 -> 256), refusing to when
 # there is nowhere to put it, and doubling again when emptied (as Linux's
 # memblock_isolate_range does): the memblock_grow suite's work at bootmem_init.
 boot_test(robust.memblock-grow
-  CHECK --ktap --min-cases 3
+  CHECK --ktap
         --expect "^memblock: reserved is doubled to 256 at \\x5b0x[0-9a-f]+-0x[0-9a-f]+\\x5d$"
         --expect "^memblock: Failed to double reserved array from 256 to 512 entries !$"
         --expect "^memblock: reserved is doubled to 512 at "
+  FACTS ${FACTS_1G}
   RUN --append "ktest=memblock_grow memblock=debug")

@@ -1,7 +1,9 @@
 /*
  * libFuzzer harness: arbitrary bytes as a command line and a DTB, through
  * the early device-tree scan, parse_early_param, adjust_lowmem_bounds and
- * the reservations, with memblock's invariants checked after every step.
+ * the reservations, with memblock's invariants checked after every step,
+ * the lowmem bounds against the model, and every panic explained by the
+ * input (test/fuzz/fuzz_checks.h).
  *
  * Input: 2 bytes (little-endian) of command-line length, the command line,
  * then the DTB. Built with clang (-fsanitize=fuzzer,address,undefined) for
@@ -52,10 +54,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cmdline[cmdlen] = '\0';
 	dtblen = size - 2 - cmdlen;
 
+	fuzz_step = "the start";
+	fuzz_expected_panic[0] = '\0';
 	khost_panic_armed = 1;
-	if (setjmp(khost_panic_jmp))
-		goto out;	/* a clean panic is an acceptable end */
+	if (setjmp(khost_panic_jmp)) {
+		check_panic();	/* one the input explains is a clean end */
+		goto out;
+	}
 
+	fuzz_step = "the DT scan";
 	/* What setup_machine_fdt accepts: a valid header that fits the bytes given, and a sound structure. */
 	if (dtblen >= FDT_V1_SIZE) {
 		dtb = malloc(dtblen);
@@ -68,6 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_all("the DT scan");
 
+	fuzz_step = "parse_early_param";
 	if (cmdlen)
 		khost_set_cmdline(cmdline);
 	parse_early_param();
@@ -75,15 +83,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!memblock.memory.cnt)
 		goto out;
 
-	adjust_lowmem_bounds();
-	check_lowmem("adjust_lowmem_bounds");
+	/* Without the word on the command line, nothing changed the vmalloc area's size. */
+	if (!strstr(boot_command_line, "vmalloc"))
+		CHECK(vmalloc_size == MODEL_VMALLOC_DEFAULT, "the default vmalloc area without vmalloc=");
+	adjust_lowmem_bounds_checked("adjust_lowmem_bounds");
+	fuzz_step = "early_init_fdt_scan_reserved_mem";
 	early_init_fdt_scan_reserved_mem();
 	check_all("early_init_fdt_scan_reserved_mem");
+	fuzz_step = "dma_contiguous_reserve";
 	dma_contiguous_reserve((phys_addr_t)0xffffffff);
 	check_all("dma_contiguous_reserve");
 	check_cma();
-	adjust_lowmem_bounds();
-	check_lowmem("the second adjust_lowmem_bounds");
+	adjust_lowmem_bounds_checked("the second adjust_lowmem_bounds");
 	check_cma();
 out:
 	khost_panic_armed = 0;

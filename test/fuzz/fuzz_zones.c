@@ -2,8 +2,12 @@
  * libFuzzer harness: arbitrary RAM bank lists, NOMAP holes and vmalloc=
  * values through arm_add_memory, parse_early_param, adjust_lowmem_bounds
  * and the zone sizing (calculate_zone_sizes), checking that
- *  - lowmem stays within the VMSPLIT's limit (fuzz_checks.h), built for
- *    each split (PAGE_OFFSET) at both phys_addr_t widths;
+ *  - the vmalloc area and the lowmem bounds are exactly the model's
+ *    (test/model/lowmem_model.h, through fuzz_checks.h), built for each
+ *    split (PAGE_OFFSET) at both phys_addr_t widths; the only panic an
+ *    input may cause is adjust_lowmem_bounds' when the model finds no
+ *    mappable RAM below the vmalloc limit (memblock's arrays cannot fill
+ *    up: at most 8 banks, each added twice and split by a NOMAP half);
  *  - the zones tile the node: ZONE_NORMAL from its first page, ZONE_HIGHMEM
  *    right after it to its last, nothing outside;
  *  - no zone crosses the lowmem boundary: ZONE_NORMAL ends at or below it,
@@ -126,15 +130,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < nbanks * BANK_BYTES)
 		return 0;
 
+	fuzz_step = "the start";
+	fuzz_expected_panic[0] = '\0';
 	khost_panic_armed = 1;
-	if (setjmp(khost_panic_jmp))
-		goto out;	/* a clean panic is an acceptable end */
+	if (setjmp(khost_panic_jmp)) {
+		check_panic();	/* one the input explains is a clean end */
+		goto out;
+	}
 
 	for (unsigned int i = 0; i < nbanks; i++) {
 		const uint8_t *b = data + i * BANK_BYTES;
 		u64 base, bytes;
 
 		bank_at(b, &base, &bytes);
+		fuzz_step = "arm_add_memory";
 		arm_add_memory(base, bytes);
 		if (b[12] & 2)
 			arm_add_memory(base + bytes / 2, bytes);
@@ -143,8 +152,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (vmalloc_mib) {
 		snprintf(cmdline, sizeof(cmdline), "vmalloc=%uM", (unsigned int)vmalloc_mib);
 		khost_set_cmdline(cmdline);
+		fuzz_step = "parse_early_param";
 		parse_early_param();
 	}
+	fuzz_step = "vmalloc=";
+	CHECK(vmalloc_size == model_vmalloc_size(vmalloc_mib != 0, (u64)vmalloc_mib << 20, CONFIG_PAGE_OFFSET),
+	      "the vmalloc area's size as the model's");
 	if (!memblock.memory.cnt)
 		goto out;
 	for (unsigned int i = 0; i < nbanks; i++) {
@@ -158,8 +171,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_all("memblock_mark_nomap");
 	}
 
-	adjust_lowmem_bounds();
-	check_lowmem("adjust_lowmem_bounds");
+	adjust_lowmem_bounds_checked("adjust_lowmem_bounds");
 
 	/* paging_init, once lowmem is mapped; then what bootmem_init's find_limits and zone_sizes_init pass (mm/init.c). */
 	memblock_set_current_limit(arm_lowmem_limit);

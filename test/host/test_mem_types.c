@@ -70,8 +70,9 @@ static void test_every_type_as_linux_computes_it(void **state)
 	for (unsigned int i = 0; i < ARRAY_SIZE(want); i++) {
 		const struct mem_type *mt = get_mem_type(want[i].type);
 
+		if (!mt)
+			fail_msg("get_mem_type(%u) is NULL", (unsigned int)want[i].type);
 		print_message("%s\n", mt->name);
-		assert_non_null(mt);
 		assert_int_equal(mt->prot_pte, want[i].pte);
 		assert_int_equal(mt->prot_l1, want[i].l1);
 		assert_int_equal(mt->prot_sect, want[i].sect);
@@ -88,9 +89,12 @@ static void test_no_type_is_writable_and_executable_but_rwx(void **state)
 	(void)state;
 	for (unsigned int t = 0; t < MT_NR_TYPES; t++) {
 		const struct mem_type *mt = get_mem_type(t);
-		bool writable = (mt->prot_pte & L_PTE_DIRTY) && !(mt->prot_pte & L_PTE_RDONLY);
-		bool exec = !(mt->prot_pte & L_PTE_XN);
+		bool writable, exec;
 
+		if (!mt)
+			fail_msg("get_mem_type(%u) is NULL", t);
+		writable = (mt->prot_pte & L_PTE_DIRTY) && !(mt->prot_pte & L_PTE_RDONLY);
+		exec = !(mt->prot_pte & L_PTE_XN);
 		if (!mt->prot_l1)
 			continue;	/* no pages of this type */
 		if (writable && exec)

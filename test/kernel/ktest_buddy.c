@@ -40,7 +40,9 @@ static void check_free_lists(struct ktest *t, enum zone_type z)
 			if (!PageBuddy(page) || page->private != o || PageReserved(page) ||
 			    page_zonenum(page) != z || (pfn & ((1UL << o) - 1)) ||
 			    pfn < zone->zone_start_pfn || pfn + (1UL << o) > zone_end_pfn(zone)) {
-				KTEST_EXPECT_TRUE(t, false);
+				KTEST_FAIL(t, "%s order-%u free list: pfn %#lx (buddy %d, order %lu, reserved %d, zone %d) is not a free block of that order in [%#lx, %#lx)",
+					   zone->name, o, pfn, PageBuddy(page), page->private, PageReserved(page),
+					   (int)page_zonenum(page), zone->zone_start_pfn, zone_end_pfn(zone));
 				return;
 			}
 		}
@@ -163,7 +165,8 @@ static void alloc_free_storm(struct ktest *t)
 				unsigned long *w = kmap_local_page(&page[p]);
 
 				if (w[0] != page_to_pfn(&page[p]) || w[1] != 0x600dbeef)
-					KTEST_EXPECT_TRUE(t, false);
+					KTEST_FAIL(t, "pfn %#lx holds %#lx %#lx, not its own stamp: handed out twice or overwritten",
+						   page_to_pfn(&page[p]), w[0], w[1]);
 				kunmap_local(w);
 			}
 			__free_pages(page, orders[i]);
@@ -176,38 +179,84 @@ static void alloc_free_storm(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0);
 }
 
+/* Linux's sysctl_lowmem_reserve_ratio (v6.1) for ZONE_NORMAL: it keeps 1/32 of the zones above it from their requests. */
+#define NORMAL_RESERVE_RATIO	32
+
 /*
- * Take every page a zone will give to a request that may use it and nothing
- * higher, chained through page->lru; then give them all back. The zone
- * stops above its min watermark, and a lowmem request never gets highmem.
+ * What zone z keeps back from a request that may use zones up to highest
+ * (Linux's lowmem_reserve): nothing in its own zone, else 1/32 of the
+ * managed pages of the zones above it that the request may use.
+ */
+static unsigned long reserve_against(enum zone_type z, enum zone_type highest)
+{
+	unsigned long above = 0;
+
+	for (int j = (int)z + 1; j < MAX_NR_ZONES && j <= (int)highest; j++)
+		above += zone_of((enum zone_type)j)->managed_pages;
+	return z == ZONE_NORMAL ? above / NORMAL_RESERVE_RATIO : 0;
+}
+
+/*
+ * Take every page a request may get, chained through page->lru; then give
+ * them all back. As Linux's __alloc_pages does without reclaim, the pages
+ * come from the highest zone the flags allow until it is down to its low
+ * watermark, then from the zones below (the fallback), then again down to
+ * the min watermarks; a lower zone keeps back its reserve against the
+ * higher ones. Each zone must end at exactly what these rules leave it.
  */
 #define TAKEN_MARK	0x7a4e0001UL
 
-static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type expect_zone)
+static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type highest,
+				    unsigned long taken[MAX_NR_ZONES])
 {
+	unsigned long free_before[MAX_NR_ZONES];
 	struct snapshot before, after;
-	struct list_head taken;
-	unsigned long n = 0;
+	struct list_head taken_list;
+	bool fell_back = false;
 	struct page *page;
 
 	take_snapshot(&before);
-	INIT_LIST_HEAD(&taken);
-	while ((page = alloc_pages(gfp | __GFP_NOWARN, 0))) {
-		if (page_zonenum(page) > expect_zone)
-			KTEST_EXPECT_TRUE(t, false);
-		/* page->index is unused here: a page handed out twice would carry the mark already. */
-		if (page->index == TAKEN_MARK)
-			KTEST_EXPECT_TRUE(t, false);
-		page->index = TAKEN_MARK;
-		list_add(&page->lru, &taken);
-		n++;
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		free_before[z] = zone_of(z)->free_pages;
+		taken[z] = 0;
 	}
-	KTEST_EXPECT_GT(t, n, 0);
-	KTEST_EXPECT_GE(t, zone_of(expect_zone)->free_pages, zone_of(expect_zone)->watermark[WMARK_MIN]);
+	INIT_LIST_HEAD(&taken_list);
+	while ((page = alloc_pages(gfp | __GFP_NOWARN, 0))) {
+		enum zone_type z = page_zonenum(page);
+
+		if (z > highest) {
+			KTEST_FAIL(t, "a request for zones up to %s got a page of zone %d (pfn %#lx)",
+				   zone_of(highest)->name, (int)z, page_to_pfn(page));
+			break;
+		}
+		/* The first page from below: the zone asked for first must be down to its low watermark. */
+		if (z < highest && !fell_back) {
+			fell_back = true;
+			KTEST_EXPECT_LE(t, zone_of(highest)->free_pages, zone_of(highest)->watermark[WMARK_LOW]);
+		}
+		/* page->index is unused here: a page handed out twice would carry the mark already. */
+		if (page->index == TAKEN_MARK) {
+			KTEST_FAIL(t, "pfn %#lx handed out twice", page_to_pfn(page));
+			break;
+		}
+		page->index = TAKEN_MARK;
+		list_add(&page->lru, &taken_list);
+		taken[z]++;
+	}
+	for (int z = 0; z <= (int)highest; z++) {
+		struct zone *zone = zone_of(z);
+		unsigned long keep = zone->watermark[WMARK_MIN] + reserve_against((enum zone_type)z, highest);
+		unsigned long left = min(free_before[z], keep);
+
+		if (!zone->managed_pages)
+			continue;
+		KTEST_EXPECT_EQ(t, zone->free_pages, left);
+		KTEST_EXPECT_EQ(t, taken[z], free_before[z] - zone->free_pages);
+	}
 	/* Once more, without __GFP_NOWARN: NULL and Linux's allocation-failure report (the boot test reads it). */
 	KTEST_EXPECT_TRUE(t, alloc_pages(gfp, 0) == NULL);
-	while (!list_empty(&taken)) {
-		page = list_first_entry(&taken, struct page, lru);
+	while (!list_empty(&taken_list)) {
+		page = list_first_entry(&taken_list, struct page, lru);
 		list_del(&page->lru);
 		page->index = 0;
 		__free_page(page);
@@ -219,13 +268,17 @@ static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type e
 
 static void all_of_lowmem_then_back(struct ktest *t)
 {
-	take_zone_and_give_back(t, GFP_KERNEL, ZONE_NORMAL);
+	unsigned long taken[MAX_NR_ZONES];
+
+	take_zone_and_give_back(t, GFP_KERNEL, ZONE_NORMAL, taken);
+	KTEST_EXPECT_GT(t, taken[ZONE_NORMAL], 0);
 }
 
-/* A highmem-capable request drains highmem first, then falls back to lowmem. */
+/* A highmem-capable request drains highmem first, then falls back to lowmem, which keeps its reserve. */
 static void highmem_requests_fall_back(struct ktest *t)
 {
 #ifdef CONFIG_HIGHMEM
+	unsigned long taken[MAX_NR_ZONES];
 	struct page *page;
 
 	if (!zone_of(ZONE_HIGHMEM)->managed_pages) {
@@ -238,7 +291,10 @@ static void highmem_requests_fall_back(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, PageHighMem(page));
 	KTEST_EXPECT_TRUE(t, page_address(page) == NULL);	/* not mapped until kmapped */
 	__free_page(page);
-	take_zone_and_give_back(t, GFP_HIGHUSER, ZONE_HIGHMEM);
+	take_zone_and_give_back(t, GFP_HIGHUSER, ZONE_HIGHMEM, taken);
+	if (!taken[ZONE_NORMAL])
+		KTEST_FAIL(t, "highmem requests never fell back to lowmem (%lu highmem pages taken)",
+			   taken[ZONE_HIGHMEM]);
 #else
 	ktest_skip(t, "no HIGHMEM in this build");
 #endif
@@ -257,25 +313,52 @@ static void lowmem_requests_stay_low(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER) == NULL);
 }
 
-/* __GFP_ZERO and __get_free_pages. */
+/*
+ * __get_free_pages gives a block at its linear address; dirtied and freed,
+ * the same block must come back zeroed from a __GFP_ZERO request. RAM
+ * starts zeroed under QEMU, so only a block known to be dirty shows the
+ * zeroing. The allocator may hand out other blocks first: they are held
+ * (chained through page->lru) until the dirtied one comes.
+ */
 static void zeroed_and_addressed(struct ktest *t)
 {
 	unsigned long addr = __get_free_pages(GFP_KERNEL, 1);
-	struct page *page;
-	u32 *w;
+	unsigned long held = 0, most = zone_of(ZONE_NORMAL)->free_pages / 2;
+	struct page *dirty, *page;
+	struct list_head others;
+	const u32 *w;
 
 	KTEST_ASSERT_TRUE(t, addr != 0);
+	dirty = virt_to_page((void *)addr);
+	KTEST_EXPECT_EQ(t, (unsigned long)page_address(dirty), addr);
 	memset((void *)addr, 0xa5, 2 * PAGE_SIZE);
 	free_pages(addr, 1);
-	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 1);
-	KTEST_ASSERT_TRUE(t, page != NULL);
-	w = page_address(page);
-	for (unsigned int i = 0; i < 2 * PAGE_SIZE / 4; i++)
-		if (w[i]) {
-			KTEST_EXPECT_EQ(t, w[i], 0);
+	INIT_LIST_HEAD(&others);
+	while ((page = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN, 1)) != dirty) {
+		if (!page || held == most) {
+			if (page)
+				__free_pages(page, 1);
+			KTEST_FAIL(t, "the dirtied block (pfn %#lx) did not come back in %lu allocations",
+				   page_to_pfn(dirty), held + 1);
 			break;
 		}
-	__free_pages(page, 1);
+		list_add(&page->lru, &others);
+		held++;
+	}
+	if (page == dirty) {
+		w = page_address(page);
+		for (unsigned int i = 0; i < 2 * PAGE_SIZE / 4; i++)
+			if (w[i]) {
+				KTEST_FAIL(t, "word %u of the dirtied block is %#x after __GFP_ZERO", i, w[i]);
+				break;
+			}
+		__free_pages(page, 1);
+	}
+	while (!list_empty(&others)) {
+		page = list_first_entry(&others, struct page, lru);
+		list_del(&page->lru);
+		__free_pages(page, 1);
+	}
 }
 
 /* A second free and the free of a reserved page are refused, and change nothing. */

@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/string.h>
 #include <asm/memory.h>
 #include <asm/system.h>
 #include <ktest.h>
@@ -94,16 +95,19 @@ static void kunmapped_page_keeps_its_address(struct ktest *t)
 }
 
 /*
- * Fill the pkmap pool with distinct highmem pages: every entry is usable,
- * one more is refused (no hang), releasing them and mapping again wraps
- * the pool, which clears the stale entries; the first page then gets a
- * different address and still holds its data.
+ * Fill the pkmap pool with distinct highmem pages: each of the LAST_PKMAP
+ * (512) entries is used once, and the 513th kmap is refused with NULL
+ * where Linux would sleep (docs/highmem.md); a page already mapped still
+ * gets its address. Releasing them and mapping again wraps the pool, which
+ * clears the stale entries; the first pages then get a different address
+ * and still hold their data.
  */
 static void pkmap_fills_refuses_and_wraps(struct ktest *t)
 {
 #ifdef CONFIG_HIGHMEM
 	static struct page *pages[LAST_PKMAP + 1];
 	static void *addrs[LAST_PKMAP + 1];
+	static bool slot_used[LAST_PKMAP];
 	unsigned int mapped = 0, n = 0;
 	void *again, *extra;
 
@@ -126,19 +130,37 @@ static void pkmap_fills_refuses_and_wraps(struct ktest *t)
 		ktest_skip(t, "fewer highmem pages than pkmap entries");
 		return;
 	}
+	memset(slot_used, 0, sizeof(slot_used));
 	for (unsigned int i = 0; i < LAST_PKMAP; i++) {
+		unsigned long va;
+
 		addrs[i] = kmap(pages[i]);
-		if (!addrs[i])
+		if (!addrs[i]) {
+			KTEST_FAIL(t, "kmap %u of %u refused: every pkmap entry must be usable", i + 1, LAST_PKMAP);
 			break;
+		}
+		va = (unsigned long)addrs[i];
+		if (va < PKMAP_BASE || va >= PAGE_OFFSET || (va & ~PAGE_MASK) ||
+		    slot_used[(va - PKMAP_BASE) >> PAGE_SHIFT]) {
+			KTEST_FAIL(t, "kmap %u at %#lx: not a free pkmap entry", i + 1, va);
+			break;
+		}
+		slot_used[(va - PKMAP_BASE) >> PAGE_SHIFT] = true;
 		*(u32 *)addrs[i] = i;
 		mapped++;
 	}
-	/* Entry 0 only comes into use after a wrap: the first pass gets all but... none are left out. */
-	KTEST_EXPECT_GE(t, mapped, LAST_PKMAP - 1);
+	KTEST_EXPECT_EQ(t, mapped, LAST_PKMAP);
+	KTEST_EXPECT_EQ(t, kmap_pkmap_in_use(), mapped);
 	extra = kmap(pages[LAST_PKMAP]);
-	KTEST_EXPECT_TRUE(t, extra == NULL || mapped < LAST_PKMAP);
-	if (extra)
+	if (extra) {
+		KTEST_FAIL(t, "kmap %u of %u entries was not refused: got %p", LAST_PKMAP + 1, LAST_PKMAP, extra);
 		kunmap(pages[LAST_PKMAP]);
+	}
+	/* Full, but a page already mapped takes no new entry. */
+	again = kmap(pages[0]);
+	KTEST_EXPECT_EQ(t, (unsigned long)again, (unsigned long)addrs[0]);
+	if (again)
+		kunmap(pages[0]);
 	for (unsigned int i = 0; i < mapped; i++)
 		kunmap(pages[i]);
 	KTEST_EXPECT_EQ(t, kmap_pkmap_in_use(), 0);

@@ -2,11 +2,13 @@
  * memblock: what setup_arch left in memblock on this very boot. The
  * regions obey memblock's invariants; what the kernel runs on (its image,
  * swapper_pg_dir, the DTB, the initrd) is memory and reserved; memory
- * matches the device tree; the CMA areas are reserved RAM inside one zone;
- * the lowmem bounds are those of adjust_lowmem_bounds; and an early
- * allocation comes from free lowmem and goes back.
+ * matches the device tree and mem=; the CMA areas are reserved RAM inside
+ * one zone; the lowmem bounds are the model's (test/model/lowmem_model.h);
+ * and memblock retires when the buddy allocator takes over.
  */
 #include <linux/cma.h>
+#include <linux/cmdline.h>
+#include <linux/errno.h>
 #include <linux/initrd.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -22,13 +24,15 @@
 #include <asm/ram_probe.h>
 #include <asm/sections.h>
 
+#include "../model/lowmem_model.h"
+
 
 static void check_type(struct ktest *t, const struct memblock_type *type)
 {
 	const char *why = memblock_type_check(type);
 
 	if (why)
-		ktest_fail(t, __FILE__, __LINE__, "%s: %s", type->name, why);
+		KTEST_FAIL(t, "%s: %s", type->name, why);
 }
 
 static void regions_sorted_merged_summed(struct ktest *t)
@@ -90,15 +94,54 @@ static bool covered_by_memory(phys_addr_t base, phys_addr_t size)
 	return cursor >= end;
 }
 
-/* Every memory bank of the device tree, clipped as Linux clips it, is memblock memory (unless mem= replaced them). */
-static void memory_matches_device_tree(struct ktest *t)
+#ifdef CONFIG_HIGHMEM
+static const bool highmem_build = true;
+#else
+static const bool highmem_build = false;
+#endif
+
+/* A range of physical addresses, [start, end). */
+struct range {
+	u64 start, end;
+};
+
+#define MAX_RANGES	32
+
+/* Sort by start and merge what overlaps or touches. Returns the new count. */
+static unsigned int merge_ranges(struct range *r, unsigned int n)
+{
+	unsigned int out = 0;
+
+	for (unsigned int i = 1; i < n; i++)
+		for (unsigned int j = i; j > 0 && r[j].start < r[j - 1].start; j--) {
+			struct range tmp = r[j];
+
+			r[j] = r[j - 1];
+			r[j - 1] = tmp;
+		}
+	for (unsigned int i = 0; i < n; i++) {
+		if (out && r[i].start <= r[out - 1].end) {
+			if (r[i].end > r[out - 1].end)
+				r[out - 1].end = r[i].end;
+		} else {
+			r[out++] = r[i];
+		}
+	}
+	return out;
+}
+
+/*
+ * The RAM banks of the device tree's memory nodes, clipped as Linux clips
+ * them: nothing below PHYS_OFFSET, nothing past the highest phys_addr_t
+ * (classic: 4 GiB - 1), and without the tail memblock_probe_ram found
+ * missing (-m smaller than the tree says).
+ */
+static unsigned int dt_ram(struct range *ram)
 {
 	const void *fdt = initial_boot_params;
-	phys_addr_t in_dt = 0;
+	unsigned int n = 0;
 	int node;
 
-	if (strstr(boot_command_line, "mem="))
-		return;
 	fdt_for_each_subnode(node, fdt, 0) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 		const fdt32_t *reg;
@@ -109,25 +152,114 @@ static void memory_matches_device_tree(struct ktest *t)
 		reg = fdt_getprop(fdt, node, "reg", &len);
 		for (const fdt32_t *end = reg + len / 4; reg && end - reg >= (int)(dt_root_addr_cells + dt_root_size_cells);) {
 			u64 base = dt_mem_next_cell(dt_root_addr_cells, &reg);
-			u64 size = dt_mem_next_cell(dt_root_size_cells, &reg);
-			u64 top = base + size;
+			u64 top = base + dt_mem_next_cell(dt_root_size_cells, &reg);
 
-			if (top > (u64)(phys_addr_t)~(phys_addr_t)0)	/* classic: at most 4 GiB - 1 */
-				top = (phys_addr_t)~(phys_addr_t)0;
-			/* The tail memblock_probe_ram found missing is gone (-m smaller than the tree says). */
+			if (base < PHYS_OFFSET)
+				base = PHYS_OFFSET;
+			if (top > (u64)PHYS_ADDR_MAX)
+				top = PHYS_ADDR_MAX;
 			for (unsigned int i = 0; i < ram_probe_nr_silent; i++)
 				if (ram_probe_silent[i].start >= base && ram_probe_silent[i].start < top)
 					top = ram_probe_silent[i].start;
-#ifndef CONFIG_HIGHMEM
-			/* Without HIGHMEM, adjust_lowmem_bounds dropped the RAM beyond lowmem. */
-			if (top > arm_lowmem_limit)
-				top = base < arm_lowmem_limit ? arm_lowmem_limit : base;
-#endif
-			KTEST_EXPECT_TRUE(t, covered_by_memory((phys_addr_t)base, (phys_addr_t)(top - base)));
-			in_dt += (phys_addr_t)(top - base);
+			if (base < top && n < MAX_RANGES)
+				ram[n++] = (struct range){ base, top };
 		}
 	}
-	KTEST_EXPECT_EQ(t, memblock_phys_mem_size(), in_dt);
+	return n;
+}
+
+/* The next "name=" option of the command line at or after *pos, its value in *val; false at the end. */
+static bool next_option(const char **pos, const char *name, const char **val)
+{
+	size_t len = strlen(name);
+
+	for (const char *s = *pos; (s = strstr(s, name)) != NULL; s += len) {
+		if (s != boot_command_line && s[-1] != ' ')
+			continue;
+		*val = s + len;
+		*pos = s + len;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The mem=SIZE[@START] banks of the command line, parsed here as Linux's
+ * early_mem reads them (START defaults to PHYS_OFFSET; a value that is not
+ * a size, or 0, is refused) and aligned as arm_add_memory aligns them
+ * (start up to a page, the size down to whole pages). *named is set when
+ * a well-formed bank reaches the device tree's RAM: then the banks replace
+ * the tree's memory, clipped to it.
+ */
+static unsigned int mem_option_banks(struct range *banks, const struct range *ram, unsigned int nram,
+				     bool *named)
+{
+	const char *pos = boot_command_line, *val;
+	unsigned int n = 0;
+
+	*named = false;
+	while (next_option(&pos, "mem=", &val)) {
+		unsigned long long size, start = PHYS_OFFSET;
+		u64 aligned, end;
+		char *endp;
+
+		if (memparse_checked(val, &endp, &size) || !size)
+			continue;
+		if (*endp == '@' && memparse_checked(endp + 1, &endp, &start))
+			continue;
+		if (*endp && *endp != ' ')
+			continue;
+		if (start + size < start)
+			size = ~0ULL - start;
+		for (unsigned int i = 0; i < nram; i++)
+			*named |= start < ram[i].end && ram[i].start < start + size;
+		aligned = (start + PAGE_SIZE - 1) & ~(u64)(PAGE_SIZE - 1);
+		if (aligned < start || aligned >= start + size)
+			continue;
+		end = aligned + ((start + size - aligned) & ~(u64)(PAGE_SIZE - 1));
+		if (aligned < end && n < MAX_RANGES)
+			banks[n++] = (struct range){ aligned, end };
+	}
+	return merge_ranges(banks, n);
+}
+
+/*
+ * memblock's memory is the device tree's RAM, or with mem= the banks the
+ * command line names, clipped to that RAM; without HIGHMEM, what lies
+ * beyond lowmem is gone. Every expected byte is memory, and memory holds
+ * nothing else (the totals agree).
+ */
+static void memory_matches_device_tree(struct ktest *t)
+{
+	static struct range ram[MAX_RANGES], banks[MAX_RANGES], expect[2 * MAX_RANGES];
+	unsigned int nram = dt_ram(ram), nbanks, n = 0;
+	phys_addr_t total = 0;
+	bool named;
+
+	KTEST_ASSERT_TRUE(t, nram > 0);
+	nbanks = mem_option_banks(banks, ram, nram, &named);
+	for (unsigned int i = 0; i < nram; i++) {
+		if (!named) {
+			expect[n++] = ram[i];
+			continue;
+		}
+		for (unsigned int j = 0; j < nbanks; j++) {
+			u64 lo = max(ram[i].start, banks[j].start), hi = min(ram[i].end, banks[j].end);
+
+			if (lo < hi && n < ARRAY_SIZE(expect))
+				expect[n++] = (struct range){ lo, hi };
+		}
+	}
+	n = merge_ranges(expect, n);
+	for (unsigned int i = 0; i < n; i++) {
+		u64 lo = expect[i].start, hi = expect[i].end;
+
+		if (!highmem_build && hi > arm_lowmem_limit)
+			hi = max(lo, (u64)arm_lowmem_limit);	/* adjust_lowmem_bounds dropped the RAM beyond lowmem */
+		KTEST_EXPECT_TRUE(t, covered_by_memory((phys_addr_t)lo, (phys_addr_t)(hi - lo)));
+		total += (phys_addr_t)(hi - lo);
+	}
+	KTEST_EXPECT_EQ(t, memblock_phys_mem_size(), total);
 #ifndef CONFIG_HIGHMEM
 	KTEST_EXPECT_EQ(t, memblock_end_of_DRAM(), arm_lowmem_limit);
 #endif
@@ -145,18 +277,54 @@ static void cma_areas_in_one_zone(struct ktest *t)
 	}
 }
 
+/* vmalloc= as the command line asks, read here: each well-formed value replaces the one before. */
+static bool vmalloc_option(u64 *asked)
+{
+	const char *pos = boot_command_line, *val;
+	bool given = false;
+
+	while (next_option(&pos, "vmalloc=", &val)) {
+		unsigned long long v;
+		char *end;
+
+		if (memparse_checked(val, &end, &v) == -EINVAL || (*end && *end != ' '))
+			continue;	/* "Malformed early option": the size stays */
+		*asked = v;
+		given = true;
+	}
+	return given;
+}
+
+/*
+ * The vmalloc area and the lowmem bounds as the model of
+ * test/model/lowmem_model.h (from tools/vmlayout.py's rules) computes them
+ * for the banks memblock holds: the limit exactly (below and above),
+ * high_memory, and after paging_init allocations from all of lowmem.
+ */
 static void lowmem_bounds(struct ktest *t)
 {
-	u64 vmalloc_limit = (u64)VMALLOC_END - vmalloc_size - VMALLOC_OFFSET - PAGE_OFFSET + PHYS_OFFSET;
+	static struct model_bank banks[INIT_MEMBLOCK_REGIONS];
+	const struct memblock_region *r;
+	struct model_lowmem m;
+	unsigned int n = 0;
+	u64 asked = 0, size;
+	bool given = vmalloc_option(&asked);
 
-	KTEST_EXPECT_GT(t, arm_lowmem_limit, PHYS_OFFSET);
-	KTEST_EXPECT_LE(t, arm_lowmem_limit, vmalloc_limit);
+	size = model_vmalloc_size(given, asked, CONFIG_PAGE_OFFSET);
+	KTEST_EXPECT_EQ(t, vmalloc_size, size);
+	for_each_mem_region(r) {
+		if (n == ARRAY_SIZE(banks))
+			break;
+		banks[n++] = (struct model_bank){ r->base, (u64)r->base + r->size, memblock_is_nomap(r) };
+	}
+	KTEST_ASSERT_TRUE(t, n == memblock.memory.cnt);
+	model_lowmem_bounds(&m, banks, n, size, CONFIG_PAGE_OFFSET);
+	KTEST_EXPECT_NE(t, m.limit, 0);
+	KTEST_EXPECT_EQ(t, arm_lowmem_limit, m.limit);
+	KTEST_EXPECT_EQ(t, (unsigned long)high_memory, model_high_memory(m.limit, CONFIG_PAGE_OFFSET));
 	KTEST_EXPECT_TRUE(t, memblock_is_memory(arm_lowmem_limit - 1));
-	KTEST_EXPECT_EQ(t, (unsigned long)high_memory, (unsigned long)__va(arm_lowmem_limit - 1) + 1);
 	/* Once paging_init has mapped all of lowmem, allocations may come from all of it (as Linux). */
 	KTEST_EXPECT_EQ(t, memblock.current_limit, arm_lowmem_limit);
-	/* The vmalloc area between high_memory + VMALLOC_OFFSET and VMALLOC_END is at least vmalloc_size. */
-	KTEST_EXPECT_GE(t, VMALLOC_END - ((unsigned long)high_memory + VMALLOC_OFFSET), vmalloc_size);
 }
 
 /*

@@ -104,7 +104,7 @@ static void no_writable_executable_mapping(struct ktest *t)
 		if ((e & PMD_TYPE_MASK) == PMD_TYPE_SECT) {
 			sections++;
 			if (sect_wx(e)) {
-				ktest_fail(t, __FILE__, __LINE__, "section at 0x%08lx is W+X: 0x%llx",
+				KTEST_FAIL(t, "section at 0x%08lx is W+X: 0x%llx",
 					   addr, (unsigned long long)e);
 				wx++;
 			}
@@ -120,7 +120,7 @@ static void no_writable_executable_mapping(struct ktest *t)
 			for (unsigned int i = 0; i < n; i++) {
 				ptes += hw[i] != 0;
 				if (pte_hw_wx(hw[i])) {
-					ktest_fail(t, __FILE__, __LINE__, "page at 0x%08lx is W+X: 0x%llx",
+					KTEST_FAIL(t, "page at 0x%08lx is W+X: 0x%llx",
 						   addr + i * PAGE_SIZE, (unsigned long long)hw[i]);
 					wx++;
 				}
