@@ -17,10 +17,11 @@ suites are those of the ktest option in --append (or --ktest). The exit
 status of the run must equal --status (default 0).
 """
 import argparse
+import os
 import re
 import sys
 
-from armv7mm import console, ktap
+from armv7mm import TOP, console, ktap
 
 
 def read_cases(path):
