@@ -3,14 +3,15 @@
 A sample is a block of output in README.md or docs/*.md between two HTML
 comments, the first naming the command that makes it:
 
-    <!-- sample: tools/run --append ptdump | lines /^ptdump:/../^ptdump: \\d+ PTE/ -->
+    <!-- sample: tools/run --append ptdump | lines '/^ptdump: the/../^ptdump: \\d+ PTE/' -->
         (the block, indented by four spaces or fenced with ```)
     <!-- /sample -->
 
-The command (before the first " | ") is run from the top of the tree, with
-shell-like quoting (a backslash is kept as it is): tools/run (its console, printk's timestamps removed)
-or bench/run, on one preset, named with --preset/--presets or the tool's
-default (tools/run: classic). Filters, each after a " | ", then pick lines:
+The command (before the first " | ") is run from the top of the tree, its
+words split as a shell would but a backslash kept as it is: tools/run (its
+console, printk's timestamps removed) or bench/run, on one preset, named
+with --preset/--presets or the tool's default (tools/run: classic).
+Filters, each after a " | ", then pick lines:
 
     lines PICK...   the lines picked, in order; each pick searches on from
                     where the previous one ended:
@@ -25,8 +26,8 @@ Trailing blanks are not kept.
 
 Figures that follow the kernel's own size change with nearly every commit:
 the image's sections, addresses inside it, symbol offsets, instruction
-counts. The check (compare) allows those to differ within the bounds of
-DRIFT, each with its reason; every other character must be the same, so a
+counts. differences() allows those to differ within the bounds of DRIFT,
+each with its reason; every other character must be the same, so a
 sample fails when anything else about the boot changes, and when one of
 those figures moves further than its bound. consistent() checks, with no
 boot, what arithmetic alone can say about a sample's lines.
