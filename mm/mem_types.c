@@ -8,7 +8,7 @@
  * (PMD_DOMAIN and the AP/TEX section bits with LPAE, PMD_SECT_AF and
  * L_PMD_SECT_RDONLY in classic), which is how one table serves both.
  * test/host/test_mem_types.c checks every value against the numbers Linux
- * computes on a Cortex-A15 (docs/notes/paging-facts.md, section 3.4).
+ * computes on a Cortex-A15 (how it gets there: docs/pgtables.md, "Memory types").
  */
 #include <linux/kernel.h>
 #include <asm/domain.h>

@@ -2,8 +2,9 @@
  * Host unit tests (cmocka) for mm/mem_types.c, built for classic
  * (test_mem_types32) and LPAE (test_mem_types64): every entry must equal
  * what Linux's build_mem_type_table computes on a Cortex-A15 (ARMv7, SMP,
- * TEX remap, write-allocate), as worked out in docs/notes/paging-facts.md,
- * and the hardware PTEs derived from them must be the ones listed there.
+ * TEX remap, write-allocate), listed below from Linux's rules (summed up in
+ * docs/pgtables.md, "Memory types"), and the hardware PTEs derived from
+ * them must be the ones listed.
  * MT_MEMORY_RX is this kernel's own: MT_MEMORY_RWX with the read-only bits.
  */
 #include <setjmp.h>

@@ -12,6 +12,8 @@
   ktap      the KTAP parser (in-kernel ktest results)
   translation  a boot's entry runs, table pages and physical reach (for the pictures)
   pictures  tools/compare's pictures, drawn from boot logs with matplotlib
+  reserved  what the Memory: line's reserved figure is made of (tools/linux-compare)
+  samples   the docs' sample outputs: made from real boots, checked against new ones (tools/check-docs)
 
 How scripts find the package, with no change to sys.path: every script
 that imports it lives in tools/, beside this directory, and Python puts
