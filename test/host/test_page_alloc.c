@@ -31,12 +31,15 @@
  * kernel's 16 reserved; mem_map, one struct page for each of the 12288
  * frames the node spans (48 MiB, the hole included: the span is already a
  * whole number of MAX_ORDER blocks), allocated at the top of lowmem, so
- * in bank B's lowmem half; the rest is free: bank A but the kernel, bank
- * B's lowmem but mem_map, and all 2048 pages of highmem.
+ * in bank B's lowmem half; free_unused_memmap gives back the part for the
+ * 4096 frames of the hole (whole pageblocks; mem_map starts on a page, so
+ * exactly 4096 x sizeof(struct page) bytes). The rest is free: bank A but
+ * the kernel, bank B's lowmem but what mem_map keeps, and all 2048 pages
+ * of highmem.
  */
 #define RAM_PAGES	8192ul
 #define KERNEL_PAGES	16ul
-#define MEMMAP_PAGES	((12288 * sizeof(struct page) + PAGE_SIZE - 1) / PAGE_SIZE)
+#define MEMMAP_PAGES	(((12288 - 4096) * sizeof(struct page) + PAGE_SIZE - 1) / PAGE_SIZE)
 #define HIGHMEM_PAGES	2048ul
 #define FREE_LOWMEM	(4096ul - KERNEL_PAGES + 2048ul - MEMMAP_PAGES)
 
