@@ -144,8 +144,9 @@ boot_test(robust.memory-not-there
   RUN --mem 256 --raw-dtb ${ROBUST_OUT}/raw-ktest.dtb@0x88000000)
 
 # ---- Little RAM -----------------------------------------------------------------
-# The least RAM QEMU's loader can boot the image in (the DTB at half the RAM
-# must be past the image: see above), then more. No room for the 16 MiB CMA
+# Small RAM that QEMU's loader can boot the image in (the DTB at half the
+# RAM must be past the image, see above: from 9 MiB classic, 17 MiB LPAE),
+# then more. No room for the 16 MiB CMA
 # area; lowmem past the kernel holds no large block (16 MiB classic, 32 MiB
 # LPAE) below 32 MiB, or with LPAE at 32.
 if(CONFIG_ARM_LPAE)
