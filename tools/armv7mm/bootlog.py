@@ -25,7 +25,7 @@ format, so Debian's logs read the same way.
 """
 import re
 from collections import namedtuple
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 PAGE_SIZE = 4096
 KIB, MIB, GIB = 1 << 10, 1 << 20, 1 << 30
@@ -88,6 +88,9 @@ class Area:
     name: str               # "vector", "fixmap", ..., "lowmem", ".text"...
     start: int
     end: int                # exclusive
+    # The size as the line prints it, e.g. (240, "MB"): Linux 4.14 truncates
+    # areas and rounds the image's sections up. Not part of an area's identity.
+    printed: tuple = field(default=None, compare=False)
 
     @property
     def size(self):
@@ -95,12 +98,13 @@ class Area:
 
 
 LAYOUT_HEADER = "Virtual kernel memory layout:"
-LAYOUT = re.compile(r"^\s+(?P<name>\.?[a-z]+)\s*: 0x(?P<start>[0-9a-f]+) - 0x(?P<end>[0-9a-f]+)\s+\(\s*\d+ (?:kB|MB)\)$")
+LAYOUT = re.compile(r"^\s+(?P<name>\.?[a-z]+)\s*: 0x(?P<start>[0-9a-f]+) - 0x(?P<end>[0-9a-f]+)"
+                    r"\s+\(\s*(?P<size>\d+) (?P<unit>kB|MB)\)$")
 
 
 def layout_area(line):
     m = LAYOUT.match(line)
-    return m and Area(m["name"], int(m["start"], 16), int(m["end"], 16))
+    return m and Area(m["name"], int(m["start"], 16), int(m["end"], 16), (int(m["size"]), m["unit"]))
 
 
 @dataclass(frozen=True)

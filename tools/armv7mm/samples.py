@@ -38,7 +38,7 @@ import shlex
 import subprocess
 from dataclasses import dataclass, field
 
-from armv7mm import TOP, console
+from armv7mm import TOP, bootlog, console
 
 OPEN = re.compile(r"^<!-- sample: (?P<spec>.*?) -->$")
 CLOSE = "<!-- /sample -->"
@@ -419,10 +419,6 @@ def differences(doc_lines, new_lines, tool="tools/run"):
 
 # ---------------------------------------------------------------- arithmetic alone
 
-MEMORY_TOTALS = re.compile(r"^Memory: (\d+)K/(\d+)K available \(.*, (\d+)K reserved, (\d+)K cma-reserved")
-AREA = re.compile(r"^ +(?P<name>\.?[a-z]+) *: 0x(?P<start>[0-9a-f]+) - 0x(?P<end>[0-9a-f]+) +\( *(?P<size>\d+) (?P<unit>kB|MB)\)$")
-
-
 def consistent(lines):
     """What arithmetic says is wrong with a sample's lines, no boot needed:
     a Memory: line's available + reserved + cma-reserved is its total;
@@ -430,17 +426,17 @@ def consistent(lines):
     image's sections rounded up, as Linux 4.14's MLK/MLM/MLK_ROUNDUP)."""
     out = []
     for line in lines:
-        m = MEMORY_TOTALS.match(line)
+        m = bootlog.memory_line(line)
         if m:
-            available, total, reserved, cma = map(int, m.groups())
-            if available + reserved + cma != total:
-                out.append(f"{line!r}: available {available}K + reserved {reserved}K + cma {cma}K "
-                           f"= {available + reserved + cma}K, not the total {total}K")
-        m = AREA.match(line)
-        if m:
-            span = int(m["end"], 16) - int(m["start"], 16)
-            shift = 10 if m["unit"] == "kB" else 20
-            size = -(-span >> shift) if m["name"].startswith(".") else span >> shift
-            if size != int(m["size"]):
-                out.append(f"{line!r}: 0x{m['start']} - 0x{m['end']} is {size} {m['unit']}, not {m['size']}")
+            parts = m.available_k + m.reserved_k + m.cma_reserved_k
+            if parts != m.total_k:
+                out.append(f"{line!r}: available {m.available_k}K + reserved {m.reserved_k}K + "
+                           f"cma {m.cma_reserved_k}K = {parts}K, not the total {m.total_k}K")
+        a = bootlog.layout_area(line)
+        if a:
+            printed, unit = a.printed
+            shift = 10 if unit == "kB" else 20
+            size = -(-a.size >> shift) if a.name.startswith(".") else a.size >> shift
+            if size != printed:
+                out.append(f"{line!r}: 0x{a.start:x} - 0x{a.end:x} is {size} {unit}, not {printed}")
     return out
