@@ -670,7 +670,8 @@ void __free_pages(struct page *page, unsigned int order)
 /*
  * Follows Linux's free_reserved_area (v6.1): each whole page of [start,
  * end) that boot kept reserved is filled with poison (unless it is < 0)
- * and given to the allocator, which now manages it.
+ * and given to the allocator, which now manages it, as boot memory enters
+ * it (__free_pages_core).
  */
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
 {
@@ -683,11 +684,7 @@ unsigned long free_reserved_area(void *start, void *end, int poison, const char 
 
 		if (poison >= 0)
 			memset((void *)addr, poison, PAGE_SIZE);
-		ClearPageReserved(page);
-		page->_refcount = 1;
-		page_zone(page)->managed_pages++;
-		totalram++;
-		__free_pages(page, 0);
+		__free_pages_core(page, 0);
 	}
 	if (pages && s)
 		pr_info("Freeing %s memory: %luK\n", s, K(pages));
