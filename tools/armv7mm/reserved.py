@@ -48,6 +48,19 @@ def pages_of(lo, hi):
     return range(lo // PAGE, -(-hi // PAGE))
 
 
+def subtract(spans, holes):
+    """The parts of byte ranges (lo, hi, ...) outside every hole (lo, hi),
+    sorted; whatever follows lo and hi in a range is kept with each part."""
+    out = []
+    for lo, hi, *rest in spans:
+        pieces = [(lo, hi)]
+        for hlo, hhi in holes:
+            pieces = [p for plo, phi in pieces for p in
+                      ((plo, min(phi, hlo)), (max(plo, hhi), phi)) if p[0] < p[1]]
+        out += [(plo, phi, *rest) for plo, phi in pieces]
+    return sorted(out)
+
+
 @dataclass
 class Account:
     reserved_k: int          # the Memory: line's figure
@@ -142,17 +155,7 @@ def account(lines, max_order_nr_pages, lost=()):
         raise ValueError("the log shows no mem_map allocation or no Initmem setup node line")
 
     # Byte ranges still reserved when memblock_free_all hands memory over.
-    def minus(ranges, holes):
-        out = []
-        for lo, hi, *rest in ranges:
-            pieces = [(lo, hi)]
-            for hlo, hhi in holes:
-                pieces = [p for plo, phi in pieces for p in
-                          ((plo, min(phi, hlo)), (max(plo, hhi), phi)) if p[0] < p[1]]
-            out += [(lo, hi, *rest) for lo, hi in pieces]
-        return out
-
-    held = minus([(lo, hi, "dump") for lo, hi in dump_reserved] + spans, frees)
+    held = subtract([(lo, hi, "dump") for lo, hi in dump_reserved] + spans, frees)
     present = set()
     for lo, hi in memory + nomap:
         present.update(range(-(-lo // PAGE), hi // PAGE))
