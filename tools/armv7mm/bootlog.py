@@ -14,6 +14,8 @@ when the line is of another kind, for tools that look at single lines:
   cma_line         "cma: Reserved N MiB at 0x..."                             Cma
   ptdump_line      a range of ptdump's listing                                PtdumpLine
   pte_tables_line  "ptdump: N PTE tables in use ..."                          N
+  memblock_call    "memblock_reserve: [0x..-0x..] caller+..." (add, remove, phys_free)  MemblockCall
+  memblock_alloc   "memblock_alloc_try_nid: N bytes ... caller+0x../0x.."     MemblockAlloc
   pte_summary_line the same line, all of it                                 PteSummary
   dt_memory_line   the DT scan's " - BASE, SIZE" of a memory node          (base, end)
   ignored_line     "OF: fdt: Ignoring memory range/block ...", "Ignoring RAM at ..."  (base, end)
@@ -206,6 +208,43 @@ def pte_tables_line(line):
 def pte_summary_line(line):
     m = PTE_SUMMARY.match(line)
     return m and PteSummary(int(m["tables"]), int(m["pmds"]), int(m["kib"]) * KIB)
+
+
+@dataclass(frozen=True)
+class MemblockCall:
+    """A memblock=debug line of memblock_add/remove/reserve/phys_free."""
+    op: str
+    start: int
+    end: int                # exclusive
+    caller: str             # the function that called it (%pS without the offsets)
+
+
+MEMBLOCK_CALL = re.compile(r"^(?P<op>memblock_add|memblock_remove|memblock_reserve|memblock_phys_free): "
+                           r"\[0x(?P<lo>[0-9a-f]+)-0x(?P<hi>[0-9a-f]+)\] (?P<caller>[A-Za-z0-9_.]+)")
+
+
+def memblock_call(line):
+    m = MEMBLOCK_CALL.match(line)
+    return m and MemblockCall(m["op"], int(m["lo"], 16), int(m["hi"], 16) + 1, m["caller"])
+
+
+@dataclass(frozen=True)
+class MemblockAlloc:
+    """A memblock=debug line of an allocation; the memblock_reserve line
+    that follows it names memblock_alloc_range_nid, not this caller."""
+    op: str                 # memblock_alloc_try_nid(_raw), memblock_phys_alloc_range...
+    args: str               # "SIZE bytes align=... ..."
+    size: int
+    caller: str
+
+
+MEMBLOCK_ALLOC = re.compile(r"^(?P<op>memblock_(?:alloc_try_nid(?:_raw)?|phys_alloc_range|alloc_range_nid)): "
+                            r"(?P<args>(?P<size>\d+) bytes .*) (?P<caller>[A-Za-z0-9_.]+)\+0x[0-9a-f]+/0x[0-9a-f]+$")
+
+
+def memblock_alloc(line):
+    m = MEMBLOCK_ALLOC.match(line)
+    return m and MemblockAlloc(m["op"], m["args"], int(m["size"]), m["caller"])
 
 
 # The DT scan's range of a memory node (printed with memblock=debug), base and size in hex.

@@ -30,10 +30,6 @@ from dataclasses import dataclass
 from . import bootlog
 
 PAGE = bootlog.PAGE_SIZE
-CALL = re.compile(r"^(?P<op>memblock_reserve|memblock_phys_free): "
-                  r"\[0x(?P<lo>[0-9a-f]+)-0x(?P<hi>[0-9a-f]+)\] (?P<caller>[A-Za-z0-9_.]+)")
-ALLOC = re.compile(r"^memblock_(?:alloc_try_nid(?:_raw)?|phys_alloc_range|alloc_range_nid): "
-                   r"(?P<size>\d+) bytes .* (?P<caller>[A-Za-z0-9_.]+)\+0x[0-9a-f]+/0x[0-9a-f]+$")
 CMA_POOL = re.compile(r"^Reserved memory: created CMA memory pool at 0x(?P<base>[0-9a-f]+), size (?P<mib>\d+) MiB$")
 NODE = re.compile(r"^Initmem setup node \d+ \[mem 0x(?P<lo>[0-9a-f]+)-0x(?P<hi>[0-9a-f]+)\]$")
 # The allocations that hold mem_map (Linux inlines alloc_node_mem_map into free_area_init).
@@ -126,23 +122,23 @@ def account(lines, max_order_nr_pages, lost=()):
         m = NODE.match(line)
         if m:
             node = (int(m["lo"], 16), int(m["hi"], 16) + 1)
-        m = ALLOC.match(line)
-        if m:
-            pending = m["caller"]
+        a = bootlog.memblock_alloc(line)
+        if a:
+            pending = a.caller
             if pending in MEM_MAP_CALLERS:
-                mem_map_alloc = int(m["size"])
+                mem_map_alloc = a.size
             continue
-        m = CALL.match(line)
-        if m:
-            lo, hi = int(m["lo"], 16), int(m["hi"], 16) + 1
+        c = bootlog.memblock_call(line)
+        if c and c.op in ("memblock_reserve", "memblock_phys_free"):
+            lo, hi = c.start, c.end
             if not dumped:
-                if m["op"] == "memblock_reserve" and m["caller"] == IMAGE_CALLER:
+                if c.op == "memblock_reserve" and c.caller == IMAGE_CALLER:
                     image.append((lo, hi))
                 continue
-            if m["op"] == "memblock_phys_free":
+            if c.op == "memblock_phys_free":
                 frees.append((lo, hi))
                 continue
-            caller = pending if m["caller"] == "memblock_alloc_range_nid" and pending else m["caller"]
+            caller = pending if c.caller == "memblock_alloc_range_nid" and pending else c.caller
             pending = None
             spans.append((lo, hi, "mem_map" if caller in MEM_MAP_CALLERS else "boot"))
             continue
