@@ -32,7 +32,8 @@ static struct page *block[SCENARIO_BLOCKS];
 
 /* The pages taken in the scenario (4 P + 4 at most), to give back at the end. */
 #define MAX_TAKEN		(5 * (int)pageblock_nr_pages)
-static struct page *taken[MAX_TAKEN];
+static struct page **taken;	/* MAX_TAKEN entries, from the allocator (not bss) */
+static unsigned int taken_order;
 static int nr_taken;
 /* The scenarios follow grouping on; a boot with little memory has it off (build_all_zonelists). */
 static int saved_grouping_disabled;
@@ -110,6 +111,13 @@ static bool borrow(struct ktest *t)
 		ktest_skip(t, "too few free largest blocks in lowmem to lend (little RAM)");
 		return false;
 	}
+	for (taken_order = 0; (PAGE_SIZE << taken_order) < MAX_TAKEN * sizeof(*taken); taken_order++)
+		;
+	taken = (struct page **)__get_free_pages(GFP_KERNEL | __GFP_NOWARN, taken_order);
+	if (!taken) {
+		KTEST_FAIL(t, "no order-%u block for the list of pages taken", taken_order);
+		return false;
+	}
 	saved_grouping_disabled = page_group_by_mobility_disabled;
 	page_group_by_mobility_disabled = 0;
 	nr_taken = 0;
@@ -126,6 +134,7 @@ static bool borrow(struct ktest *t)
 			KTEST_FAIL(t, "no free block of order %d to borrow", MAX_ORDER - 1);
 			while (b--)
 				__free_pages(borrowed[b], MAX_ORDER - 1);
+			free_pages((unsigned long)taken, taken_order);
 			page_group_by_mobility_disabled = saved_grouping_disabled;
 			return false;
 		}
@@ -172,6 +181,7 @@ static void return_borrowed(struct ktest *t)
 			set_pageblock_migratetype(borrowed[b] + (unsigned long)i * pageblock_nr_pages, borrowed_types[b][i]);
 		__free_pages(borrowed[b], MAX_ORDER - 1);
 	}
+	free_pages((unsigned long)taken, taken_order);
 	page_group_by_mobility_disabled = saved_grouping_disabled;
 }
 
