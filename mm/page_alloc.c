@@ -632,11 +632,28 @@ static const char *gfp_names(gfp_t gfp, char *buf, size_t size)
 	return buf;
 }
 
+/* Follows Linux's show_migration_types (v6.1): the letters of the types with free blocks, "(UM) ". */
+static int show_migration_types(const struct free_area *area, char *buf, size_t size)
+{
+	static const char letters[MIGRATE_TYPES] = {
+		[MIGRATE_UNMOVABLE] = 'U', [MIGRATE_MOVABLE] = 'M', [MIGRATE_RECLAIMABLE] = 'E',
+		[MIGRATE_HIGHATOMIC] = 'H', [MIGRATE_CMA] = 'C', [MIGRATE_ISOLATE] = 'I',
+	};
+	char tmp[MIGRATE_TYPES + 1];
+	int n = 0;
+
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		if (!free_area_empty(area, mt))
+			tmp[n++] = letters[mt];
+	tmp[n] = 0;
+	return scnprintf(buf, size, "(%s) ", tmp);
+}
+
 /*
  * Follows the parts of Linux's show_free_areas (mm/page_alloc.c, v6.1)
  * that exist here: per zone its free memory against the watermarks and
- * its lowmem reserve, then the free blocks of each order (no migrate
- * types, no per-CPU lists, no page cache).
+ * its lowmem reserve, then the free blocks of each order with the letters
+ * of their migrate types (no per-CPU lists, no page cache).
  */
 void show_free_areas(void)
 {
@@ -658,7 +675,7 @@ void show_free_areas(void)
 	}
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		const struct zone *zone = &contig_page_data.node_zones[z];
-		char line[24 * MAX_ORDER];
+		char line[(24 + MIGRATE_TYPES + 3) * MAX_ORDER];
 		unsigned long total = 0;
 		int n = 0;
 
@@ -667,6 +684,8 @@ void show_free_areas(void)
 		for (int o = 0; o < MAX_ORDER; o++) {
 			n += scnprintf(line + n, sizeof(line) - (size_t)n, "%lu*%lukB ",
 				       zone->free_area[o].nr_free, K(1UL) << o);
+			if (zone->free_area[o].nr_free)
+				n += show_migration_types(&zone->free_area[o], line + n, sizeof(line) - (size_t)n);
 			total += zone->free_area[o].nr_free << o;
 		}
 		pr_info("%s: %s= %lukB\n", zone->name, line, K(total));
