@@ -15,6 +15,7 @@
 #include <linux/string.h>
 #include <asm/setup.h>
 #include <asm/sections.h>
+#include "pcp.h"
 
 pg_data_t contig_page_data;
 struct page *mem_map;
@@ -94,23 +95,6 @@ static unsigned long present_pages_in_range(unsigned long start_pfn, unsigned lo
 			present += hi - lo;
 	}
 	return present;
-}
-
-/*
- * Follows Linux's zone_batchsize (v6.1): the per-CPU list batch, shown in
- * the "LIFO batch" line: 0.1% of the zone or 1 MiB, whichever is smaller,
- * a quarter of it, then clamped to 2^n - 1 (4.14 capped it at 512 KiB).
- */
-static unsigned int zone_batchsize(const struct zone *zone)
-{
-	unsigned long batch = min(zone->managed_pages >> 10, (unsigned long)(SZ_1M / PAGE_SIZE));
-
-	batch /= 4;
-	if (batch < 1)
-		batch = 1;
-	batch += batch / 2;
-	/* rounddown_pow_of_two, minus one */
-	return (1u << (31 - __builtin_clz((unsigned int)batch))) - 1;
 }
 
 static void init_page(struct page *page, enum zone_type zone)
@@ -200,7 +184,7 @@ static void free_area_init_core(pg_data_t *pgdat)
 		}
 		zone->free_pages = 0;
 		if (populated_zone(zone))
-			pr_debug("  %s zone: %lu pages, LIFO batch:%u\n", zone->name, zone->present_pages,
+			pr_debug("  %s zone: %lu pages, LIFO batch:%d\n", zone->name, zone->present_pages,
 				 zone_batchsize(zone));
 		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++)
 			init_page(pfn_to_page(pfn), (enum zone_type)j);

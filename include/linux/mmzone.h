@@ -24,6 +24,8 @@
 #define pageblock_nr_pages	(1UL << pageblock_order)
 
 #ifndef __ASSEMBLY__
+#include <linux/cache.h>
+#include <linux/compiler.h>
 #include <linux/list.h>
 #include <linux/types.h>
 
@@ -53,6 +55,10 @@ struct free_area {
 
 struct zone {
 	const char *name;
+	/* Each CPU's page lists (a per-CPU pointer, linux/percpu.h) and the sizes setup gave them. */
+	struct per_cpu_pages *per_cpu_pageset;
+	int pageset_high;
+	int pageset_batch;
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* end - start, holes included */
 	unsigned long present_pages;	/* memory the zone spans (NOMAP included, as Linux) */
@@ -61,6 +67,31 @@ struct zone {
 	unsigned long free_pages;	/* sum of the free areas, in pages */
 	struct free_area free_area[MAX_ORDER];
 };
+
+/*
+ * The orders the per-CPU lists keep (Linux's PAGE_ALLOC_COSTLY_ORDER):
+ * larger requests are rarer and go to the buddy allocator directly.
+ */
+#define PAGE_ALLOC_COSTLY_ORDER	3
+/*
+ * One list per order and per-CPU migrate type, as Linux 6.1 without
+ * transparent huge pages (which adds a list for pageblock_order).
+ */
+#define NR_PCP_LISTS		(3 /*XXXMERGE MIGRATE_PCPTYPES*/ * (PAGE_ALLOC_COSTLY_ORDER + 1))
+
+/*
+ * Follows Linux's struct per_cpu_pages (v6.1): one CPU's free pages of
+ * one zone, taken from and given back to the buddy allocator in batches.
+ * count is in pages (an order-n block counts 2^n); the buddy allocator's
+ * NR_FREE_PAGES does not include them, as in Linux.
+ */
+struct per_cpu_pages {
+	int count;		/* pages on the lists */
+	int high;		/* a free that reaches it gives pages back */
+	int batch;		/* pages moved at once to or from the buddy allocator */
+	short free_factor;	/* doubles the batch freed while frees run without allocations */
+	struct list_head lists[NR_PCP_LISTS];
+} __aligned(L1_CACHE_BYTES);
 
 /* Linux's pg_data_t for the one node (contig_page_data). */
 typedef struct pglist_data {
