@@ -9,6 +9,9 @@
  *    free lists as mem_init left them) and fragmented (every other page
  *    of a few MiB of lowmem held, so small blocks are plentiful and large
  *    ones must come from further away);
+ *  - the per-CPU lists' refill (a batch from the buddy allocator) and
+ *    drain (everything back), per page moved; orders 0 to 3 of the
+ *    steady pairs above go through the lists;
  *  - kmap + kunmap of a highmem page, kmap_local_page + kunmap_local.
  */
 #include <linux/gfp.h>
@@ -16,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
 #include <asm/bootstats.h>
 #include <asm/setup.h>
 
@@ -63,6 +67,55 @@ static void fragment(struct list_head *held)
 	}
 }
 
+#define PCP_ROUNDS	32
+
+/*
+ * The per-CPU lists of lowmem: a request on drained lists refills a whole
+ * batch (the request's own work included, spread over the batch); a drain
+ * gives back what frees left on the lists, up to just under high.
+ */
+static void bench_pcp(void)
+{
+	struct zone *zone = &contig_page_data.node_zones[ZONE_NORMAL];
+	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	static struct page *held[4096];
+	u32 refill = 0, drain = 0, start;
+	unsigned long drained = 0;
+	unsigned int n = (unsigned int)pcp->high - 1;
+
+	if (n > ARRAY_SIZE(held))
+		n = ARRAY_SIZE(held);
+	for (unsigned int r = 0; r < PCP_ROUNDS; r++) {
+		struct page *page;
+
+		drain_all_pages(zone);
+		start = read_pmccntr();
+		page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+		refill += read_pmccntr() - start;
+		if (!page)
+			return;
+		__free_pages(page, 0);
+	}
+	pr_info("bench: pcp refill, per page of a batch of %d: %u instructions per page\n", pcp->batch,
+		refill / (PCP_ROUNDS * (unsigned int)pcp->batch));
+	for (unsigned int r = 0; r < PCP_ROUNDS; r++) {
+		unsigned int got = 0;
+
+		drain_all_pages(zone);
+		while (got < n && (held[got] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)))
+			got++;
+		for (unsigned int i = 0; i < got; i++)
+			__free_pages(held[i], 0);
+		drained += (unsigned long)pcp->count;
+		start = read_pmccntr();
+		drain_all_pages(zone);
+		drain += read_pmccntr() - start;
+	}
+	if (drained)
+		pr_info("bench: pcp drain, per page of %lu: %lu instructions per page\n", drained / PCP_ROUNDS,
+			drain / drained);
+}
+
 static void bench_kmap(void)
 {
 	struct page *page = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0);
@@ -91,6 +144,7 @@ void bench_run(void)
 	if (!bench_enabled)
 		return;
 	bench_buddy("steady");
+	bench_pcp();
 	INIT_LIST_HEAD(&held);
 	fragment(&held);
 	bench_buddy("fragmented");

@@ -1,0 +1,345 @@
+/*
+ * pcp: the per-CPU page lists (mm/page_pcp.c). Their sizes against Linux
+ * 6.1's rules worked out here; a refill takes a batch from the buddy
+ * allocator and a drain gives everything back exactly; a free never leaves
+ * a list at or above its high mark, nor below a batch when it gave pages
+ * back; orders 1 to 3 have lists of their own and larger orders none; the
+ * lists hand back the block freed last; NR_FREE_PAGES leaves the lists'
+ * pages out, as Linux's does.
+ */
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/string.h>
+#include <ktest.h>
+
+static struct zone *normal_zone(void)
+{
+	return &contig_page_data.node_zones[ZONE_NORMAL];
+}
+
+static struct per_cpu_pages *local_pcp(struct zone *zone)
+{
+	return this_cpu_ptr(zone->per_cpu_pageset);
+}
+
+/* Linux 6.1's list index: orders side by side, the migrate type within. */
+static struct list_head *pcp_list(struct zone *zone, unsigned int order, int migratetype)
+{
+	return &local_pcp(zone)->lists[order * MIGRATE_PCPTYPES + (unsigned int)migratetype];
+}
+
+static unsigned long list_length(const struct list_head *head)
+{
+	unsigned long n = 0;
+
+	for (const struct list_head *l = head->next; l != head; l = l->next)
+		n++;
+	return n;
+}
+
+/* Pages on every list of a CPU's pageset, counted by walking them (order n counts 2^n). */
+static unsigned long pages_on_lists(struct zone *zone)
+{
+	unsigned long n = 0;
+
+	for (unsigned int i = 0; i < NR_PCP_LISTS; i++)
+		n += list_length(&local_pcp(zone)->lists[i]) << (i / MIGRATE_PCPTYPES);
+	return n;
+}
+
+static unsigned long free_in_buddy(struct zone *zone)
+{
+	return zone_page_state(zone, NR_FREE_PAGES);
+}
+
+/*
+ * The batch by Linux 6.1's zone_batchsize, written out here: min(managed /
+ * 1024, 256 pages) / 4, at least 1, times 1.5, down to a power of two,
+ * minus 1; a batch of 0 becomes 1 (zone_set_pageset_high_and_batch).
+ */
+static int expected_batch(const struct zone *zone)
+{
+	unsigned long b = zone->managed_pages / 1024;
+	unsigned long p = 1;
+
+	if (b > 256)
+		b = 256;
+	b /= 4;
+	if (!b)
+		b = 1;
+	b = b + b / 2;
+	while (p * 2 <= b)
+		p *= 2;
+	return p - 1 ? (int)(p - 1) : 1;
+}
+
+/*
+ * Every populated zone's lists: the batch as above, high the zone's low
+ * watermark (one CPU) but at least four batches, and the CPU's count what
+ * walking its lists finds.
+ */
+static void sizes_as_linux(struct ktest *t)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+		struct per_cpu_pages *pcp;
+		int batch;
+		unsigned long high;
+
+		if (!populated_zone(zone))
+			continue;
+		pcp = local_pcp(zone);
+		batch = expected_batch(zone);
+		high = zone->watermark[WMARK_LOW];
+		if (high < 4UL * (unsigned long)batch)
+			high = 4UL * (unsigned long)batch;
+		KTEST_EXPECT_EQ(t, pcp->batch, batch);
+		KTEST_EXPECT_EQ(t, pcp->high, high);
+		KTEST_EXPECT_GE(t, pcp->high, 4 * pcp->batch);
+		KTEST_EXPECT_EQ(t, zone->pageset_batch, pcp->batch);
+		KTEST_EXPECT_EQ(t, zone->pageset_high, pcp->high);
+		KTEST_EXPECT_EQ(t, (unsigned long)pcp->count, pages_on_lists(zone));
+	}
+}
+
+/*
+ * Drained, the lists are empty and the buddy allocator has every page
+ * back: its free lists exactly as they were before the pages were taken
+ * (everything coalesced again).
+ */
+static void drain_gives_everything_back(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	static unsigned long nr_free[MAX_ORDER];
+	static struct page *pages[64];
+	unsigned long before;
+
+	drain_all_pages(NULL);
+	before = free_in_buddy(zone);
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		nr_free[o] = zone->free_area[o].nr_free;
+	for (unsigned int i = 0; i < ARRAY_SIZE(pages); i++) {
+		pages[i] = alloc_pages(GFP_KERNEL, i % 4);
+		KTEST_ASSERT_TRUE(t, pages[i] != NULL);
+	}
+	for (unsigned int i = 0; i < ARRAY_SIZE(pages); i++)
+		__free_pages(pages[i], i % 4);
+	KTEST_EXPECT_GT(t, local_pcp(zone)->count, 0);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone) + (unsigned long)local_pcp(zone)->count, before);
+	drain_all_pages(zone);
+	KTEST_EXPECT_EQ(t, local_pcp(zone)->count, 0);
+	KTEST_EXPECT_EQ(t, pages_on_lists(zone), 0);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before);
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		KTEST_EXPECT_EQ(t, zone->free_area[o].nr_free, nr_free[o]);
+}
+
+/*
+ * An order-0 request on empty lists takes a whole batch from the buddy
+ * allocator: one page leaves, batch - 1 stay on the list of its migrate
+ * type, and NR_FREE_PAGES drops by the batch. The next batch - 1 requests
+ * leave the buddy allocator alone.
+ */
+static void refill_by_batch(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	struct per_cpu_pages *pcp = local_pcp(zone);
+	static struct page *pages[256];
+	unsigned long before;
+	int batch = pcp->batch;
+
+	KTEST_ASSERT_TRUE(t, batch >= 1 && batch < (int)ARRAY_SIZE(pages));
+	drain_all_pages(zone);
+	before = free_in_buddy(zone);
+	pages[0] = alloc_pages(GFP_KERNEL, 0);
+	KTEST_ASSERT_TRUE(t, pages[0] != NULL);
+	KTEST_EXPECT_EQ(t, pcp->count, batch - 1);
+	KTEST_EXPECT_EQ(t, list_length(pcp_list(zone, 0, MIGRATE_UNMOVABLE)), (unsigned long)batch - 1);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before - (unsigned long)batch);
+	for (int i = 1; i < batch; i++)
+		pages[i] = alloc_pages(GFP_KERNEL, 0);
+	KTEST_EXPECT_EQ(t, pcp->count, 0);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before - (unsigned long)batch);
+	/* One more refills again. */
+	pages[batch] = alloc_pages(GFP_KERNEL, 0);
+	KTEST_EXPECT_EQ(t, pcp->count, batch - 1);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before - 2 * (unsigned long)batch);
+	for (int i = 0; i <= batch; i++)
+		if (pages[i])
+			__free_pages(pages[i], 0);
+	drain_all_pages(zone);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before);
+}
+
+/*
+ * Free more pages than high, one at a time: after every free the count is
+ * below high, and after every free that gave pages back at least a batch
+ * stays (Linux's nr_pcp_free). The counter and the walk agree throughout.
+ */
+#define HELD_MAX	4096
+
+static void count_below_high_after_free(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	struct per_cpu_pages *pcp = local_pcp(zone);
+	static struct page *held[HELD_MAX];
+	unsigned int n = (unsigned int)(pcp->high + 3 * pcp->batch), bulk_frees = 0;
+	unsigned long before;
+
+	KTEST_ASSERT_TRUE(t, n <= HELD_MAX);
+	drain_all_pages(zone);
+	before = free_in_buddy(zone);
+	for (unsigned int i = 0; i < n; i++) {
+		held[i] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+		KTEST_ASSERT_TRUE(t, held[i] != NULL);
+	}
+	for (unsigned int i = 0; i < n; i++) {
+		int count = pcp->count;
+
+		__free_pages(held[i], 0);
+		KTEST_EXPECT_LT(t, pcp->count, pcp->high);
+		if (pcp->count < count + 1) {
+			bulk_frees++;
+			KTEST_EXPECT_GE(t, pcp->count, pcp->batch);
+		}
+		if (t->failed)
+			break;
+	}
+	KTEST_EXPECT_GT(t, bulk_frees, 0);
+	KTEST_EXPECT_EQ(t, (unsigned long)pcp->count, pages_on_lists(zone));
+	drain_all_pages(zone);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before);
+}
+
+/*
+ * Frees that give pages back raise the free factor, and only allocations
+ * lower it (halving it each time): enough order-0 pairs bring it to 0, so
+ * that the next case starts from the state Linux's lists have after
+ * allocations.
+ */
+static void settle_free_factor(struct ktest *t, struct zone *zone)
+{
+	for (int i = 0; i < 16; i++) {
+		struct page *page = alloc_pages(GFP_KERNEL, 0);
+
+		if (page)
+			__free_pages(page, 0);
+	}
+	KTEST_EXPECT_EQ(t, local_pcp(zone)->free_factor, 0);
+}
+
+/*
+ * Orders 1 to 3 (PAGE_ALLOC_COSTLY_ORDER) have lists: a request on an
+ * empty one takes max(batch >> order, 2) blocks of that order, the block
+ * freed last is the next one handed out, and freeing it puts it back on
+ * its own order's list. Order 4 has none: it leaves the count alone.
+ */
+static void orders_1_to_3_lists(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	struct per_cpu_pages *pcp = local_pcp(zone);
+	struct page *page, *again;
+	unsigned long before;
+
+	for (unsigned int order = 1; order <= PAGE_ALLOC_COSTLY_ORDER; order++) {
+		/* A batch of 1 (a zone under 32 MiB) keeps nothing: one block. */
+		int blocks = pcp->batch > 1 ? pcp->batch >> order : 1;
+
+		if (pcp->batch > 1 && blocks < 2)
+			blocks = 2;
+		settle_free_factor(t, zone);
+		drain_all_pages(zone);
+		page = alloc_pages(GFP_KERNEL, order);
+		KTEST_ASSERT_TRUE(t, page != NULL);
+		KTEST_EXPECT_EQ(t, page_to_pfn(page) & ((1UL << order) - 1), 0);
+		KTEST_EXPECT_EQ(t, pcp->count, (blocks - 1) << order);
+		KTEST_EXPECT_EQ(t, list_length(pcp_list(zone, order, MIGRATE_UNMOVABLE)),
+				(unsigned long)blocks - 1);
+		__free_pages(page, order);
+		KTEST_EXPECT_EQ(t, pcp->count, blocks << order);
+		KTEST_EXPECT_EQ(t, list_length(pcp_list(zone, order, MIGRATE_UNMOVABLE)), (unsigned long)blocks);
+		again = alloc_pages(GFP_KERNEL, order);
+		KTEST_EXPECT_EQ(t, (unsigned long)again, (unsigned long)page);
+		if (again)
+			__free_pages(again, order);
+	}
+	drain_all_pages(zone);
+	before = free_in_buddy(zone);
+	page = alloc_pages(GFP_KERNEL, PAGE_ALLOC_COSTLY_ORDER + 1);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	KTEST_EXPECT_EQ(t, pcp->count, 0);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before - (1UL << (PAGE_ALLOC_COSTLY_ORDER + 1)));
+	__free_pages(page, PAGE_ALLOC_COSTLY_ORDER + 1);
+	KTEST_EXPECT_EQ(t, pcp->count, 0);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before);
+}
+
+/*
+ * Linux 6.1's free_high: once frees have given pages back without
+ * allocations in between (free factor above 0), freeing a block of order
+ * 1 to 3 empties the lists, so that such blocks do not wait there away
+ * from their buddies.
+ */
+static void high_order_free_after_bulk_frees_empties(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	struct per_cpu_pages *pcp = local_pcp(zone);
+	static struct page *held[HELD_MAX];
+	unsigned int n = (unsigned int)(pcp->high + pcp->batch);
+	struct page *block;
+	unsigned long before;
+
+	KTEST_ASSERT_TRUE(t, n <= HELD_MAX);
+	settle_free_factor(t, zone);
+	drain_all_pages(zone);
+	before = free_in_buddy(zone);
+	for (unsigned int i = 0; i < n; i++) {
+		held[i] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+		KTEST_ASSERT_TRUE(t, held[i] != NULL);
+	}
+	block = alloc_pages(GFP_KERNEL, 1);
+	KTEST_ASSERT_TRUE(t, block != NULL);
+	for (unsigned int i = 0; i < n; i++)
+		__free_pages(held[i], 0);
+	KTEST_EXPECT_GT(t, pcp->free_factor, 0);
+	KTEST_EXPECT_GT(t, pcp->count, 0);
+	__free_pages(block, 1);
+	KTEST_EXPECT_EQ(t, pcp->count, 0);
+	KTEST_EXPECT_EQ(t, pages_on_lists(zone), 0);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before);
+}
+
+/*
+ * A movable request uses the movable lists, not the unmovable ones, and
+ * its pages come back to the movable list on free.
+ */
+static void migrate_types_have_own_lists(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	struct page *page;
+
+	drain_all_pages(zone);
+	page = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	KTEST_EXPECT_EQ(t, list_length(pcp_list(zone, 0, MIGRATE_UNMOVABLE)), 0);
+	KTEST_EXPECT_EQ(t, list_length(pcp_list(zone, 0, MIGRATE_MOVABLE)) + 1,
+			(unsigned long)local_pcp(zone)->batch);
+	__free_pages(page, 0);
+	KTEST_EXPECT_EQ(t, list_length(pcp_list(zone, 0, MIGRATE_MOVABLE)),
+			(unsigned long)local_pcp(zone)->batch);
+	drain_all_pages(zone);
+}
+
+static const struct ktest_case pcp_cases[] = {
+	KTEST_CASE(sizes_as_linux),
+	KTEST_CASE(drain_gives_everything_back),
+	KTEST_CASE(refill_by_batch),
+	KTEST_CASE(count_below_high_after_free),
+	KTEST_CASE(orders_1_to_3_lists),
+	KTEST_CASE(high_order_free_after_bulk_frees_empties),
+	KTEST_CASE(migrate_types_have_own_lists),
+	{}
+};
+KTEST_SUITE(pcp, pcp_cases);
