@@ -78,6 +78,20 @@ static inline bool PageHighMem(const struct page *page)
 	return is_highmem_idx(page_zonenum(page));
 }
 
+/*
+ * Linux's PAGE_MAPPING_* (v6.1): the low bits of page->mapping say what it
+ * points to; PAGE_MAPPING_MOVABLE marks a page whose owner can move it.
+ */
+#define PAGE_MAPPING_ANON	0x1
+#define PAGE_MAPPING_MOVABLE	0x2
+#define PAGE_MAPPING_FLAGS	(PAGE_MAPPING_ANON | PAGE_MAPPING_MOVABLE)
+
+/* Follows Linux's __PageMovable (v6.1): a page in use that its owner could move. */
+static inline bool __PageMovable(const struct page *page)
+{
+	return ((unsigned long)page->mapping & PAGE_MAPPING_FLAGS) == PAGE_MAPPING_MOVABLE;
+}
+
 static inline int page_count(const struct page *page)
 {
 	return page->_refcount;
@@ -121,6 +135,8 @@ void mem_init_print_info(void);
 /* Boot-reserved pages of [start, end) to the allocator, poisoned unless poison < 0; prints "Freeing s memory". */
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
 void setup_per_zone_wmarks(void);
+/* Each populated zone's per-CPU page lists, sized (mm/page_pcp.c). */
+void setup_per_cpu_pageset(void);
 /* /proc/buddyinfo and /proc/zoneinfo, in short, on the console. */
 void show_buddyinfo(void);
 /* The free memory per zone and order, as the Mem-Info part of an allocation-failure report. */
