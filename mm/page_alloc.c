@@ -681,9 +681,10 @@ void show_free_areas(void)
 
 /*
  * Follows Linux's warn_alloc (mm/page_alloc.c, v6.1): what was asked, by
- * whom (the backtrace) and what is free.
+ * whom (the backtrace) and what is free. Kept out of alloc_pages: its
+ * buffer would give every allocation a stack canary and a larger frame.
  */
-static void warn_alloc(gfp_t gfp, unsigned int order)
+static __noinline void warn_alloc(gfp_t gfp, unsigned int order)
 {
 	char names[96];
 

@@ -152,23 +152,31 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 }
 
 /*
- * Follows Linux's __rmqueue_pcplist (v6.1): the first block of @list,
- * refilled first when empty. The refill is the batch scaled down by the
- * order (at least two blocks), except for a batch of 1, which keeps no
- * pages on the lists (the boot pageset, tiny zones).
+ * The refill half of Linux's __rmqueue_pcplist (v6.1): the batch scaled
+ * down by the order (at least two blocks), except for a batch of 1, which
+ * keeps no pages on the lists (the boot pageset, tiny zones). Out of line,
+ * so that taking a block from a full list saves no more registers than it
+ * uses.
  */
-static struct page *__rmqueue_pcplist(struct zone *zone, unsigned int order, int migratetype,
-				      unsigned int alloc_flags, struct per_cpu_pages *pcp,
-				      struct list_head *list)
+static __noinline void pcp_refill(struct zone *zone, unsigned int order, int migratetype,
+				  unsigned int alloc_flags, struct per_cpu_pages *pcp, struct list_head *list)
+{
+	int batch = READ_ONCE(pcp->batch);
+
+	if (batch > 1)
+		batch = max(batch >> order, 2);
+	pcp->count += rmqueue_bulk(zone, order, batch, list, migratetype, alloc_flags) << order;
+}
+
+/* Follows Linux's __rmqueue_pcplist (v6.1): the first block of @list, refilled first when empty. */
+static inline struct page *__rmqueue_pcplist(struct zone *zone, unsigned int order, int migratetype,
+					     unsigned int alloc_flags, struct per_cpu_pages *pcp,
+					     struct list_head *list)
 {
 	struct page *page;
 
-	if (list_empty(list)) {
-		int batch = READ_ONCE(pcp->batch);
-
-		if (batch > 1)
-			batch = max(batch >> order, 2);
-		pcp->count += rmqueue_bulk(zone, order, batch, list, migratetype, alloc_flags) << order;
+	if (unlikely(list_empty(list))) {
+		pcp_refill(zone, order, migratetype, alloc_flags, pcp, list);
 		if (unlikely(list_empty(list)))
 			return NULL;
 	}
@@ -276,6 +284,13 @@ static int nr_pcp_high(const struct per_cpu_pages *pcp, bool free_high)
 	return high;
 }
 
+/* What a free at the high mark gives back, out of the free path's line (it is the rare case). */
+static __noinline void pcp_give_back(struct zone *zone, struct per_cpu_pages *pcp, int high, bool free_high,
+				     unsigned int pindex)
+{
+	free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch), free_high), pcp, pindex);
+}
+
 /*
  * Follows Linux's free_unref_page_commit (v6.1): the block goes to the
  * head of its list (the next allocation takes it while it is warm in the
@@ -295,9 +310,8 @@ static void free_unref_page_commit(struct zone *zone, struct per_cpu_pages *pcp,
 	pcp->count += 1 << order;
 	free_high = pcp->free_factor && order && order <= PAGE_ALLOC_COSTLY_ORDER;
 	high = nr_pcp_high(pcp, free_high);
-	if (pcp->count >= high)
-		free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch), free_high), pcp,
-				   pindex);
+	if (unlikely(pcp->count >= high))
+		pcp_give_back(zone, pcp, high, free_high, pindex);
 }
 
 /*
@@ -305,7 +319,7 @@ static void free_unref_page_commit(struct zone *zone, struct per_cpu_pages *pcp,
  * allocator, with its pageblock's current migrate type when isolation may
  * have changed it.
  */
-static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn, unsigned int order,
+static __noinline void free_one_page(struct zone *zone, struct page *page, unsigned long pfn, unsigned int order,
 			  int migratetype)
 {
 	if (unlikely(has_isolate_pageblock(zone) || is_migrate_isolate(migratetype)))
@@ -325,7 +339,7 @@ void free_unref_page(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 	struct zone *zone = page_zone(page);
-	int migratetype = get_pageblock_migratetype(page);
+	int migratetype = (int)get_pfnblock_flags_mask(page, pfn, MIGRATETYPE_MASK);
 
 	set_pcppage_migratetype(page, migratetype);
 	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
