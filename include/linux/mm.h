@@ -137,10 +137,12 @@ unsigned long free_reserved_area(void *start, void *end, int poison, const char 
 void setup_per_zone_wmarks(void);
 /* Each populated zone's per-CPU page lists, sized (mm/page_pcp.c). */
 void setup_per_cpu_pageset(void);
-/* /proc/buddyinfo and /proc/zoneinfo, in short, on the console. */
+/* /proc/buddyinfo and /proc/zoneinfo, in short, on the console (mm/vmstat.c). */
 void show_buddyinfo(void);
 /* The free memory per zone and order, as the Mem-Info part of an allocation-failure report. */
 void show_free_areas(void);
 void show_zoneinfo(void);
+/* /proc/pagetypeinfo: free blocks per migrate type and order, pageblocks per type (mm/vmstat.c). */
+void show_pagetypeinfo(void);
 
 #endif

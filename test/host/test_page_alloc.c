@@ -109,6 +109,7 @@ static int setup(void **state)
 	max_low_pfn = PFN_DOWN(LOWMEM_LIMIT);
 	max_pfn = PFN_DOWN(BANK_B + BANK_SIZE);
 	free_area_init(max_zone_pfn);
+	build_all_zonelists();
 	return 0;
 }
 
