@@ -5,7 +5,8 @@
  * a list at or above its high mark, nor below a batch when it gave pages
  * back; orders 1 to 3 have lists of their own and larger orders none; the
  * lists hand back the block freed last; NR_FREE_PAGES leaves the lists'
- * pages out, as Linux's does.
+ * pages out, as Linux's does; a page of an isolated pageblock bypasses
+ * the lists and a CMA page returns to the CMA free list.
  */
 #include <linux/gfp.h>
 #include <linux/kernel.h>
@@ -13,6 +14,7 @@
 #include <linux/percpu.h>
 #include <linux/string.h>
 #include <ktest.h>
+#include "../../mm/internal.h"
 
 static struct zone *normal_zone(void)
 {
@@ -333,6 +335,106 @@ static void migrate_types_have_own_lists(struct ktest *t)
 	drain_all_pages(zone);
 }
 
+/* Does a free block on zone's free_list[migratetype] cover pfn? */
+static bool on_free_list(struct zone *zone, unsigned long pfn, int migratetype)
+{
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		const struct list_head *head = &zone->free_area[o].free_list[migratetype];
+
+		for (const struct list_head *l = head->next; l != head; l = l->next) {
+			unsigned long start = page_to_pfn(list_entry(l, struct page, lru));
+
+			if (start <= pfn && pfn < start + (1UL << o))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A page freed into an isolated pageblock skips the lists and reaches the
+ * buddy allocator's isolated list at once, uncounted (Linux 6.1's
+ * free_unref_page). The block is isolated and given back here as Linux's
+ * set_migratetype_isolate and unset_migratetype_isolate do: its free pages
+ * change list and leave, then rejoin, the free count.
+ */
+static void isolated_block_bypasses_lists(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	struct per_cpu_pages *pcp = local_pcp(zone);
+	struct page *page;
+	unsigned long free_before, free_unisolated;
+	int old_mt, moved, returned, count;
+
+	drain_all_pages(zone);
+	page = alloc_pages(GFP_KERNEL, 0);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	free_unisolated = free_in_buddy(zone);
+	old_mt = get_pageblock_migratetype(page);
+	set_pageblock_migratetype(page, MIGRATE_ISOLATE);
+	moved = move_freepages_block(zone, page, MIGRATE_ISOLATE, NULL);
+	__mod_zone_freepage_state(zone, -moved, old_mt);
+	zone->nr_isolate_pageblock++;
+
+	count = pcp->count;
+	free_before = free_in_buddy(zone);
+	__free_pages(page, 0);
+	KTEST_EXPECT_EQ(t, pcp->count, count);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), free_before);
+	KTEST_EXPECT_TRUE(t, on_free_list(zone, page_to_pfn(page), MIGRATE_ISOLATE));
+
+	KTEST_EXPECT_EQ(t, free_before, free_unisolated - (unsigned long)moved);
+
+	returned = move_freepages_block(zone, page, old_mt, NULL);
+	set_pageblock_migratetype(page, old_mt);
+	__mod_zone_freepage_state(zone, returned, old_mt);
+	zone->nr_isolate_pageblock--;
+	/* The page freed while the block was isolated is back among the free pages. */
+	KTEST_EXPECT_EQ(t, returned, moved + 1);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), free_unisolated + 1);
+	KTEST_EXPECT_TRUE(t, on_free_list(zone, page_to_pfn(page), old_mt));
+	drain_all_pages(zone);
+}
+
+/*
+ * A page of a CMA pageblock travels on the movable list and goes back to
+ * the buddy allocator's CMA list, counted in NR_FREE_CMA_PAGES (Linux
+ * 6.1's free_unref_page keeps the block's type for the way back). The
+ * block is made CMA here as cma_init_reserved_areas would, and restored.
+ */
+static void cma_block_uses_movable_list(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	struct per_cpu_pages *pcp = local_pcp(zone);
+	struct page *page;
+	unsigned long cma_before, movable_len;
+	int old_mt, moved, count;
+
+	drain_all_pages(zone);
+	page = alloc_pages(GFP_KERNEL | __GFP_MOVABLE, 0);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	old_mt = get_pageblock_migratetype(page);
+	set_pageblock_migratetype(page, MIGRATE_CMA);
+	moved = move_freepages_block(zone, page, MIGRATE_CMA, NULL);
+	__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, moved);
+
+	count = pcp->count;
+	movable_len = list_length(pcp_list(zone, 0, MIGRATE_MOVABLE));
+	__free_pages(page, 0);
+	KTEST_EXPECT_EQ(t, pcp->count, count + 1);
+	KTEST_EXPECT_EQ(t, list_length(pcp_list(zone, 0, MIGRATE_MOVABLE)), movable_len + 1);
+	cma_before = zone_page_state(zone, NR_FREE_CMA_PAGES);
+	drain_all_pages(zone);
+	/* Only this page left the lists as CMA: the others were taken from movable blocks. */
+	KTEST_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_CMA_PAGES), cma_before + 1);
+	KTEST_EXPECT_TRUE(t, on_free_list(zone, page_to_pfn(page), MIGRATE_CMA));
+
+	move_freepages_block(zone, page, old_mt, NULL);
+	set_pageblock_migratetype(page, old_mt);
+	__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, -(long)moved - 1);
+	KTEST_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_CMA_PAGES), cma_before - (unsigned long)moved);
+}
+
 static const struct ktest_case pcp_cases[] = {
 	KTEST_CASE(sizes_as_linux),
 	KTEST_CASE(drain_gives_everything_back),
@@ -341,6 +443,8 @@ static const struct ktest_case pcp_cases[] = {
 	KTEST_CASE(orders_1_to_3_lists),
 	KTEST_CASE(high_order_free_after_bulk_frees_empties),
 	KTEST_CASE(migrate_types_have_own_lists),
+	KTEST_CASE(isolated_block_bypasses_lists),
+	KTEST_CASE(cma_block_uses_movable_list),
 	{}
 };
 KTEST_SUITE(pcp, pcp_cases);
