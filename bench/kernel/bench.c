@@ -78,7 +78,7 @@ static void bench_pcp(void)
 {
 	struct zone *zone = &contig_page_data.node_zones[ZONE_NORMAL];
 	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
-	static struct page *held[4096];
+	static struct page *held[2048];
 	u32 refill = 0, drain = 0, start;
 	unsigned long drained = 0;
 	unsigned int n = (unsigned int)pcp->high - 1;

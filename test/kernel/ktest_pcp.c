@@ -188,12 +188,13 @@ static void refill_by_batch(struct ktest *t)
  * stays (Linux's nr_pcp_free). The counter and the walk agree throughout.
  */
 #define HELD_MAX	4096
+/* The pages a case holds at once (one array for the cases that need many: bss is the image's). */
+static struct page *held[HELD_MAX];
 
 static void count_below_high_after_free(struct ktest *t)
 {
 	struct zone *zone = normal_zone();
 	struct per_cpu_pages *pcp = local_pcp(zone);
-	static struct page *held[HELD_MAX];
 	unsigned int n = (unsigned int)(pcp->high + 3 * pcp->batch), bulk_frees = 0;
 	unsigned long before;
 
@@ -296,7 +297,6 @@ static void high_order_free_after_bulk_frees_empties(struct ktest *t)
 {
 	struct zone *zone = normal_zone();
 	struct per_cpu_pages *pcp = local_pcp(zone);
-	static struct page *held[HELD_MAX];
 	unsigned int n = (unsigned int)(pcp->high + pcp->batch);
 	struct page *block;
 	unsigned long before;
