@@ -25,8 +25,9 @@
 static DEFINE_PER_CPU(struct per_cpu_pages, boot_pageset);
 /*
  * The zones' own lists. Linux allocates them with alloc_percpu in
- * setup_zone_pageset; until there is a per-CPU allocator they are static
- * per-CPU data, one instance per CPU all the same.
+ * setup_zone_pageset; until there is a per-CPU allocator they are a
+ * static per-CPU array, of which each CPU has its instance like any
+ * per-CPU variable.
  */
 static DEFINE_PER_CPU(struct per_cpu_pages, zone_pagesets[MAX_NR_ZONES]);
 

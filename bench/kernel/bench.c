@@ -82,13 +82,10 @@ static void bench_pcp(void)
 {
 	struct zone *zone = &contig_page_data.node_zones[ZONE_NORMAL];
 	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
-	static struct page *held[2048];
 	u32 refill = 0, drain = 0, start;
 	unsigned long drained = 0;
 	unsigned int n = (unsigned int)pcp->high - 1;
 
-	if (n > ARRAY_SIZE(held))
-		n = ARRAY_SIZE(held);
 	for (unsigned int r = 0; r < PCP_ROUNDS; r++) {
 		struct page *page;
 
@@ -103,13 +100,19 @@ static void bench_pcp(void)
 	pr_info("bench: pcp refill, per page of a batch of %d: %u instructions per page\n", pcp->batch,
 		refill / (PCP_ROUNDS * (unsigned int)pcp->batch));
 	for (unsigned int r = 0; r < PCP_ROUNDS; r++) {
-		unsigned int got = 0;
+		struct list_head held;
+		struct page *page;
 
 		drain_all_pages(zone);
-		while (got < n && (held[got] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)))
-			got++;
-		for (unsigned int i = 0; i < got; i++)
-			__free_pages(held[i], 0);
+		INIT_LIST_HEAD(&held);
+		/* Held through their lru: no array in the image's bss. */
+		for (unsigned int got = 0; got < n && (page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)); got++)
+			list_add_tail(&page->lru, &held);
+		while (!list_empty(&held)) {
+			page = list_first_entry(&held, struct page, lru);
+			list_del(&page->lru);
+			__free_pages(page, 0);
+		}
 		drained += (unsigned long)pcp->count;
 		start = read_pmccntr();
 		drain_all_pages(zone);

@@ -187,9 +187,33 @@ static void refill_by_batch(struct ktest *t)
  * below high, and after every free that gave pages back at least a batch
  * stays (Linux's nr_pcp_free). The counter and the walk agree throughout.
  */
-#define HELD_MAX	4096
-/* The pages a case holds at once (one array for the cases that need many: bss is the image's). */
-static struct page *held[HELD_MAX];
+/*
+ * Take up to n order-0 pages, chained through their lru (an allocated
+ * page's own; no array in the image's bss). Returns how many came.
+ */
+static unsigned int take_pages(struct list_head *held, unsigned int n)
+{
+	unsigned int got;
+
+	INIT_LIST_HEAD(held);
+	for (got = 0; got < n; got++) {
+		struct page *page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+
+		if (!page)
+			break;
+		list_add_tail(&page->lru, held);
+	}
+	return got;
+}
+
+/* The first held page, off the chain. */
+static struct page *next_held(struct list_head *held)
+{
+	struct page *page = list_first_entry(held, struct page, lru);
+
+	list_del(&page->lru);
+	return page;
+}
 
 static void count_below_high_after_free(struct ktest *t)
 {
@@ -197,18 +221,15 @@ static void count_below_high_after_free(struct ktest *t)
 	struct per_cpu_pages *pcp = local_pcp(zone);
 	unsigned int n = (unsigned int)(pcp->high + 3 * pcp->batch), bulk_frees = 0;
 	unsigned long before;
+	struct list_head held;
 
-	KTEST_ASSERT_TRUE(t, n <= HELD_MAX);
 	drain_all_pages(zone);
 	before = free_in_buddy(zone);
-	for (unsigned int i = 0; i < n; i++) {
-		held[i] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
-		KTEST_ASSERT_TRUE(t, held[i] != NULL);
-	}
-	for (unsigned int i = 0; i < n; i++) {
+	KTEST_EXPECT_EQ(t, take_pages(&held, n), n);
+	while (!list_empty(&held)) {
 		int count = pcp->count;
 
-		__free_pages(held[i], 0);
+		__free_pages(next_held(&held), 0);
 		if (pcp->count < count + 1)
 			bulk_frees++;
 		/* Every page is freed; the first failure is reported, not one per page. */
@@ -300,19 +321,16 @@ static void high_order_free_after_bulk_frees_empties(struct ktest *t)
 	unsigned int n = (unsigned int)(pcp->high + pcp->batch);
 	struct page *block;
 	unsigned long before;
+	struct list_head held;
 
-	KTEST_ASSERT_TRUE(t, n <= HELD_MAX);
 	settle_free_factor(t, zone);
 	drain_all_pages(zone);
 	before = free_in_buddy(zone);
-	for (unsigned int i = 0; i < n; i++) {
-		held[i] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
-		KTEST_ASSERT_TRUE(t, held[i] != NULL);
-	}
-	block = alloc_pages(GFP_KERNEL, 1);
+	KTEST_EXPECT_EQ(t, take_pages(&held, n), n);
+	block = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 1);
+	while (!list_empty(&held))
+		__free_pages(next_held(&held), 0);
 	KTEST_ASSERT_TRUE(t, block != NULL);
-	for (unsigned int i = 0; i < n; i++)
-		__free_pages(held[i], 0);
 	KTEST_EXPECT_GT(t, pcp->free_factor, 0);
 	KTEST_EXPECT_GT(t, pcp->count, 0);
 	__free_pages(block, 1);
