@@ -770,7 +770,8 @@ static unsigned int gfp_to_alloc_flags_cma(gfp_t gfp, unsigned int alloc_flags)
 /*
  * Follows Linux's __alloc_pages (v6.1) without reclaim: the zonelist
  * above the low watermark (the fast path), then once more down to the min
- * watermark (the slow path's first try); else a failure message and NULL.
+ * watermark (the slow path's first try), then again after draining the
+ * per-CPU lists; else a failure message and NULL.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
@@ -788,6 +789,16 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), &ac);
 	if (!page)
 		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN), &ac);
+	/*
+	 * What Linux's direct reclaim does before it gives up
+	 * (__alloc_pages_direct_reclaim, 6.1): the per-CPU lists go back to
+	 * the buddy allocator and the request is tried once more, since the
+	 * pages parked there may be what it needs. There is no reclaim here.
+	 */
+	if (!page) {
+		drain_all_pages(NULL);
+		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN), &ac);
+	}
 	if (!page && !(gfp & __GFP_NOWARN))
 		warn_alloc(gfp, order);
 	return page;
