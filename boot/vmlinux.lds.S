@@ -4,6 +4,7 @@
  * Load addresses (LMA) assume RAM at V2M_RAM_PHYS so QEMU can also boot
  * the ELF file; the raw Image is position independent.
  */
+#include <asm/cache.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <mach/vexpress.h>
@@ -103,6 +104,16 @@ SECTIONS
 		. = ALIGN(THREAD_SIZE);
 		_sdata = .;
 		KEEP(*(.data..init_task))
+		/*
+		 * Per-CPU variables (linux/percpu.h), cache-line aligned as
+		 * Linux's PERCPU_SECTION: CPU 0's instance, and the template
+		 * more CPUs would copy.
+		 */
+		. = ALIGN(L1_CACHE_BYTES);
+		__per_cpu_start = .;
+		*(.data..percpu)
+		. = ALIGN(L1_CACHE_BYTES);
+		__per_cpu_end = .;
 		*(.data .data.*)
 		/* libfdt is position-independent code: its GOT ends up here. */
 		*(.got.plt .got)

@@ -168,10 +168,12 @@ early_param_flag("pagetypeinfo", show_pagetypeinfo_at_boot);
 /*
  * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):
  * lowmem then highmem to the buddy allocator, the "Memory:" line, the
- * virtual memory layout, then the watermarks (Linux's core_initcall
- * init_per_zone_wmark_min). "buddyinfo", "zoneinfo" and "pagetypeinfo" on
- * the command line print /proc/buddyinfo's, (in short) /proc/zoneinfo's and
- * /proc/pagetypeinfo's contents.
+ * virtual memory layout, then the per-CPU page lists (Linux's
+ * setup_per_cpu_pageset, later in start_kernel) and the watermarks
+ * (Linux's core_initcall init_per_zone_wmark_min). "buddyinfo",
+ * "zoneinfo" and "pagetypeinfo" on the command line print
+ * /proc/buddyinfo's, (in short) /proc/zoneinfo's and /proc/pagetypeinfo's
+ * contents.
  */
 void mem_init(void)
 {
@@ -186,6 +188,8 @@ void mem_init(void)
 	vm_layout_print(&layout);
 	bootstats_mark(BOOT_LAYOUT_END);
 	bootstats_print();
+	/* Linux's order: the per-CPU lists in start_kernel, then the watermarks (an initcall), which size their high. */
+	setup_per_cpu_pageset();
 	setup_per_zone_wmarks();
 	if (show_buddyinfo_at_boot)
 		show_buddyinfo();

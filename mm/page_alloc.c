@@ -3,8 +3,8 @@
  * builds mem_map, memblock_free_all hands free memory over, alloc_pages and
  * __free_pages split and merge blocks. Follows Linux's mm/page_alloc.c
  * (v6.1); one node, free lists per order and migrate type (the pageblock
- * bits are mm/pageblock.c's, fallback and stealing mm/page_fallback.c's);
- * no per-CPU lists or reclaim.
+ * bits are mm/pageblock.c's, fallback and stealing mm/page_fallback.c's,
+ * the per-CPU lists for small orders mm/page_pcp.c's); no reclaim.
  */
 #include <linux/cache.h>
 #include <linux/cma.h>
@@ -18,6 +18,7 @@
 #include <asm/memmap.h>
 #include <asm/sections.h>
 #include "internal.h"
+#include "pcp.h"
 
 pg_data_t contig_page_data;
 struct page *mem_map;
@@ -96,23 +97,6 @@ static unsigned long present_pages_in_range(unsigned long start_pfn, unsigned lo
 			present += hi - lo;
 	}
 	return present;
-}
-
-/*
- * Follows Linux's zone_batchsize (v6.1): the per-CPU list batch, shown in
- * the "LIFO batch" line: 0.1% of the zone or 1 MiB, whichever is smaller,
- * a quarter of it, then clamped to 2^n - 1 (4.14 capped it at 512 KiB).
- */
-static unsigned int zone_batchsize(const struct zone *zone)
-{
-	unsigned long batch = min(zone->managed_pages >> 10, (unsigned long)(SZ_1M / PAGE_SIZE));
-
-	batch /= 4;
-	if (batch < 1)
-		batch = 1;
-	batch += batch / 2;
-	/* rounddown_pow_of_two, minus one */
-	return (1u << (31 - __builtin_clz((unsigned int)batch))) - 1;
 }
 
 /*
@@ -201,8 +185,9 @@ static void free_area_init_core(pg_data_t *pgdat)
 		}
 		for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
 			zone->vm_stat[i] = 0;
+		zone_pcp_init(zone);
 		if (populated_zone(zone))
-			pr_debug("  %s zone: %lu pages, LIFO batch:%u\n", zone->name, zone->present_pages,
+			pr_debug("  %s zone: %lu pages, LIFO batch:%d\n", zone->name, zone->present_pages,
 				 zone_batchsize(zone));
 		zone->pageblock_flags = NULL;
 		if (!zone->spanned_pages)
@@ -598,13 +583,32 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype, u
 }
 
 /* Follows Linux's rmqueue_buddy (v6.1): a block from the zone, counted out of its free pages. */
-static struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags)
+static struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int migratetype,
+				  unsigned int alloc_flags)
 {
 	struct page *page = __rmqueue(zone, order, migratetype, alloc_flags);
 
 	if (page)
 		__mod_zone_freepage_state(zone, -(1L << order), get_pcppage_migratetype(page));
 	return page;
+}
+
+/*
+ * Follows Linux's rmqueue (v6.1): small orders from this CPU's lists
+ * (mm/page_pcp.c), except a movable request that may not use CMA, since
+ * the movable lists hold CMA pages; the rest, or what the lists could not
+ * get, from the buddy allocator.
+ */
+static struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags)
+{
+	if (likely(pcp_allowed_order(order)) &&
+	    ((alloc_flags & ALLOC_CMA) || migratetype != MIGRATE_MOVABLE)) {
+		struct page *page = rmqueue_pcplist(zone, order, migratetype, alloc_flags);
+
+		if (likely(page))
+			return page;
+	}
+	return rmqueue_buddy(zone, order, migratetype, alloc_flags);
 }
 
 static void bad_page(const struct page *page, const char *reason)
@@ -653,7 +657,7 @@ static int show_migration_types(const struct free_area *area, char *buf, size_t 
  * Follows the parts of Linux's show_free_areas (mm/page_alloc.c, v6.1)
  * that exist here: per zone its free memory against the watermarks and
  * its lowmem reserve, then the free blocks of each order with the letters
- * of their migrate types (no per-CPU lists, no page cache).
+ * of their migrate types (without Linux's free_pcp and page-cache figures).
  */
 void show_free_areas(void)
 {
@@ -694,9 +698,10 @@ void show_free_areas(void)
 
 /*
  * Follows Linux's warn_alloc (mm/page_alloc.c, v6.1): what was asked, by
- * whom (the backtrace) and what is free.
+ * whom (the backtrace) and what is free. Kept out of alloc_pages: its
+ * buffer would give every allocation a stack canary and a larger frame.
  */
-static void warn_alloc(gfp_t gfp, unsigned int order)
+static __noinline void warn_alloc(gfp_t gfp, unsigned int order)
 {
 	char names[96];
 
@@ -765,7 +770,8 @@ static unsigned int gfp_to_alloc_flags_cma(gfp_t gfp, unsigned int alloc_flags)
 /*
  * Follows Linux's __alloc_pages (v6.1) without reclaim: the zonelist
  * above the low watermark (the fast path), then once more down to the min
- * watermark (the slow path's first try); else a failure message and NULL.
+ * watermark (the slow path's first try), then again after draining the
+ * per-CPU lists; else a failure message and NULL.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
@@ -783,6 +789,16 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), &ac);
 	if (!page)
 		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN), &ac);
+	/*
+	 * What Linux's direct reclaim does before it gives up
+	 * (__alloc_pages_direct_reclaim, 6.1): the per-CPU lists go back to
+	 * the buddy allocator and the request is tried once more, since the
+	 * pages parked there may be what it needs. There is no reclaim here.
+	 */
+	if (!page) {
+		drain_all_pages(NULL);
+		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN), &ac);
+	}
 	if (!page && !(gfp & __GFP_NOWARN))
 		warn_alloc(gfp, order);
 	return page;
@@ -812,7 +828,11 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 	if (--page->_refcount)
 		return;
-	__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page));
+	/* Linux's free_the_page: small orders to this CPU's lists. */
+	if (pcp_allowed_order(order))
+		free_unref_page(page, order);
+	else
+		__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page));
 }
 
 /*
@@ -911,6 +931,9 @@ void setup_per_zone_wmarks(void)
 		zone->watermark[WMARK_LOW] = zone->watermark[WMARK_MIN] + step;
 		zone->watermark[WMARK_HIGH] = zone->watermark[WMARK_MIN] + 2 * step;
 	}
+	/* The per-CPU lists' high follows the low watermark. */
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		zone_pcp_update(&zones[i], 0);
 }
 
 /* Follows Linux's mem_init_print_info (v6.1), for this kernel's sections. */

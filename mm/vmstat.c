@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/sprintf.h>
+#include "pcp.h"
 
 /* Follows Linux's frag_show_print (mm/vmstat.c, v6.x): /proc/buddyinfo's lines. */
 void show_buddyinfo(void)
@@ -23,7 +24,10 @@ void show_buddyinfo(void)
 	}
 }
 
-/* Follows the first lines of Linux's zoneinfo_show_print (mm/vmstat.c, v6.1): /proc/zoneinfo, in short. */
+/*
+ * Follows the first lines of Linux's zoneinfo_show_print (mm/vmstat.c,
+ * v6.1), /proc/zoneinfo in short, and a populated zone's pagesets.
+ */
 void show_zoneinfo(void)
 {
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
@@ -42,6 +46,8 @@ void show_zoneinfo(void)
 		pr_info("        present  %lu\n", zone->present_pages);
 		pr_info("        managed  %lu\n", zone->managed_pages);
 		pr_info("        protection: (%s)\n", prot);
+		if (populated_zone(zone))
+			show_zone_pagesets(zone);
 	}
 }
 

@@ -9,6 +9,9 @@
  *    free lists as mem_init left them) and fragmented (every other page
  *    of a few MiB of lowmem held, so small blocks are plentiful and large
  *    ones must come from further away);
+ *  - the per-CPU lists' refill (a batch from the buddy allocator) and
+ *    drain (everything back), per page moved; orders 0 to 3 of the
+ *    steady pairs above go through the lists;
  *  - kmap + kunmap of a highmem page, kmap_local_page + kunmap_local;
  *  - anti-fragmentation: a fixed-seed storm of unmovable and movable
  *    page allocations in lowmem, then the movable pages freed: the free
@@ -20,6 +23,7 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
 #include <asm/bootstats.h>
 #include <asm/setup.h>
 
@@ -67,6 +71,58 @@ static void fragment(struct list_head *held)
 	}
 }
 
+#define PCP_ROUNDS	32
+
+/*
+ * The per-CPU lists of lowmem: a request on drained lists refills a whole
+ * batch (the request's own work included, spread over the batch); a drain
+ * gives back what frees left on the lists, up to just under high.
+ */
+static void bench_pcp(void)
+{
+	struct zone *zone = &contig_page_data.node_zones[ZONE_NORMAL];
+	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	u32 refill = 0, drain = 0, start;
+	unsigned long drained = 0;
+	unsigned int n = (unsigned int)pcp->high - 1;
+
+	for (unsigned int r = 0; r < PCP_ROUNDS; r++) {
+		struct page *page;
+
+		drain_all_pages(zone);
+		start = read_pmccntr();
+		page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+		refill += read_pmccntr() - start;
+		if (!page)
+			return;
+		__free_pages(page, 0);
+	}
+	pr_info("bench: pcp refill, per page of a batch of %d: %u instructions per page\n", pcp->batch,
+		refill / (PCP_ROUNDS * (unsigned int)pcp->batch));
+	for (unsigned int r = 0; r < PCP_ROUNDS; r++) {
+		struct list_head held;
+		struct page *page;
+
+		drain_all_pages(zone);
+		INIT_LIST_HEAD(&held);
+		/* Held through their lru: no array in the image's bss. */
+		for (unsigned int got = 0; got < n && (page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)); got++)
+			list_add_tail(&page->lru, &held);
+		while (!list_empty(&held)) {
+			page = list_first_entry(&held, struct page, lru);
+			list_del(&page->lru);
+			__free_pages(page, 0);
+		}
+		drained += (unsigned long)pcp->count;
+		start = read_pmccntr();
+		drain_all_pages(zone);
+		drain += read_pmccntr() - start;
+	}
+	if (drained)
+		pr_info("bench: pcp drain, per page of %lu: %lu instructions per page\n", drained / PCP_ROUNDS,
+			drain / drained);
+}
+
 #define STORM_PAGES	16384	/* 64 MiB of lowmem */
 #define STORM_SEED	0x2545f491u
 
@@ -96,9 +152,12 @@ static unsigned long free_lowmem_pageblocks(void)
 static void bench_fragmentation(void)
 {
 	struct list_head movable, unmovable;
-	unsigned long before = free_lowmem_pageblocks(), after;
+	unsigned long before, after;
 	unsigned int seed = STORM_SEED, n_unmovable = 0, n_movable = 0;
 
+	/* Pages parked on the per-CPU lists are in no free block: counted after a drain. */
+	drain_all_pages(NULL);
+	before = free_lowmem_pageblocks();
 	INIT_LIST_HEAD(&movable);
 	INIT_LIST_HEAD(&unmovable);
 	for (unsigned int i = 0; i < STORM_PAGES; i++) {
@@ -122,6 +181,7 @@ static void bench_fragmentation(void)
 		list_del(&page->lru);
 		__free_pages(page, 0);
 	}
+	drain_all_pages(NULL);
 	after = free_lowmem_pageblocks();
 	pr_info("bench: anti-fragmentation, grouping %s: %lu free pageblocks of %lu left after %u unmovable and %u movable pages, movable freed\n",
 		page_group_by_mobility_disabled ? "off" : "on", after, before, n_unmovable, n_movable);
@@ -161,6 +221,7 @@ void bench_run(void)
 	if (!bench_enabled)
 		return;
 	bench_buddy("steady");
+	bench_pcp();
 	INIT_LIST_HEAD(&held);
 	fragment(&held);
 	bench_buddy("fragmented");

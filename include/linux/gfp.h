@@ -64,6 +64,13 @@ void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 
+/*
+ * The per-CPU lists' pages back to the buddy allocator (mm/page_pcp.c):
+ * this CPU's, or every CPU's, of @zone or (NULL) of every zone.
+ */
+void drain_local_pages(struct zone *zone);
+void drain_all_pages(struct zone *zone);
+
 #define alloc_page(gfp)			alloc_pages(gfp, 0)
 #define __free_page(page)		__free_pages(page, 0)
 #define __get_free_page(gfp)		__get_free_pages(gfp, 0)

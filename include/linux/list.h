@@ -49,5 +49,6 @@ static inline void list_del(struct list_head *entry)
 #define list_entry(ptr, type, member) \
 	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
+#define list_last_entry(head, type, member) list_entry((head)->prev, type, member)
 
 #endif

@@ -135,6 +135,8 @@ void mem_init_print_info(void);
 /* Boot-reserved pages of [start, end) to the allocator, poisoned unless poison < 0; prints "Freeing s memory". */
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
 void setup_per_zone_wmarks(void);
+/* Each populated zone's per-CPU page lists, sized (mm/page_pcp.c). */
+void setup_per_cpu_pageset(void);
 /* /proc/buddyinfo and /proc/zoneinfo, in short, on the console (mm/vmstat.c). */
 void show_buddyinfo(void);
 /* The free memory per zone and order, as the Mem-Info part of an allocation-failure report. */

@@ -15,6 +15,8 @@
 #include <linux/pageblock-flags.h>
 
 #ifndef __ASSEMBLY__
+#include <linux/cache.h>
+#include <linux/compiler.h>
 #include <linux/list.h>
 #include <linux/types.h>
 
@@ -81,6 +83,10 @@ enum zone_stat_item {
 
 struct zone {
 	const char *name;
+	/* Each CPU's page lists (a per-CPU pointer, linux/percpu.h) and the sizes setup gave them. */
+	struct per_cpu_pages *per_cpu_pageset;
+	int pageset_high;
+	int pageset_batch;
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* end - start, holes included */
 	unsigned long present_pages;	/* memory the zone spans (NOMAP included, as Linux) */
@@ -91,7 +97,45 @@ struct zone {
 	unsigned long *pageblock_flags;	/* NR_PAGEBLOCK_BITS per pageblock (setup_usemap) */
 	struct free_area free_area[MAX_ORDER];
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
+	/*
+	 * Pageblocks of the zone now MIGRATE_ISOLATE (Linux's
+	 * nr_isolate_pageblock, kept by whoever isolates a block): while
+	 * there are any, a block leaving the per-CPU lists takes its
+	 * pageblock's current type, not the one it was freed with.
+	 */
+	unsigned long nr_isolate_pageblock;
 };
+
+/* Follows Linux's has_isolate_pageblock (include/linux/page-isolation.h, v6.1). */
+static inline bool has_isolate_pageblock(const struct zone *zone)
+{
+	return zone->nr_isolate_pageblock != 0;
+}
+
+/*
+ * The orders the per-CPU lists keep (Linux's PAGE_ALLOC_COSTLY_ORDER):
+ * larger requests are rarer and go to the buddy allocator directly.
+ */
+#define PAGE_ALLOC_COSTLY_ORDER	3
+/*
+ * One list per order and per-CPU migrate type, as Linux 6.1 without
+ * transparent huge pages (which adds a list for pageblock_order).
+ */
+#define NR_PCP_LISTS		(MIGRATE_PCPTYPES * (PAGE_ALLOC_COSTLY_ORDER + 1))
+
+/*
+ * Follows Linux's struct per_cpu_pages (v6.1): one CPU's free pages of
+ * one zone, taken from and given back to the buddy allocator in batches.
+ * count is in pages (an order-n block counts 2^n); the buddy allocator's
+ * NR_FREE_PAGES does not include them, as in Linux.
+ */
+struct per_cpu_pages {
+	int count;		/* pages on the lists */
+	int high;		/* a free that reaches it gives pages back */
+	int batch;		/* pages moved at once to or from the buddy allocator */
+	short free_factor;	/* doubles the batch freed while frees run without allocations */
+	struct list_head lists[NR_PCP_LISTS];
+} __aligned(L1_CACHE_BYTES);
 
 /*
  * Linux's zonelist (v6.1): the zones an allocation may try, highest first,

@@ -20,7 +20,7 @@ when the line is of another kind, for tools that look at single lines:
   dt_memory_line   the DT scan's " - BASE, SIZE" of a memory node          (base, end)
   ignored_line     "OF: fdt: Ignoring memory range/block ...", "Ignoring RAM at ..."  (base, end)
   bootstats_line   "bootstats: PHASE  N"                                      (PHASE, N)
-  bench_line       "bench: LABEL: N instructions per pair"                    (LABEL, N)
+  bench_line       "bench: LABEL: N instructions per pair" (or "per page")    (LABEL, N)
 
 Linux prints the Memory:, memblock, zone, node and cma lines in the same
 format, so Debian's logs read the same way.
@@ -285,7 +285,7 @@ def ignored_line(line):
 
 
 BOOTSTATS = re.compile(r"^bootstats: +(?P<phase>.*?)\s+(?P<n>\d+)$")
-BENCH = re.compile(r"^bench: (?P<label>.*?): +(?P<n>\d+) instructions per pair$")
+BENCH = re.compile(r"^bench: (?P<label>.*?): +(?P<n>\d+) instructions per (?:pair|page)$")
 
 
 ANTIFRAG = re.compile(r"^bench: anti-fragmentation, grouping (?P<grouping>on|off): (?P<left>\d+) free pageblocks "

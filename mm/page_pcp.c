@@ -1,0 +1,409 @@
+/*
+ * The per-CPU page lists: each CPU keeps, per zone, lists of free blocks
+ * of orders 0 to PAGE_ALLOC_COSTLY_ORDER (one list per order and per
+ * migrate type), so that most allocations and frees of small blocks touch
+ * neither the buddy lists nor the zone's counters. The lists are refilled
+ * from the buddy allocator a batch at a time (rmqueue_bulk) and give a
+ * batch back when a free takes them to their high mark
+ * (free_pcppages_bulk). Follows Linux's mm/page_alloc.c (v6.1); the sizes
+ * are in mm/pcp_sizes.c. One CPU today, with no interrupts that allocate:
+ * Linux's pcp lock and zone lock have nothing to exclude.
+ */
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/string.h>
+#include "internal.h"
+#include "pcp.h"
+
+/* Linux's boot pageset sizes: a freed page goes straight back, a request takes one page. */
+#define BOOT_PAGESET_HIGH	0
+#define BOOT_PAGESET_BATCH	1
+
+/* Linux's boot_pageset: what every zone uses until setup_per_cpu_pageset. */
+static DEFINE_PER_CPU(struct per_cpu_pages, boot_pageset);
+/*
+ * The zones' own lists. Linux allocates them with alloc_percpu in
+ * setup_zone_pageset; until there is a per-CPU allocator they are a
+ * static per-CPU array, of which each CPU has its instance like any
+ * per-CPU variable.
+ */
+static DEFINE_PER_CPU(struct per_cpu_pages, zone_pagesets[MAX_NR_ZONES]);
+
+BUILD_BUG_ON(PAGE_ALLOC_COSTLY_ORDER >= MAX_ORDER);
+
+/* Follows Linux's order_to_pindex (v6.1, no THP list): the lists of one order are side by side. */
+static inline unsigned int order_to_pindex(int migratetype, unsigned int order)
+{
+	return MIGRATE_PCPTYPES * order + (unsigned int)migratetype;
+}
+
+/* Follows Linux's pindex_to_order (v6.1, no THP list). */
+static inline unsigned int pindex_to_order(unsigned int pindex)
+{
+	return pindex / MIGRATE_PCPTYPES;
+}
+
+/* Follows Linux's per_cpu_pages_init (v6.1): empty lists with the boot pageset's sizes. */
+static void per_cpu_pages_init(struct per_cpu_pages *pcp)
+{
+	memset(pcp, 0, sizeof(*pcp));
+	for (unsigned int i = 0; i < NR_PCP_LISTS; i++)
+		INIT_LIST_HEAD(&pcp->lists[i]);
+	pcp->high = BOOT_PAGESET_HIGH;
+	pcp->batch = BOOT_PAGESET_BATCH;
+}
+
+/*
+ * Follows Linux's zone_pcp_init (v6.1), and the boot pageset's
+ * initialisation from build_all_zonelists_init: the zone starts on the
+ * boot pageset, whose high of 0 hands every freed page straight back, so
+ * the one set of lists can serve every zone.
+ */
+void zone_pcp_init(struct zone *zone)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		per_cpu_pages_init(per_cpu_ptr(&boot_pageset, cpu));
+	zone->per_cpu_pageset = &boot_pageset;
+	zone->pageset_high = BOOT_PAGESET_HIGH;
+	zone->pageset_batch = BOOT_PAGESET_BATCH;
+}
+
+/*
+ * Follows Linux's zone_set_pageset_high_and_batch and
+ * __zone_set_pageset_high_and_batch (v6.1): the sizes for the zone's
+ * current managed pages and low watermark, given to every CPU's lists
+ * when they changed.
+ */
+static void zone_set_pageset_high_and_batch(struct zone *zone, int cpu_online)
+{
+	int new_batch = max(1, zone_batchsize(zone));
+	int new_high = zone_highsize(zone, new_batch, cpu_online);
+	unsigned int cpu;
+
+	if (zone->pageset_high == new_high && zone->pageset_batch == new_batch)
+		return;
+	zone->pageset_high = new_high;
+	zone->pageset_batch = new_batch;
+	for_each_possible_cpu(cpu) {
+		struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+		WRITE_ONCE(pcp->batch, new_batch);
+		WRITE_ONCE(pcp->high, new_high);
+	}
+}
+
+/*
+ * Follows Linux's setup_per_cpu_pageset and setup_zone_pageset (v6.1):
+ * each populated zone leaves the boot pageset for lists of its own, sized
+ * for it.
+ */
+void setup_per_cpu_pageset(void)
+{
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+		unsigned int cpu;
+
+		if (!populated_zone(zone))
+			continue;
+		zone->per_cpu_pageset = &zone_pagesets[z];
+		for_each_possible_cpu(cpu)
+			per_cpu_pages_init(per_cpu_ptr(zone->per_cpu_pageset, cpu));
+		zone_set_pageset_high_and_batch(zone, 0);
+	}
+}
+
+/*
+ * Follows Linux's zone_pcp_update (v6.1), called when the watermarks
+ * change. Unlike Linux, a zone still on the boot pageset keeps it: the
+ * boot pageset is shared by every zone and must keep its high of 0 (in
+ * Linux the unpopulated zones write their sizes into it).
+ */
+void zone_pcp_update(struct zone *zone, int cpu_online)
+{
+	if (zone->per_cpu_pageset == &boot_pageset)
+		return;
+	zone_set_pageset_high_and_batch(zone, cpu_online);
+}
+
+/*
+ * Follows Linux's rmqueue_bulk (v6.1): up to @count blocks of @order from
+ * the buddy allocator to the tail of @list, in the order expand() splits
+ * them (rising addresses); they leave NR_FREE_PAGES. Returns how many.
+ */
+static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct list_head *list,
+			int migratetype, unsigned int alloc_flags)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue(zone, order, migratetype, alloc_flags);
+
+		if (unlikely(!page))
+			break;
+		list_add_tail(&page->lru, list);
+		if (is_migrate_cma(get_pcppage_migratetype(page)))
+			__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, -(1L << order));
+	}
+	__mod_zone_page_state(zone, NR_FREE_PAGES, -((long)i << order));
+	return i;
+}
+
+/*
+ * The refill half of Linux's __rmqueue_pcplist (v6.1): the batch scaled
+ * down by the order (at least two blocks), except for a batch of 1, which
+ * keeps no pages on the lists (the boot pageset, tiny zones). Out of line,
+ * so that taking a block from a full list saves no more registers than it
+ * uses.
+ */
+static __noinline void pcp_refill(struct zone *zone, unsigned int order, int migratetype,
+				  unsigned int alloc_flags, struct per_cpu_pages *pcp, struct list_head *list)
+{
+	int batch = READ_ONCE(pcp->batch);
+
+	if (batch > 1)
+		batch = max(batch >> order, 2);
+	pcp->count += rmqueue_bulk(zone, order, batch, list, migratetype, alloc_flags) << order;
+}
+
+/* Follows Linux's __rmqueue_pcplist (v6.1): the first block of @list, refilled first when empty. */
+static inline struct page *__rmqueue_pcplist(struct zone *zone, unsigned int order, int migratetype,
+					     unsigned int alloc_flags, struct per_cpu_pages *pcp,
+					     struct list_head *list)
+{
+	struct page *page;
+
+	if (unlikely(list_empty(list))) {
+		pcp_refill(zone, order, migratetype, alloc_flags, pcp, list);
+		if (unlikely(list_empty(list)))
+			return NULL;
+	}
+	page = list_first_entry(list, struct page, lru);
+	list_del(&page->lru);
+	pcp->count -= 1 << order;
+	return page;
+}
+
+/*
+ * Follows Linux's rmqueue_pcplist (v6.1): an allocation halves the free
+ * factor, so that frees after it give back smaller batches again.
+ */
+struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int migratetype,
+			     unsigned int alloc_flags)
+{
+	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
+
+	pcp->free_factor >>= 1;
+	return __rmqueue_pcplist(zone, order, migratetype, alloc_flags, pcp,
+				 &pcp->lists[order_to_pindex(migratetype, order)]);
+}
+
+/*
+ * Follows Linux's free_pcppages_bulk (v6.1): @count pages back to the
+ * buddy allocator, the oldest first (the lists' tails), taking whole lists
+ * in turn from @pindex on (the list just freed to goes first). A block keeps the migrate type it was freed with, unless the
+ * zone has isolated pageblocks: its block may have been isolated since,
+ * and an isolated block's pages must reach its isolated free list.
+ */
+static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
+			       unsigned int first_pindex)
+{
+	int min_pindex = 0, max_pindex = NR_PCP_LISTS - 1, pindex = (int)first_pindex - 1;
+	bool isolated_pageblocks = has_isolate_pageblock(zone);
+
+	count = min(pcp->count, count);
+	while (count > 0) {
+		struct list_head *list;
+		unsigned int order;
+		int nr_pages;
+
+		/* The next non-empty list, narrowing the range as empty ends are found. */
+		for (;;) {
+			if (++pindex > max_pindex)
+				pindex = min_pindex;
+			list = &pcp->lists[pindex];
+			if (!list_empty(list))
+				break;
+			if (pindex == max_pindex)
+				max_pindex--;
+			if (pindex == min_pindex)
+				min_pindex++;
+		}
+		order = pindex_to_order((unsigned int)pindex);
+		nr_pages = 1 << order;
+		do {
+			struct page *page = list_last_entry(list, struct page, lru);
+			int mt = get_pcppage_migratetype(page);
+
+			list_del(&page->lru);
+			count -= nr_pages;
+			pcp->count -= nr_pages;
+			if (unlikely(isolated_pageblocks))
+				mt = get_pageblock_migratetype(page);
+			__free_one_page(page, page_to_pfn(page), zone, order, mt);
+		} while (count > 0 && !list_empty(list));
+	}
+}
+
+/*
+ * Follows Linux's nr_pcp_free (v6.1): how many pages a free that reached
+ * the high mark gives back. A batch, doubled for each further free without
+ * an allocation in between (free_factor), but never so many that fewer
+ * than a batch stay; everything when high-order blocks pile up; one page
+ * when the lists are too small for a batch (the boot pageset).
+ */
+static int nr_pcp_free(struct per_cpu_pages *pcp, int high, int batch, bool free_high)
+{
+	int min_nr_free, max_nr_free;
+
+	if (unlikely(free_high))
+		return pcp->count;
+	if (unlikely(high < batch))
+		return 1;
+	min_nr_free = batch;
+	max_nr_free = high - batch;
+	batch <<= pcp->free_factor;
+	if (batch < max_nr_free)
+		pcp->free_factor++;
+	return min(max(batch, min_nr_free), max_nr_free);
+}
+
+/*
+ * Follows Linux's nr_pcp_high (v6.1) without reclaim: the high mark, or 0
+ * (give back now) when the lists are disabled or when high-order blocks
+ * are being freed without allocations.
+ */
+static int nr_pcp_high(const struct per_cpu_pages *pcp, bool free_high)
+{
+	int high = READ_ONCE(pcp->high);
+
+	if (unlikely(!high || free_high))
+		return 0;
+	return high;
+}
+
+/* What a free at the high mark gives back, out of the free path's line (it is the rare case). */
+static __noinline void pcp_give_back(struct zone *zone, struct per_cpu_pages *pcp, int high, bool free_high,
+				     unsigned int pindex)
+{
+	free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch), free_high), pcp, pindex);
+}
+
+/*
+ * Follows Linux's free_unref_page_commit (v6.1): the block goes to the
+ * head of its list (the next allocation takes it while it is warm in the
+ * cache); reaching the high mark gives pages back, starting with the lists
+ * after this one. Orders 1 to PAGE_ALLOC_COSTLY_ORDER freed while frees
+ * outnumber allocations empty the lists, so that high-order blocks do not
+ * sit on them away from their buddies.
+ */
+static void free_unref_page_commit(struct zone *zone, struct per_cpu_pages *pcp, struct page *page,
+				   int migratetype, unsigned int order)
+{
+	unsigned int pindex = order_to_pindex(migratetype, order);
+	bool free_high;
+	int high;
+
+	list_add(&page->lru, &pcp->lists[pindex]);
+	pcp->count += 1 << order;
+	free_high = pcp->free_factor && order && order <= PAGE_ALLOC_COSTLY_ORDER;
+	high = nr_pcp_high(pcp, free_high);
+	if (unlikely(pcp->count >= high))
+		pcp_give_back(zone, pcp, high, free_high, pindex);
+}
+
+/*
+ * Follows Linux's free_one_page (v6.1): a block straight to the buddy
+ * allocator, with its pageblock's current migrate type when isolation may
+ * have changed it.
+ */
+static __noinline void free_one_page(struct zone *zone, struct page *page, unsigned long pfn, unsigned int order,
+			  int migratetype)
+{
+	if (unlikely(has_isolate_pageblock(zone) || is_migrate_isolate(migratetype)))
+		migratetype = get_pageblock_migratetype(page);
+	__free_one_page(page, pfn, zone, order, migratetype);
+}
+
+/*
+ * Follows Linux's free_unref_page and free_unref_page_prepare (v6.1): the
+ * block remembers its pageblock's migrate type (get_pcppage_migratetype).
+ * Only the MIGRATE_PCPTYPES have lists: a block in an isolated pageblock
+ * goes straight to the buddy allocator (isolation is emptying the block),
+ * CMA and high-atomic blocks travel on the movable list and keep their
+ * type for the way back.
+ */
+void free_unref_page(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct zone *zone = page_zone(page);
+	int migratetype = (int)get_pfnblock_flags_mask(page, pfn, MIGRATETYPE_MASK);
+
+	set_pcppage_migratetype(page, migratetype);
+	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
+		if (unlikely(is_migrate_isolate(migratetype))) {
+			free_one_page(zone, page, pfn, order, migratetype);
+			return;
+		}
+		migratetype = MIGRATE_MOVABLE;
+	}
+	free_unref_page_commit(zone, this_cpu_ptr(zone->per_cpu_pageset), page, migratetype, order);
+}
+
+/* Follows Linux's drain_pages_zone (v6.1): every page of @cpu's lists for @zone back to the buddy allocator. */
+static void drain_pages_zone(unsigned int cpu, struct zone *zone)
+{
+	struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+	if (pcp->count)
+		free_pcppages_bulk(zone, pcp->count, pcp, 0);
+}
+
+/* Follows Linux's drain_local_pages (v6.1): this CPU's lists, of @zone or (NULL) of every zone. */
+void drain_local_pages(struct zone *zone)
+{
+	unsigned int cpu = smp_processor_id();
+
+	if (zone) {
+		drain_pages_zone(cpu, zone);
+		return;
+	}
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		if (populated_zone(&contig_page_data.node_zones[z]))
+			drain_pages_zone(cpu, &contig_page_data.node_zones[z]);
+}
+
+/*
+ * Follows Linux's drain_all_pages (v6.1): every CPU's lists. Linux asks
+ * each CPU to drain its own through a work item; with one CPU that is a
+ * call here, and a later CPU would run drain_local_pages on itself.
+ */
+void drain_all_pages(struct zone *zone)
+{
+	drain_local_pages(zone);
+}
+
+/*
+ * The pagesets part of Linux's zoneinfo_show_print (mm/vmstat.c, v6.1)
+ * for a populated zone: each online CPU's lists and its counters'
+ * threshold. Our zone counters are exact (no per-CPU deltas to fold), so
+ * the threshold is what Linux would use, printed for comparison.
+ */
+void show_zone_pagesets(const struct zone *zone)
+{
+	unsigned int cpu;
+
+	pr_info("  pagesets\n");
+	for_each_online_cpu(cpu) {
+		const struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+		pr_info("    cpu: %u\n", cpu);
+		pr_info("              count: %d\n", pcp->count);
+		pr_info("              high:  %d\n", pcp->high);
+		pr_info("              batch: %d\n", pcp->batch);
+		pr_info("  vm stats threshold: %d\n", calculate_normal_threshold(zone));
+	}
+}
