@@ -47,6 +47,7 @@ bool pfn_valid(unsigned long pfn);
 enum pageflags {
 	PG_reserved,		/* not the buddy allocator's: the kernel, memblock, holes */
 	PG_buddy,		/* the first page of a free block; private holds its order */
+	PG_isolated,		/* a movable page taken by migration (Linux's PG_isolated) */
 	__NR_PAGEFLAGS
 };
 
@@ -62,6 +63,9 @@ static inline void clear_page_flag(struct page *p, enum pageflags f) { p->flags 
 #define SetPageReserved(p)	set_page_flag(p, PG_reserved)
 #define ClearPageReserved(p)	clear_page_flag(p, PG_reserved)
 #define PageBuddy(p)		page_flag(p, PG_buddy)
+#define PageIsolated(p)		page_flag(p, PG_isolated)
+#define SetPageIsolated(p)	set_page_flag(p, PG_isolated)
+#define ClearPageIsolated(p)	clear_page_flag(p, PG_isolated)
 
 static inline enum zone_type page_zonenum(const struct page *page)
 {
