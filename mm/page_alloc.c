@@ -2,8 +2,9 @@
  * The zones and the buddy allocator: free_area_init sizes the zones and
  * builds mem_map, memblock_free_all hands free memory over, alloc_pages and
  * __free_pages split and merge blocks. Follows Linux's mm/page_alloc.c
- * (v6.1); one node, one free list per order (no migrate types, per-CPU
- * lists or reclaim).
+ * (v6.1); one node, free lists per order and migrate type (the pageblock
+ * bits are mm/pageblock.c's, fallback and stealing mm/page_fallback.c's);
+ * no per-CPU lists or reclaim.
  */
 #include <linux/cache.h>
 #include <linux/cma.h>
@@ -15,6 +16,7 @@
 #include <linux/string.h>
 #include <asm/setup.h>
 #include <asm/sections.h>
+#include "internal.h"
 
 pg_data_t contig_page_data;
 struct page *mem_map;
@@ -40,7 +42,6 @@ static const unsigned int lowmem_reserve_ratio[MAX_NR_ZONES] = {
 #endif
 	[ZONE_NORMAL] = 32,
 };
-static unsigned long lowmem_reserve[MAX_NR_ZONES][MAX_NR_ZONES];
 
 /* Pages to KiB, as Linux's K() in its memory reports. */
 #define K(x)			((x) << (PAGE_SHIFT - 10))
@@ -61,7 +62,7 @@ unsigned long nr_free_pages(void)
 	unsigned long sum = 0;
 
 	for (int z = 0; z < MAX_NR_ZONES; z++)
-		sum += contig_page_data.node_zones[z].free_pages;
+		sum += zone_page_state(&contig_page_data.node_zones[z], NR_FREE_PAGES);
 	return sum;
 }
 
@@ -195,15 +196,46 @@ static void free_area_init_core(pg_data_t *pgdat)
 		}
 		zone->managed_pages = freesize;
 		for (int o = 0; o < MAX_ORDER; o++) {
-			INIT_LIST_HEAD(&zone->free_area[o].free_list);
+			for (int t = 0; t < MIGRATE_TYPES; t++)
+				INIT_LIST_HEAD(&zone->free_area[o].free_list[t]);
 			zone->free_area[o].nr_free = 0;
 		}
-		zone->free_pages = 0;
+		for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
+			zone->vm_stat[i] = 0;
 		if (populated_zone(zone))
 			pr_debug("  %s zone: %lu pages, LIFO batch:%u\n", zone->name, zone->present_pages,
 				 zone_batchsize(zone));
+		zone->pageblock_flags = NULL;
+		if (!zone->spanned_pages)
+			continue;
+		setup_usemap(zone);
 		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++)
 			init_page(pfn_to_page(pfn), (enum zone_type)j);
+	}
+}
+
+/*
+ * The pageblock half of Linux's memmap_init (v6.1): each pageblock that
+ * starts in memory (memblock.memory, NOMAP included) within a zone is
+ * MIGRATE_MOVABLE, so that boot's unmovable allocations gather in few
+ * blocks. The struct pages themselves are free_area_init_core's.
+ */
+static void memmap_init_pageblocks(pg_data_t *pgdat)
+{
+	struct memblock_region *r;
+
+	for (int j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = &pgdat->node_zones[j];
+
+		if (!zone->spanned_pages)
+			continue;
+		for_each_mem_region(r) {
+			unsigned long lo = max(PFN_UP(r->base), zone->zone_start_pfn);
+			unsigned long hi = min(PFN_DOWN(r->base + r->size), zone_end_pfn(zone));
+
+			for (unsigned long pfn = ALIGN(lo, pageblock_nr_pages); pfn < hi; pfn += pageblock_nr_pages)
+				set_pageblock_migratetype(pfn_to_page(pfn), MIGRATE_MOVABLE);
+		}
 	}
 }
 
@@ -298,22 +330,7 @@ void free_area_init(unsigned long *max_zone_pfn)
 	pr_debug("On node %d totalpages: %lu\n", 0, pgdat->node_present_pages);
 	alloc_node_mem_map(pgdat);
 	free_area_init_core(pgdat);
-}
-
-static void add_to_free_list(struct page *page, struct zone *zone, unsigned int order)
-{
-	set_page_flag(page, PG_buddy);
-	page->private = order;
-	list_add(&page->lru, &zone->free_area[order].free_list);
-	zone->free_area[order].nr_free++;
-}
-
-static void del_from_free_list(struct page *page, struct zone *zone, unsigned int order)
-{
-	list_del(&page->lru);
-	clear_page_flag(page, PG_buddy);
-	page->private = 0;
-	zone->free_area[order].nr_free--;
+	memmap_init_pageblocks(pgdat);
 }
 
 /* Follows Linux's page_is_buddy (v6.x): a free block of the same order in the same zone. */
@@ -323,13 +340,19 @@ static bool page_is_buddy(const struct page *page, const struct page *buddy, uns
 }
 
 /*
- * Follows Linux's __free_one_page (v6.x): merge with the buddy (the block
+ * Follows Linux's __free_one_page (v6.1): merge with the buddy (the block
  * whose frame number differs in bit `order`) as long as it is free and of
- * the same order, then put the result on its free list.
+ * the same order, then put the result on migratetype's free list. A block
+ * freed into an isolated pageblock is not counted free. Across pageblocks
+ * only blocks of mergeable types (UNMOVABLE, MOVABLE, RECLAIMABLE) merge
+ * with another type: always, as current Linux does (6.1 checked only while
+ * the zone had an isolated pageblock), so a CMA or isolated block never
+ * ends on another type's list.
  */
-static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone, unsigned int order)
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone, unsigned int order, int migratetype)
 {
-	zone->free_pages += 1UL << order;
+	if (!is_migrate_isolate(migratetype))
+		__mod_zone_freepage_state(zone, 1L << order, migratetype);
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy = page + (buddy_pfn - pfn);
@@ -344,12 +367,19 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 			break;
 		if (!page_is_buddy(page, buddy, order))
 			break;
-		del_from_free_list(buddy, zone, order);
+		if (order >= pageblock_order) {
+			int buddy_mt = get_pageblock_migratetype(buddy);
+
+			if (buddy_mt != migratetype &&
+			    (!migratetype_is_mergeable(migratetype) || !migratetype_is_mergeable(buddy_mt)))
+				break;
+		}
+		del_page_from_free_list(buddy, zone, order);
 		page = page + (combined_pfn - pfn);
 		pfn = combined_pfn;
 		order++;
 	}
-	add_to_free_list(page, zone, order);
+	add_to_free_list(page, zone, order, migratetype);
 }
 
 /* Follows Linux's __free_pages_core (v6.x): boot memory enters the allocator. */
@@ -364,7 +394,7 @@ static void __free_pages_core(struct page *page, unsigned int order)
 	}
 	zone->managed_pages += n;
 	totalram += n;
-	__free_one_page(page, page_to_pfn(page), zone, order);
+	__free_one_page(page, page_to_pfn(page), zone, order, get_pageblock_migratetype(page));
 }
 
 /* Follows Linux's __free_pages_memory (mm/memblock.c, v6.x): the largest aligned blocks that fit. */
@@ -479,44 +509,104 @@ enum zone_type gfp_zone(gfp_t gfp)
 }
 
 /*
- * Follows Linux's __zone_watermark_ok (v6.x), without the per-migratetype
- * and high-order-atomic parts: after the allocation the zone must keep more
- * than the mark plus its reserve against requests allowed higher zones,
- * and hold a free block of the order asked.
+ * Follows Linux's __zone_watermark_ok (v6.1) for the flags this kernel
+ * has: after the allocation the zone must keep more than the mark plus its
+ * reserve against requests allowed higher zones, not counting CMA pages for
+ * a request that may not use them; a block of the order must then be free
+ * on a list the request may take from.
  */
-static bool zone_watermark_ok(const struct zone *zone, unsigned int order, unsigned long mark,
-			      enum zone_type highest)
+static bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark,
+			      enum zone_type highest, unsigned int alloc_flags)
 {
-	long free = (long)zone->free_pages - (1L << order) + 1;
+	long free = (long)zone_page_state(zone, NR_FREE_PAGES) - (1L << order) + 1;
 
-	if (free <= (long)(mark + lowmem_reserve[zone - contig_page_data.node_zones][highest]))
+	if (!(alloc_flags & ALLOC_CMA))
+		free -= (long)zone_page_state(zone, NR_FREE_CMA_PAGES);
+	if (free <= (long)(mark + zone->lowmem_reserve[highest]))
 		return false;
-	for (unsigned int o = order; o < MAX_ORDER; o++)
-		if (zone->free_area[o].nr_free)
+	if (!order)
+		return true;
+	for (unsigned int o = order; o < MAX_ORDER; o++) {
+		struct free_area *area = &zone->free_area[o];
+
+		if (!area->nr_free)
+			continue;
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (!free_area_empty(area, mt))
+				return true;
+		if ((alloc_flags & ALLOC_CMA) && !free_area_empty(area, MIGRATE_CMA))
 			return true;
+		if ((alloc_flags & ALLOC_HIGHATOMIC) && !free_area_empty(area, MIGRATE_HIGHATOMIC))
+			return true;
+	}
 	return false;
 }
 
-/* Follows Linux's __rmqueue_smallest and expand (v6.x): take the smallest block that fits, give back the halves. */
-static struct page *rmqueue(struct zone *zone, unsigned int order)
+/* Follows Linux's expand (v6.1): the halves of a split block not asked for go back on migratetype's lists. */
+static void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high, int migratetype)
+{
+	while (high > low) {
+		high--;
+		add_to_free_list(&page[1UL << high], zone, high, migratetype);
+	}
+}
+
+/* Follows Linux's __rmqueue_smallest (v6.1): the smallest block of migratetype that fits. */
+struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int migratetype)
 {
 	for (unsigned int current_order = order; current_order < MAX_ORDER; current_order++) {
-		struct free_area *area = &zone->free_area[current_order];
-		struct page *page;
-		unsigned int high = current_order;
+		struct page *page = get_page_from_free_area(&zone->free_area[current_order], migratetype);
 
-		if (list_empty(&area->free_list))
+		if (!page)
 			continue;
-		page = list_first_entry(&area->free_list, struct page, lru);
-		del_from_free_list(page, zone, current_order);
-		while (high > order) {
-			high--;
-			add_to_free_list(&page[1UL << high], zone, high);
-		}
-		zone->free_pages -= 1UL << order;
+		del_page_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order, migratetype);
+		set_pcppage_migratetype(page, migratetype);
 		return page;
 	}
 	return NULL;
+}
+
+/*
+ * Follows Linux's __rmqueue (v6.1): a movable request allowed CMA takes
+ * from CMA first while more than half the zone's free pages are CMA's (so
+ * that CMA memory is used, not left while the rest runs out), else from
+ * its own type, then CMA, then another type through the fallback table.
+ * Does not touch the free counters: rmqueue does, by the list the block
+ * came from (get_pcppage_migratetype).
+ */
+struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags)
+{
+	struct page *page;
+
+	if ((alloc_flags & ALLOC_CMA) &&
+	    zone_page_state(zone, NR_FREE_CMA_PAGES) > zone_page_state(zone, NR_FREE_PAGES) / 2) {
+		page = __rmqueue_smallest(zone, order, MIGRATE_CMA);
+		if (page)
+			return page;
+	}
+	for (;;) {
+		page = __rmqueue_smallest(zone, order, migratetype);
+		if (page)
+			return page;
+		if (alloc_flags & ALLOC_CMA) {
+			page = __rmqueue_smallest(zone, order, MIGRATE_CMA);
+			if (page)
+				return page;
+		}
+		if (!__rmqueue_fallback(zone, (int)order, migratetype, alloc_flags))
+			return NULL;
+	}
+}
+
+/* Follows Linux's rmqueue_buddy (v6.1): a block from the zone, counted out of its free pages. */
+static struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags)
+{
+	struct page *page = __rmqueue(zone, order, migratetype, alloc_flags);
+
+	if (page)
+		__mod_zone_freepage_state(zone, -(1L << order), get_pcppage_migratetype(page));
+	return page;
 }
 
 static void bad_page(const struct page *page, const char *reason)
@@ -533,6 +623,7 @@ static const char *gfp_names(gfp_t gfp, char *buf, size_t size)
 {
 	static const struct { gfp_t flag; const char *name; } names[] = {
 		{ __GFP_DMA, "GFP_DMA" }, { __GFP_HIGHMEM, "__GFP_HIGHMEM" },
+		{ __GFP_MOVABLE, "__GFP_MOVABLE" }, { __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" },
 		{ __GFP_ZERO, "__GFP_ZERO" }, { __GFP_NOWARN, "__GFP_NOWARN" },
 	};
 	int n = scnprintf(buf, size, "GFP_KERNEL");
@@ -560,11 +651,11 @@ void show_free_areas(void)
 		if (!populated_zone(zone))
 			continue;
 		pr_info("%s free:%lukB min:%lukB low:%lukB high:%lukB present:%lukB managed:%lukB\n",
-			zone->name, K(zone->free_pages), K(zone->watermark[WMARK_MIN]),
+			zone->name, K(zone_page_state(zone, NR_FREE_PAGES)), K(zone->watermark[WMARK_MIN]),
 			K(zone->watermark[WMARK_LOW]), K(zone->watermark[WMARK_HIGH]),
 			K(zone->present_pages), K(zone->managed_pages));
 		for (int j = 0; j < MAX_NR_ZONES; j++)
-			n += scnprintf(line + n, sizeof(line) - (size_t)n, " %lu", lowmem_reserve[z][j]);
+			n += scnprintf(line + n, sizeof(line) - (size_t)n, " %lu", zone->lowmem_reserve[j]);
 		pr_info("lowmem_reserve[]:%s\n", line);
 	}
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
@@ -600,13 +691,16 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 }
 
 /*
- * Follows Linux's __alloc_pages (v6.x) without reclaim: each zone the
+ * Follows Linux's __alloc_pages (v6.1) without reclaim: each zone the
  * request may use, highest first, above its low watermark; then again
- * down to the min watermark; else a failure message and NULL.
+ * down to the min watermark; else a failure message and NULL. A movable
+ * request may use CMA (gfp_to_alloc_flags_cma).
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	enum zone_type highest = gfp_zone(gfp);
+	int migratetype = gfp_migratetype(gfp);
+	unsigned int cma_flags = migratetype == MIGRATE_MOVABLE ? ALLOC_CMA : 0;
 
 	if (order >= MAX_ORDER) {
 		WARN_ON(!(gfp & __GFP_NOWARN));
@@ -618,9 +712,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			struct page *page;
 
 			if (!zone->managed_pages ||
-			    !zone_watermark_ok(zone, order, zone->watermark[mark], highest))
+			    !zone_watermark_ok(zone, order, zone->watermark[mark], highest, (unsigned int)mark | cma_flags))
 				continue;
-			page = rmqueue(zone, order);
+			page = rmqueue(zone, order, migratetype, (unsigned int)mark | cma_flags);
 			if (!page)
 				continue;
 			page->_refcount = 1;
@@ -664,7 +758,7 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 	if (--page->_refcount)
 		return;
-	__free_one_page(page, pfn, page_zone(page), order);
+	__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page));
 }
 
 /*
@@ -739,7 +833,7 @@ void setup_per_zone_wmarks(void)
 
 		for (int j = i + 1; j < MAX_NR_ZONES; j++) {
 			managed += zones[j].managed_pages;
-			lowmem_reserve[i][j] = clear ? 0 : managed / lowmem_reserve_ratio[i];
+			zones[i].lowmem_reserve[j] = clear ? 0 : managed / lowmem_reserve_ratio[i];
 		}
 		if (!is_highmem_idx((enum zone_type)i))
 			lowmem_pages += zones[i].managed_pages;
@@ -784,52 +878,13 @@ void mem_init_print_info(void)
 		K(physpages - totalram - cma), K(cma), highmem);
 }
 
-/* Follows Linux's frag_show_print (mm/vmstat.c, v6.x): /proc/buddyinfo's lines. */
-void show_buddyinfo(void)
-{
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		const struct zone *zone = &contig_page_data.node_zones[z];
-		char line[32 + 8 * MAX_ORDER];
-		int n;
-
-		if (!populated_zone(zone))
-			continue;
-		n = scnprintf(line, sizeof(line), "Node %d, zone %8s ", 0, zone->name);
-		for (int o = 0; o < MAX_ORDER; o++)
-			n += scnprintf(line + n, sizeof(line) - (size_t)n, "%6lu ", zone->free_area[o].nr_free);
-		pr_info("%s\n", line);
-	}
-}
-
-/* Follows the first lines of Linux's zoneinfo_show_print (mm/vmstat.c, v6.1): /proc/zoneinfo, in short. */
-void show_zoneinfo(void)
-{
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		const struct zone *zone = &contig_page_data.node_zones[z];
-		char prot[16 * MAX_NR_ZONES];
-		int n = 0;
-
-		for (int j = 0; j < MAX_NR_ZONES; j++)
-			n += scnprintf(prot + n, sizeof(prot) - (size_t)n, "%s%lu", j ? ", " : "", lowmem_reserve[z][j]);
-		pr_info("Node %d, zone %8s\n", 0, zone->name);
-		pr_info("  pages free     %lu\n", zone->free_pages);
-		pr_info("        min      %lu\n", zone->watermark[WMARK_MIN]);
-		pr_info("        low      %lu\n", zone->watermark[WMARK_LOW]);
-		pr_info("        high     %lu\n", zone->watermark[WMARK_HIGH]);
-		pr_info("        spanned  %lu\n", zone->spanned_pages);
-		pr_info("        present  %lu\n", zone->present_pages);
-		pr_info("        managed  %lu\n", zone->managed_pages);
-		pr_info("        protection: (%s)\n", prot);
-	}
-}
-
 #ifdef HOST_TEST
 /* Host tests: back to before free_area_init. */
 void page_alloc_host_reset(void)
 {
 	memset(&contig_page_data, 0, sizeof(contig_page_data));
-	memset(lowmem_reserve, 0, sizeof(lowmem_reserve));
 	totalram = totalhigh = 0;
 	mem_map = NULL;
+	page_group_by_mobility_disabled = 0;
 }
 #endif

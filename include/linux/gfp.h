@@ -1,7 +1,8 @@
 /*
  * Page allocation requests. Follows Linux's include/linux/gfp.h and
- * gfp_types.h (v6.x) for the flags this kernel honours: which zones a
- * request may use. There is no reclaim: a request that finds nothing fails.
+ * gfp_types.h (v6.1) for the flags this kernel honours: which zones a
+ * request may use, and what kind of page it is (its migrate type). There
+ * is no reclaim: a request that finds nothing fails.
  */
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H
@@ -12,13 +13,32 @@ typedef unsigned int gfp_t;
 
 #define __GFP_DMA	0x01u	/* only ZONE_DMA (when configured) */
 #define __GFP_HIGHMEM	0x02u	/* may come from highmem */
+#define __GFP_MOVABLE	0x08u	/* can be moved or reclaimed: MIGRATE_MOVABLE, may use CMA */
+#define __GFP_RECLAIMABLE 0x10u	/* can be reclaimed: MIGRATE_RECLAIMABLE */
 #define __GFP_ZERO	0x100u	/* return zeroed memory */
 #define __GFP_NOWARN	0x200u	/* no message on failure */
 
 #define GFP_KERNEL	0u
 #define GFP_ATOMIC	0u
-#define GFP_HIGHUSER	(GFP_KERNEL | __GFP_HIGHMEM)
+#define GFP_USER	GFP_KERNEL
+#define GFP_HIGHUSER	(GFP_USER | __GFP_HIGHMEM)
+#define GFP_HIGHUSER_MOVABLE	(GFP_HIGHUSER | __GFP_MOVABLE)
 #define GFP_DMA		__GFP_DMA
+
+/* The migrate type bits, as Linux lays them out: shifted down they are the enum migratetype. */
+#define GFP_MOVABLE_MASK	(__GFP_RECLAIMABLE | __GFP_MOVABLE)
+#define GFP_MOVABLE_SHIFT	3
+_Static_assert(__GFP_MOVABLE >> GFP_MOVABLE_SHIFT == MIGRATE_MOVABLE &&
+	       __GFP_RECLAIMABLE >> GFP_MOVABLE_SHIFT == MIGRATE_RECLAIMABLE,
+	       "gfp_migratetype shifts the flags onto the migrate types");
+
+/* Follows Linux's gfp_migratetype (v6.1): unmovable, movable or reclaimable; unmovable while grouping is off. */
+static inline int gfp_migratetype(gfp_t gfp)
+{
+	if (page_group_by_mobility_disabled)
+		return MIGRATE_UNMOVABLE;
+	return (int)((gfp & GFP_MOVABLE_MASK) >> GFP_MOVABLE_SHIFT);
+}
 
 /*
  * The zone a zone modifier asks for, ZONE_NORMAL where the build lacks it

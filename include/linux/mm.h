@@ -82,6 +82,20 @@ static inline bool PageHighMem(const struct page *page)
 	return is_highmem_idx(page_zonenum(page));
 }
 
+/*
+ * Linux's PAGE_MAPPING_* (v6.1): the low bits of page->mapping say what it
+ * points to; PAGE_MAPPING_MOVABLE marks a page whose owner can move it.
+ */
+#define PAGE_MAPPING_ANON	0x1
+#define PAGE_MAPPING_MOVABLE	0x2
+#define PAGE_MAPPING_FLAGS	(PAGE_MAPPING_ANON | PAGE_MAPPING_MOVABLE)
+
+/* Follows Linux's __PageMovable (v6.1): a page in use that its owner could move. */
+static inline bool __PageMovable(const struct page *page)
+{
+	return ((unsigned long)page->mapping & PAGE_MAPPING_FLAGS) == PAGE_MAPPING_MOVABLE;
+}
+
 static inline int page_count(const struct page *page)
 {
 	return page->_refcount;

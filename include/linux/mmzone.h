@@ -1,6 +1,7 @@
 /*
  * Zones and the node that holds them. Follows Linux's include/linux/mmzone.h
- * and pageblock-flags.h (v6.1), for one node and one free list per order.
+ * (v6.1), for one node: free lists per order and per migrate type, the
+ * zone counters, pageblocks (include/linux/pageblock-flags.h).
  */
 #ifndef _LINUX_MMZONE_H
 #define _LINUX_MMZONE_H
@@ -11,17 +12,7 @@
 #define MAX_ORDER		CONFIG_ARCH_FORCE_MAX_ORDER
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
 
-/*
- * Pages per pageblock, the unit of migrate types and of CMA areas. With
- * LPAE, Debian's kernels have HUGETLB_PAGE and a pageblock is a 2 MiB PMD
- * block; in classic builds it is the largest buddy block.
- */
-#ifdef CONFIG_ARM_LPAE
-#define pageblock_order		9
-#else
-#define pageblock_order		(MAX_ORDER - 1)
-#endif
-#define pageblock_nr_pages	(1UL << pageblock_order)
+#include <linux/pageblock-flags.h>
 
 #ifndef __ASSEMBLY__
 #include <linux/list.h>
@@ -46,9 +37,46 @@ enum zone_watermarks {
 	NR_WMARK
 };
 
+/*
+ * Linux's migrate types (v6.1): what the pages of a pageblock may do, so
+ * that blocks which can be moved or reclaimed are grouped apart from those
+ * that cannot (anti-fragmentation). The first MIGRATE_PCPTYPES have per-CPU
+ * lists; HIGHATOMIC shares its number with PCPTYPES, as in Linux. CMA
+ * blocks serve only movable requests; ISOLATE blocks serve nobody.
+ */
+enum migratetype {
+	MIGRATE_UNMOVABLE,
+	MIGRATE_MOVABLE,
+	MIGRATE_RECLAIMABLE,
+	MIGRATE_PCPTYPES,
+	MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
+	MIGRATE_CMA,
+	MIGRATE_ISOLATE,
+	MIGRATE_TYPES
+};
+
+#define is_migrate_cma(mt)		((mt) == MIGRATE_CMA)
+#define is_migrate_isolate(mt)		((mt) == MIGRATE_ISOLATE)
+#define is_migrate_highatomic(mt)	((mt) == MIGRATE_HIGHATOMIC)
+/* Follows Linux's migratetype_is_mergeable (v6.1): blocks of these types may merge across pageblocks. */
+#define migratetype_is_mergeable(mt)	((mt) < MIGRATE_PCPTYPES)
+
+/* Linux's migratetype_names (v6.1), as /proc/pagetypeinfo prints them. */
+extern const char *const migratetype_names[MIGRATE_TYPES];
+
+/* Set when there are too few pageblocks for grouping to help (build_all_zonelists). */
+extern int page_group_by_mobility_disabled;
+
 struct free_area {
-	struct list_head free_list;	/* blocks of this order, first block's struct page */
-	unsigned long nr_free;
+	struct list_head free_list[MIGRATE_TYPES];	/* blocks of this order, first struct page */
+	unsigned long nr_free;				/* over all the types */
+};
+
+/* Linux's zone counters (enum zone_stat_item, v6.1), those this kernel keeps. */
+enum zone_stat_item {
+	NR_FREE_PAGES,		/* in the free lists, isolated blocks not counted */
+	NR_FREE_CMA_PAGES,	/* of them, in MIGRATE_CMA blocks */
+	NR_VM_ZONE_STAT_ITEMS
 };
 
 struct zone {
@@ -58,8 +86,11 @@ struct zone {
 	unsigned long present_pages;	/* memory the zone spans (NOMAP included, as Linux) */
 	unsigned long managed_pages;	/* handed to the buddy allocator */
 	unsigned long watermark[NR_WMARK];
-	unsigned long free_pages;	/* sum of the free areas, in pages */
+	/* Pages kept back from requests that may use zone j too (Linux's lowmem_reserve[j]). */
+	unsigned long lowmem_reserve[MAX_NR_ZONES];
+	unsigned long *pageblock_flags;	/* NR_PAGEBLOCK_BITS per pageblock (setup_usemap) */
 	struct free_area free_area[MAX_ORDER];
+	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };
 
 /* Linux's pg_data_t for the one node (contig_page_data). */
@@ -92,6 +123,37 @@ static inline bool is_highmem_idx(enum zone_type idx)
 static inline bool populated_zone(const struct zone *zone)
 {
 	return zone->present_pages != 0;
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return zone->zone_start_pfn <= pfn && pfn < zone_end_pfn(zone);
+}
+
+static inline bool free_area_empty(const struct free_area *area, int migratetype)
+{
+	return list_empty(&area->free_list[migratetype]);
+}
+
+/* Follows Linux's zone_page_state (v6.1): a counter, never below 0. */
+static inline unsigned long zone_page_state(const struct zone *zone, enum zone_stat_item item)
+{
+	long x = zone->vm_stat[item];
+
+	return x < 0 ? 0 : (unsigned long)x;
+}
+
+static inline void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long nr)
+{
+	zone->vm_stat[item] += nr;
+}
+
+/* Follows Linux's __mod_zone_freepage_state (v6.1): free pages, and CMA's among them. */
+static inline void __mod_zone_freepage_state(struct zone *zone, long nr_pages, int migratetype)
+{
+	__mod_zone_page_state(zone, NR_FREE_PAGES, nr_pages);
+	if (is_migrate_cma(migratetype))
+		__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, nr_pages);
 }
 #endif
 

@@ -33,15 +33,17 @@
  * whole number of MAX_ORDER blocks), allocated at the top of lowmem, so
  * in bank B's lowmem half; free_unused_memmap gives back the part for the
  * 4096 frames of the hole (whole pageblocks; mem_map starts on a page, so
- * exactly 4096 x sizeof(struct page) bytes). The rest is free: bank A but
- * the kernel, bank B's lowmem but what mem_map keeps, and all 2048 pages
- * of highmem.
+ * exactly 4096 x sizeof(struct page) bytes). Below mem_map, which starts
+ * on a page, the two zones' usemaps (setup_usemap: a few bytes each) take
+ * one more page. The rest is free: bank A but the kernel, bank B's lowmem
+ * but what mem_map and the usemaps keep, and all 2048 pages of highmem.
  */
 #define RAM_PAGES	8192ul
 #define KERNEL_PAGES	16ul
 #define MEMMAP_PAGES	(((12288 - 4096) * sizeof(struct page) + PAGE_SIZE - 1) / PAGE_SIZE)
+#define USEMAP_PAGES	1ul
 #define HIGHMEM_PAGES	2048ul
-#define FREE_LOWMEM	(4096ul - KERNEL_PAGES + 2048ul - MEMMAP_PAGES)
+#define FREE_LOWMEM	(4096ul - KERNEL_PAGES + 2048ul - MEMMAP_PAGES - USEMAP_PAGES)
 
 /*
  * The section symbols mem_init_print_info reads, as offsets into one
@@ -192,9 +194,9 @@ static void test_free_lists_after_hand_over(void **state)
 {
 	(void)state;
 	hand_over();
-	assert_int_equal(zone(ZONE_NORMAL)->free_pages, FREE_LOWMEM);
+	assert_int_equal(zone_page_state(zone(ZONE_NORMAL), NR_FREE_PAGES), FREE_LOWMEM);
 	assert_int_equal(zone(ZONE_NORMAL)->managed_pages, FREE_LOWMEM);
-	assert_int_equal(zone(ZONE_HIGHMEM)->free_pages, HIGHMEM_PAGES);
+	assert_int_equal(zone_page_state(zone(ZONE_HIGHMEM), NR_FREE_PAGES), HIGHMEM_PAGES);
 	assert_int_equal(totalhigh_pages(), HIGHMEM_PAGES);
 	assert_int_equal(totalram_pages(), FREE_LOWMEM + HIGHMEM_PAGES);
 	assert_int_equal(nr_free_pages(), FREE_LOWMEM + HIGHMEM_PAGES);
@@ -227,7 +229,7 @@ static void test_highmem_blocks_as_page_by_page(void **state)
 	memblock_free_all();
 	hand_over_highmem(true);
 	memcpy(by_pages, zone(ZONE_HIGHMEM)->free_area, sizeof(by_pages));
-	free_pages = zone(ZONE_HIGHMEM)->free_pages;
+	free_pages = zone_page_state(zone(ZONE_HIGHMEM), NR_FREE_PAGES);
 	managed = zone(ZONE_HIGHMEM)->managed_pages;
 	high = totalhigh_pages();
 	assert_true(high > 0);
@@ -237,7 +239,7 @@ static void test_highmem_blocks_as_page_by_page(void **state)
 	hand_over_highmem(false);
 	for (int o = 0; o < MAX_ORDER; o++)
 		assert_int_equal(zone(ZONE_HIGHMEM)->free_area[o].nr_free, by_pages[o].nr_free);
-	assert_int_equal(zone(ZONE_HIGHMEM)->free_pages, free_pages);
+	assert_int_equal(zone_page_state(zone(ZONE_HIGHMEM), NR_FREE_PAGES), free_pages);
 	assert_int_equal(zone(ZONE_HIGHMEM)->managed_pages, managed);
 	assert_int_equal(totalhigh_pages(), high);
 }
@@ -253,7 +255,7 @@ static void test_memory_line(void **state)
 	mem_init_print_info();
 	snprintf(line, sizeof(line), "Memory: %luK/%luK available (12K kernel code, 4K rwdata, 2K rodata, "
 		 "4K init, 1K bss, %luK reserved, 0K cma-reserved, %luK highmem)\n",
-		 free_k, RAM_PAGES * 4, (KERNEL_PAGES + MEMMAP_PAGES) * 4, HIGHMEM_PAGES * 4);
+		 free_k, RAM_PAGES * 4, (KERNEL_PAGES + MEMMAP_PAGES + USEMAP_PAGES) * 4, HIGHMEM_PAGES * 4);
 	assert_string_equal(khost_log, line);
 }
 
@@ -284,9 +286,9 @@ static void test_split_and_merge(void **state)
 		assert_true(PageBuddy(half));
 		assert_int_equal(half->private, j);
 	}
-	assert_int_equal(hz->free_pages, 2047);
+	assert_int_equal(zone_page_state(hz, NR_FREE_PAGES), 2047);
 	__free_pages(page, 0);
-	assert_int_equal(hz->free_pages, 2048);
+	assert_int_equal(zone_page_state(hz, NR_FREE_PAGES), 2048);
 	assert_int_equal(hz->free_area[MAX_ORDER - 1].nr_free, 2048 >> (MAX_ORDER - 1));
 	for (unsigned int j = 0; j < MAX_ORDER - 1; j++)
 		assert_int_equal(hz->free_area[j].nr_free, 0);
@@ -311,7 +313,7 @@ static void test_zone_fallback(void **state)
 		;
 	assert_non_null(pages[0]);
 	assert_int_equal(page_zonenum(pages[0]), ZONE_NORMAL);
-	assert_true(zone(ZONE_HIGHMEM)->free_pages <= zone(ZONE_HIGHMEM)->watermark[WMARK_LOW] + 1);
+	assert_true(zone_page_state(zone(ZONE_HIGHMEM), NR_FREE_PAGES) <= zone(ZONE_HIGHMEM)->watermark[WMARK_LOW] + 1);
 }
 
 /*
@@ -345,12 +347,13 @@ static void test_unused_memmap_given_back(void **state)
 	 * mem_map (12288 frames, a whole number of pages: 3 x sizeof(struct
 	 * page) of them) sits at the top of lowmem; a third of it went back.
 	 * Lowmem is bank A less the 16-page reservation plus half of bank B:
-	 * 4096 - 16 + 2048, less the two thirds of mem_map that stay.
+	 * 4096 - 16 + 2048, less the two thirds of mem_map that stay and the
+	 * usemaps' page.
 	 */
 	assert_int_equal(map & (PAGE_SIZE - 1), 0);
 	assert_int_equal(hi - lo, sizeof(struct page) * PAGE_SIZE);
-	assert_int_equal(zone(ZONE_NORMAL)->managed_pages, 4096 - 16 + 2048 - 2 * sizeof(struct page));
-	assert_int_equal(zone(ZONE_NORMAL)->free_pages, zone(ZONE_NORMAL)->managed_pages);
+	assert_int_equal(zone(ZONE_NORMAL)->managed_pages, 4096 - 16 + 2048 - 2 * sizeof(struct page) - USEMAP_PAGES);
+	assert_int_equal(zone_page_state(zone(ZONE_NORMAL), NR_FREE_PAGES), zone(ZONE_NORMAL)->managed_pages);
 }
 
 /*

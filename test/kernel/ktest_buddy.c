@@ -22,34 +22,53 @@ static struct zone *zone_of(enum zone_type z)
 	return &contig_page_data.node_zones[z];
 }
 
-/* Walk every free list of a zone: alignment, marks, zone, and the counts. */
+/*
+ * Walk every free list of a zone: alignment, marks, zone, the counts, and
+ * that CMA and isolated blocks sit on their own lists only (the other
+ * types may share a pageblock after a partial steal, as in Linux).
+ */
 static void check_free_lists(struct ktest *t, enum zone_type z)
 {
 	struct zone *zone = zone_of(z);
-	unsigned long total = 0;
+	unsigned long total = 0, cma = 0;
 
 	for (unsigned int o = 0; o < MAX_ORDER; o++) {
 		unsigned long n = 0;
 
-		for (struct list_head *l = zone->free_area[o].free_list.next;
-		     l != &zone->free_area[o].free_list; l = l->next) {
-			struct page *page = list_entry(l, struct page, lru);
-			unsigned long pfn = page_to_pfn(page);
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
+			struct list_head *head = &zone->free_area[o].free_list[mt];
 
-			n++;
-			if (!PageBuddy(page) || page->private != o || PageReserved(page) ||
-			    page_zonenum(page) != z || (pfn & ((1UL << o) - 1)) ||
-			    pfn < zone->zone_start_pfn || pfn + (1UL << o) > zone_end_pfn(zone)) {
-				KTEST_FAIL(t, "%s order-%u free list: pfn %#lx (buddy %d, order %lu, reserved %d, zone %d) is not a free block of that order in [%#lx, %#lx)",
-					   zone->name, o, pfn, PageBuddy(page), page->private, PageReserved(page),
-					   (int)page_zonenum(page), zone->zone_start_pfn, zone_end_pfn(zone));
-				return;
+			for (struct list_head *l = head->next; l != head; l = l->next) {
+				struct page *page = list_entry(l, struct page, lru);
+				unsigned long pfn = page_to_pfn(page);
+				int block_mt;
+
+				n++;
+				if (!PageBuddy(page) || page->private != o || PageReserved(page) ||
+				    page_zonenum(page) != z || (pfn & ((1UL << o) - 1)) ||
+				    pfn < zone->zone_start_pfn || pfn + (1UL << o) > zone_end_pfn(zone)) {
+					KTEST_FAIL(t, "%s order-%u free list: pfn %#lx (buddy %d, order %lu, reserved %d, zone %d) is not a free block of that order in [%#lx, %#lx)",
+						   zone->name, o, pfn, PageBuddy(page), page->private, PageReserved(page),
+						   (int)page_zonenum(page), zone->zone_start_pfn, zone_end_pfn(zone));
+					return;
+				}
+				block_mt = get_pageblock_migratetype(page);
+				if (is_migrate_cma(mt) != is_migrate_cma(block_mt) ||
+				    is_migrate_isolate(mt) != is_migrate_isolate(block_mt)) {
+					KTEST_FAIL(t, "%s order-%u pfn %#lx on the %s list in a %s pageblock",
+						   zone->name, o, pfn, migratetype_names[mt], migratetype_names[block_mt]);
+					return;
+				}
+				if (!is_migrate_isolate(mt))
+					total += 1UL << o;
+				if (is_migrate_cma(mt))
+					cma += 1UL << o;
 			}
 		}
 		KTEST_EXPECT_EQ(t, n, zone->free_area[o].nr_free);
-		total += n << o;
 	}
-	KTEST_EXPECT_EQ(t, total, zone->free_pages);
+	KTEST_EXPECT_EQ(t, total, zone_page_state(zone, NR_FREE_PAGES));
+	KTEST_EXPECT_EQ(t, cma, zone_page_state(zone, NR_FREE_CMA_PAGES));
 }
 
 /* The zone boundaries are the lowmem limit and the ends of memblock's memory. */
@@ -217,7 +236,7 @@ static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type h
 
 	take_snapshot(&before);
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		free_before[z] = zone_of(z)->free_pages;
+		free_before[z] = zone_page_state(zone_of(z), NR_FREE_PAGES);
 		taken[z] = 0;
 	}
 	INIT_LIST_HEAD(&taken_list);
@@ -232,7 +251,7 @@ static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type h
 		/* The first page from below: the zone asked for first must be down to its low watermark. */
 		if (z < highest && !fell_back) {
 			fell_back = true;
-			KTEST_EXPECT_LE(t, zone_of(highest)->free_pages, zone_of(highest)->watermark[WMARK_LOW]);
+			KTEST_EXPECT_LE(t, zone_page_state(zone_of(highest), NR_FREE_PAGES), zone_of(highest)->watermark[WMARK_LOW]);
 		}
 		/* page->index is unused here: a page handed out twice would carry the mark already. */
 		if (page->index == TAKEN_MARK) {
@@ -250,8 +269,8 @@ static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type h
 
 		if (!zone->managed_pages)
 			continue;
-		KTEST_EXPECT_EQ(t, zone->free_pages, left);
-		KTEST_EXPECT_EQ(t, taken[z], free_before[z] - zone->free_pages);
+		KTEST_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), left);
+		KTEST_EXPECT_EQ(t, taken[z], free_before[z] - zone_page_state(zone, NR_FREE_PAGES));
 	}
 	/* Once more, without __GFP_NOWARN: NULL and Linux's allocation-failure report (the boot test reads it). */
 	KTEST_EXPECT_TRUE(t, alloc_pages(gfp, 0) == NULL);
@@ -323,7 +342,7 @@ static void lowmem_requests_stay_low(struct ktest *t)
 static void zeroed_and_addressed(struct ktest *t)
 {
 	unsigned long addr = __get_free_pages(GFP_KERNEL, 1);
-	unsigned long held = 0, most = zone_of(ZONE_NORMAL)->free_pages / 2;
+	unsigned long held = 0, most = zone_page_state(zone_of(ZONE_NORMAL), NR_FREE_PAGES) / 2;
 	struct page *dirty, *page;
 	struct list_head others;
 	const u32 *w;
