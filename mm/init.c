@@ -6,6 +6,7 @@
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/initrd.h>
+#include <linux/cma.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -167,8 +168,8 @@ early_param_flag("zoneinfo", show_zoneinfo_at_boot);
 /*
  * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):
  * lowmem then highmem to the buddy allocator, the "Memory:" line, the
- * virtual memory layout, then the watermarks (Linux's core_initcall
- * init_per_zone_wmark_min). "buddyinfo" and "zoneinfo" on the command line
+ * virtual memory layout, then the CMA areas (cma_init_reserved_areas)
+ * and the watermarks (Linux's initcalls). "buddyinfo" and "zoneinfo" on the command line
  * print /proc/buddyinfo's and (in short) /proc/zoneinfo's contents.
  */
 void mem_init(void)
@@ -184,6 +185,12 @@ void mem_init(void)
 	vm_layout_print(&layout);
 	bootstats_mark(BOOT_LAYOUT_END);
 	bootstats_print();
+	/*
+	 * Linux's core_initcall: the CMA areas join the allocator after the
+	 * Memory: line, which counted them as cma-reserved, and before the
+	 * watermarks, which count them as managed.
+	 */
+	cma_init_reserved_areas();
 	setup_per_zone_wmarks();
 	if (show_buddyinfo_at_boot)
 		show_buddyinfo();

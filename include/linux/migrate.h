@@ -44,10 +44,6 @@ struct movable_operations {
 	void (*putback_page)(struct page *page);
 };
 
-/* The low bits of page->mapping say what it points at (Linux's PAGE_MAPPING_*). */
-#define PAGE_MAPPING_MOVABLE	0x2UL
-#define PAGE_MAPPING_FLAGS	0x3UL
-
 /* Follows Linux's __SetPageMovable (mm/compaction.c, v6.1): the page belongs to an owner with these operations. */
 static inline void __SetPageMovable(struct page *page, const struct movable_operations *mops)
 {
@@ -61,18 +57,12 @@ static inline void __SetPageMovable(struct page *page, const struct movable_oper
  */
 static inline void __ClearPageMovable(struct page *page)
 {
-	page->mapping = (void *)((unsigned long)page->mapping & PAGE_MAPPING_MOVABLE);
-}
-
-/* Follows Linux's __PageMovable (v6.1): marked movable, with or without an owner. */
-static inline bool __PageMovable(const struct page *page)
-{
-	return ((unsigned long)page->mapping & PAGE_MAPPING_FLAGS) == PAGE_MAPPING_MOVABLE;
+	page->mapping = (void *)((unsigned long)page->mapping & (unsigned long)PAGE_MAPPING_MOVABLE);
 }
 
 static inline const struct movable_operations *page_movable_ops(const struct page *page)
 {
-	return (const struct movable_operations *)((unsigned long)page->mapping & ~PAGE_MAPPING_FLAGS);
+	return (const struct movable_operations *)((unsigned long)page->mapping & ~(unsigned long)PAGE_MAPPING_FLAGS);
 }
 
 /* Follows Linux's PageMovable (v6.1): movable and still owned. */

@@ -138,6 +138,10 @@ void free_highmem_range(unsigned long start, unsigned long end);
 void mem_init_print_info(void);
 /* Boot-reserved pages of [start, end) to the allocator, poisoned unless poison < 0; prints "Freeing s memory". */
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
+/* One boot-reserved page to the allocator, which now manages it (Linux's free_reserved_page). */
+void free_reserved_page(struct page *page);
+/* A CMA area's pageblock to the allocator as MIGRATE_CMA, managed from now on. */
+void init_cma_reserved_pageblock(struct page *page);
 void setup_per_zone_wmarks(void);
 /* /proc/buddyinfo and /proc/zoneinfo, in short, on the console. */
 void show_buddyinfo(void);

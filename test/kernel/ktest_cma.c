@@ -1,0 +1,505 @@
+/*
+ * cma: CMA as an allocator. The areas' pageblocks are MIGRATE_CMA and
+ * free; movable allocations may land there and unmovable ones never do;
+ * cma_alloc takes the whole default area while a test owner's movable
+ * pages fill it, moving them out (contents intact, the owner's references
+ * updated); alignment; -EBUSY for a page that cannot move; release.
+ *
+ * The test owner keeps an array of pages registered with
+ * movable_operations; each page holds a pattern made from its slot, and
+ * page->index says its slot, so the owner can find its reference when
+ * migration asks it to switch.
+ */
+#include <linux/cma.h>
+#include <linux/dma-map-ops.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/kernel.h>
+#include <linux/migrate.h>
+#include <linux/mm.h>
+#include <linux/page-isolation.h>
+#include <asm/sections.h>
+#include <ktest.h>
+
+/* ---- the test owner ------------------------------------------------------- */
+
+static const struct movable_operations owner_ops_table;
+
+static struct {
+	struct page **pages;		/* slot -> the page the owner holds */
+	unsigned long nr;		/* slots in use */
+	unsigned int array_order;	/* the array's allocation */
+	struct page *pinned;		/* a page the owner refuses to let go, or NULL */
+	unsigned long moves, putbacks;
+} owner;
+
+static bool owner_isolate(struct page *page, isolate_mode_t mode)
+{
+	(void)mode;
+	return page != owner.pinned;
+}
+
+static int owner_migrate(struct page *dst, struct page *src, enum migrate_mode mode)
+{
+	unsigned long slot = src->index;
+
+	(void)mode;
+	if (slot >= owner.nr || owner.pages[slot] != src)
+		return -EINVAL;
+	owner.pages[slot] = dst;
+	dst->index = slot;
+	__SetPageMovable(dst, &owner_ops_table);
+	owner.moves++;
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void owner_putback(struct page *page)
+{
+	(void)page;
+	owner.putbacks++;
+}
+
+static const struct movable_operations owner_ops_table = {
+	.isolate_page = owner_isolate,
+	.migrate_page = owner_migrate,
+	.putback_page = owner_putback,
+};
+
+/* What slot's page holds: a word per position, from the slot and the position. */
+static u32 pattern(unsigned long slot, unsigned int word)
+{
+	return (u32)(slot * 0x9e3779b1u) ^ (word * 0x85ebca6bu) ^ 0x5a5a0000u;
+}
+
+static void owner_fill_page(struct page *page, unsigned long slot)
+{
+	u32 *w = kmap_local_page(page);
+
+	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
+		w[i] = pattern(slot, i);
+	kunmap_local(w);
+}
+
+/* The first slot whose page does not hold its pattern, or owner.nr. */
+static unsigned long owner_first_bad_slot(void)
+{
+	for (unsigned long slot = 0; slot < owner.nr; slot++) {
+		const u32 *w = kmap_local_page(owner.pages[slot]);
+		bool bad = false;
+
+		for (unsigned int i = 0; i < PAGE_SIZE / 4 && !bad; i++)
+			bad = w[i] != pattern(slot, i);
+		kunmap_local((void *)w);
+		if (bad)
+			return slot;
+	}
+	return owner.nr;
+}
+
+static bool owner_init(unsigned long capacity)
+{
+	unsigned long bytes = capacity * sizeof(struct page *);
+
+	owner.array_order = 0;
+	while ((PAGE_SIZE << owner.array_order) < bytes)
+		owner.array_order++;
+	owner.pages = (struct page **)__get_free_pages(GFP_KERNEL | __GFP_NOWARN, owner.array_order);
+	owner.nr = 0;
+	owner.pinned = NULL;
+	owner.moves = owner.putbacks = 0;
+	return owner.pages != NULL;
+}
+
+/* The owner takes a page it was given: pattern, slot, movable. */
+static void owner_adopt(struct page *page)
+{
+	unsigned long slot = owner.nr++;
+
+	owner.pages[slot] = page;
+	page->index = slot;
+	owner_fill_page(page, slot);
+	__SetPageMovable(page, &owner_ops_table);
+}
+
+static void owner_release_all(void)
+{
+	for (unsigned long slot = 0; slot < owner.nr; slot++) {
+		struct page *page = owner.pages[slot];
+
+		__ClearPageMovable(page);
+		page->index = 0;
+		__free_page(page);
+	}
+	owner.nr = 0;
+	free_pages((unsigned long)owner.pages, owner.array_order);
+	owner.pages = NULL;
+}
+
+/* ---- the areas -------------------------------------------------------------- */
+
+static struct cma *default_area(struct ktest *t)
+{
+	struct cma *cma = dma_contiguous_default_area;
+
+	if (!cma || !cma->count) {
+		ktest_skip(t, "no CMA area on this boot");
+		return NULL;
+	}
+	return cma;
+}
+
+static bool in_area(const struct cma *cma, unsigned long pfn)
+{
+	return pfn >= cma->base_pfn && pfn < cma->base_pfn + cma->count;
+}
+
+static bool in_any_area(unsigned long pfn)
+{
+	for (unsigned int i = 0; i < cma_area_count; i++)
+		if (in_area(&cma_areas[i], pfn))
+			return true;
+	return false;
+}
+
+/* Free pages of [start, end), by walking its free blocks (independent of the counters). */
+static unsigned long free_pages_in(unsigned long start, unsigned long end)
+{
+	unsigned long free = 0;
+
+	for (unsigned long pfn = start; pfn < end;) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (PageBuddy(page)) {
+			unsigned long n = 1UL << page->private;
+
+			free += min(n, end - pfn);
+			pfn += n;
+		} else {
+			pfn++;
+		}
+	}
+	return free;
+}
+
+/* Every pageblock of every area is MIGRATE_CMA; the zones count the areas as managed and their free pages as CMA's. */
+static void areas_activated(struct ktest *t)
+{
+	unsigned long area_pages = 0, zone_cma = 0, free_cma = 0, walked_free = 0;
+
+	if (!default_area(t))
+		return;
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		struct cma *cma = &cma_areas[i];
+
+		KTEST_EXPECT_TRUE(t, cma->bitmap != NULL);
+		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count);
+		KTEST_EXPECT_EQ(t, cma->count, cma->size >> PAGE_SHIFT);
+		for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count; pfn += pageblock_nr_pages)
+			if (get_pageblock_migratetype(pfn_to_page(pfn)) != MIGRATE_CMA) {
+				KTEST_FAIL(t, "area %s: pageblock at pfn %#lx is type %d, not CMA", cma->name, pfn,
+					   get_pageblock_migratetype(pfn_to_page(pfn)));
+				break;
+			}
+		area_pages += cma->count;
+		walked_free += free_pages_in(cma->base_pfn, cma->base_pfn + cma->count);
+	}
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		zone_cma += contig_page_data.node_zones[z].cma_pages;
+		free_cma += zone_page_state(&contig_page_data.node_zones[z], NR_FREE_CMA_PAGES);
+	}
+	KTEST_EXPECT_EQ(t, zone_cma, area_pages);
+	KTEST_EXPECT_EQ(t, free_cma, walked_free);
+	KTEST_EXPECT_EQ(t, PFN_PHYS(area_pages), cma_total_size());
+}
+
+/* ---- filling an area with the owner's movable pages --------------------------- */
+
+struct fill {
+	struct list_head held;		/* blocks outside the area, head->private = order */
+	unsigned long unmovable_in_cma;	/* unmovable pages that landed in a CMA pageblock: must stay 0 */
+	unsigned long unmovable_blocks;
+};
+
+static void hold_block(struct fill *f, struct page *page, unsigned int order)
+{
+	page->private = order;
+	list_add(&page->lru, &f->held);
+}
+
+static void release_held(struct fill *f)
+{
+	while (!list_empty(&f->held)) {
+		struct page *page = list_first_entry(&f->held, struct page, lru);
+		unsigned int order = (unsigned int)page->private;
+
+		list_del(&page->lru);
+		page->private = 0;
+		__free_pages(page, order);
+	}
+}
+
+/*
+ * Movable allocations use CMA once their own lists are empty (or while
+ * most free memory is CMA's), so filling an area means emptying its zone's
+ * movable lists: large blocks first, then smaller ones. First some
+ * pageblocks become unmovable (an unmovable request for a whole pageblock
+ * changes its type) and are freed again, so that the zone keeps free
+ * memory above its watermarks on the unmovable lists while CMA fills.
+ * Every unmovable block is checked to be outside CMA.
+ */
+static bool fill_area(struct ktest *t, struct cma *cma, struct fill *f)
+{
+	struct zone *zone = page_zone(pfn_to_page(cma->base_pfn));
+	bool highmem = PageHighMem(pfn_to_page(cma->base_pfn));
+	gfp_t unmovable = (highmem ? GFP_HIGHUSER : GFP_KERNEL) | __GFP_NOWARN;
+	gfp_t movable = (highmem ? GFP_HIGHUSER_MOVABLE : GFP_USER | __GFP_MOVABLE) | __GFP_NOWARN;
+	unsigned long want = (2 * zone->watermark[WMARK_HIGH]) / pageblock_nr_pages + 2;
+	struct list_head reserve;
+	struct page *page;
+
+	INIT_LIST_HEAD(&f->held);
+	INIT_LIST_HEAD(&reserve);
+	f->unmovable_in_cma = f->unmovable_blocks = 0;
+	while (f->unmovable_blocks < want && (page = alloc_pages(unmovable, pageblock_order))) {
+		unsigned long pfn = page_to_pfn(page);
+
+		if (in_any_area(pfn) || get_pageblock_migratetype(page) == MIGRATE_CMA)
+			f->unmovable_in_cma++;
+		if (page_zone(page) == zone) {
+			f->unmovable_blocks++;
+			page->private = pageblock_order;
+			list_add(&page->lru, &reserve);
+		} else {
+			hold_block(f, page, pageblock_order);
+		}
+	}
+	while (!list_empty(&reserve)) {
+		page = list_first_entry(&reserve, struct page, lru);
+		list_del(&page->lru);
+		page->private = 0;
+		__free_pages(page, pageblock_order);
+	}
+
+	for (int order = MAX_ORDER - 1; order >= 0 && owner.nr < cma->count; order--) {
+		while (owner.nr < cma->count && (page = alloc_pages(movable, (unsigned int)order))) {
+			unsigned long pfn = page_to_pfn(page), n = 1UL << order;
+
+			if (!in_area(cma, pfn) && !in_area(cma, pfn + n - 1)) {
+				hold_block(f, page, (unsigned int)order);
+				continue;
+			}
+			/* Split into single pages (Linux's split_page): the area's go to the owner. */
+			for (unsigned long i = 0; i < n; i++) {
+				page[i]._refcount = 1;
+				if (in_area(cma, pfn + i))
+					owner_adopt(&page[i]);
+				else
+					hold_block(f, &page[i], 0);
+			}
+		}
+	}
+	if (owner.nr < cma->count) {
+		KTEST_FAIL(t, "movable allocations filled %lu of the %lu pages of area %s (zone %s: %ld free, %ld CMA free)",
+			   owner.nr, cma->count, cma->name, zone->name, zone_page_state(zone, NR_FREE_PAGES),
+			   zone_page_state(zone, NR_FREE_CMA_PAGES));
+		return false;
+	}
+	return true;
+}
+
+/* Movable requests end up in CMA pageblocks (here, all of the default area); unmovable ones never do. */
+static void movable_lands_in_cma_unmovable_never(struct ktest *t)
+{
+	struct cma *cma = default_area(t);
+	struct fill f;
+	unsigned long in_cma = 0;
+
+	if (!cma)
+		return;
+	KTEST_ASSERT_TRUE(t, owner_init(cma->count));
+	if (fill_area(t, cma, &f)) {
+		for (unsigned long slot = 0; slot < owner.nr; slot++)
+			if (get_pageblock_migratetype(owner.pages[slot]) == MIGRATE_CMA)
+				in_cma++;
+		KTEST_EXPECT_EQ(t, in_cma, cma->count);
+		KTEST_EXPECT_EQ(t, free_pages_in(cma->base_pfn, cma->base_pfn + cma->count), 0);
+	}
+	KTEST_EXPECT_GT(t, f.unmovable_blocks, 0);
+	KTEST_EXPECT_EQ(t, f.unmovable_in_cma, 0);
+	release_held(&f);
+	owner_release_all();
+	KTEST_EXPECT_EQ(t, free_pages_in(cma->base_pfn, cma->base_pfn + cma->count), cma->count);
+}
+
+/*
+ * The whole default area while the owner's pages fill it: cma_alloc moves
+ * every one of them out; each still holds its pattern, the owner's array
+ * points at the new pages, and none of them is in the area. Released, the
+ * area is free again.
+ */
+static void cma_alloc_whole_area_moves_owned_pages(struct ktest *t)
+{
+	struct cma *cma = default_area(t);
+	unsigned long outside = 0, in_use = 0;
+	struct page *got;
+	struct fill f;
+
+	if (!cma)
+		return;
+	KTEST_ASSERT_TRUE(t, owner_init(cma->count));
+	if (!fill_area(t, cma, &f)) {
+		release_held(&f);
+		owner_release_all();
+		return;
+	}
+	release_held(&f);
+	got = cma_alloc(cma, cma->count, 0, false);
+	KTEST_EXPECT_EQ(t, (unsigned long)got, (unsigned long)pfn_to_page(cma->base_pfn));
+	KTEST_EXPECT_EQ(t, owner.moves, cma->count);
+	KTEST_EXPECT_EQ(t, owner.putbacks, 0);
+	for (unsigned long slot = 0; slot < owner.nr; slot++) {
+		struct page *page = owner.pages[slot];
+
+		if (!in_area(cma, page_to_pfn(page)) && page->index == slot && PageMovable(page))
+			outside++;
+	}
+	KTEST_EXPECT_EQ(t, outside, owner.nr);
+	KTEST_EXPECT_EQ(t, owner_first_bad_slot(), owner.nr);
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), 0);
+	if (got) {
+		for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count; pfn++) {
+			struct page *page = pfn_to_page(pfn);
+
+			if (page_count(page) == 1 && !PageBuddy(page) && !__PageMovable(page))
+				in_use++;
+		}
+		KTEST_EXPECT_EQ(t, in_use, cma->count);
+		KTEST_EXPECT_TRUE(t, cma_release(cma, got, cma->count));
+	}
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count);
+	KTEST_EXPECT_EQ(t, free_pages_in(cma->base_pfn, cma->base_pfn + cma->count), cma->count);
+	for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count; pfn += pageblock_nr_pages)
+		KTEST_EXPECT_EQ(t, get_pageblock_migratetype(pfn_to_page(pfn)), MIGRATE_CMA);
+	owner_release_all();
+}
+
+/* Aligned requests start at the first free frame of that alignment; dma_alloc_from_contiguous caps it at 2^8 pages. */
+static void alignment(struct ktest *t)
+{
+	struct cma *cma = default_area(t);
+	struct page *p1, *p2, *p3;
+	unsigned long base, want2, want3;
+
+	if (!cma)
+		return;
+	base = cma->base_pfn;
+	p1 = cma_alloc(cma, 1, 0, false);
+	KTEST_ASSERT_TRUE(t, p1 != NULL);
+	KTEST_EXPECT_EQ(t, page_to_pfn(p1), base);
+	p2 = cma_alloc(cma, 3, 4, false);
+	want2 = ALIGN(base + 1, 16UL);
+	KTEST_EXPECT_TRUE(t, p2 != NULL);
+	if (p2)
+		KTEST_EXPECT_EQ(t, page_to_pfn(p2), want2);
+	p3 = dma_alloc_from_contiguous(NULL, 2, 12, false);
+	want3 = ALIGN(want2 + 3, 256UL);
+	if (want3 + 2 <= base + cma->count) {
+		KTEST_EXPECT_TRUE(t, p3 != NULL);
+		if (p3)
+			KTEST_EXPECT_EQ(t, page_to_pfn(p3), want3);
+	}
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count - 1 - 3 - (p3 ? 2 : 0));
+	/* Pages that are not the area's are refused. */
+	KTEST_EXPECT_FALSE(t, cma_release(cma, virt_to_page(_stext), 1));
+	KTEST_EXPECT_FALSE(t, dma_release_from_contiguous(NULL, virt_to_page(_stext), 1));
+	KTEST_EXPECT_TRUE(t, cma_release(cma, p1, 1));
+	if (p2)
+		KTEST_EXPECT_TRUE(t, cma_release(cma, p2, 3));
+	if (p3)
+		KTEST_EXPECT_TRUE(t, dma_release_from_contiguous(NULL, p3, 2));
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count);
+	/* More than the area holds: nothing, quietly with no_warn. */
+	KTEST_EXPECT_TRUE(t, cma_alloc(cma, cma->count + 1, 0, true) == NULL);
+	KTEST_EXPECT_EQ(t, free_pages_in(base, base + cma->count), cma->count);
+}
+
+/*
+ * A page that cannot move makes its range -EBUSY: a CMA page in use by
+ * someone without movable_operations; a page of an ordinary pageblock
+ * in use by the kernel; an owner's page the owner will not let go. The
+ * ranges are left as they were.
+ */
+static void unmovable_page_gives_ebusy(struct ktest *t)
+{
+	struct cma *cma = default_area(t);
+	struct zone *zone;
+	struct page *held, *kpage;
+	unsigned long pfn, block, free_before, cma_free_before;
+	int mt;
+
+	if (!cma)
+		return;
+	zone = page_zone(pfn_to_page(cma->base_pfn));
+	held = cma_alloc(cma, 1, 0, false);
+	KTEST_ASSERT_TRUE(t, held != NULL);
+	pfn = page_to_pfn(held);
+	block = pageblock_start_pfn(pfn);
+	free_before = zone_page_state(zone, NR_FREE_PAGES);
+	cma_free_before = zone_page_state(zone, NR_FREE_CMA_PAGES);
+	KTEST_EXPECT_EQ(t, alloc_contig_range(pfn, pfn + 1, MIGRATE_CMA, GFP_KERNEL | __GFP_NOWARN), -EBUSY);
+	KTEST_EXPECT_EQ(t, alloc_contig_range(block, block + pageblock_nr_pages, MIGRATE_CMA,
+					      GFP_KERNEL | __GFP_NOWARN), -EBUSY);
+	KTEST_EXPECT_EQ(t, get_pageblock_migratetype(held), MIGRATE_CMA);
+	KTEST_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before);
+	KTEST_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_CMA_PAGES), cma_free_before);
+	KTEST_EXPECT_EQ(t, page_count(held), 1);
+	KTEST_EXPECT_TRUE(t, cma_release(cma, held, 1));
+
+	/* Outside CMA, isolation itself refuses a block with a kernel page in use. */
+	kpage = alloc_page(GFP_KERNEL);
+	KTEST_ASSERT_TRUE(t, kpage != NULL);
+	mt = get_pageblock_migratetype(kpage);
+	pfn = page_to_pfn(kpage);
+	KTEST_EXPECT_EQ(t, start_isolate_page_range(pfn, pfn + 1, mt, 0), -EBUSY);
+	KTEST_EXPECT_EQ(t, get_pageblock_migratetype(kpage), mt);
+	__free_page(kpage);
+
+	/* A pinned page among the owner's: the whole area cannot be had, and nothing is lost. */
+	{
+		struct fill f;
+		unsigned long last;
+
+		KTEST_ASSERT_TRUE(t, owner_init(cma->count));
+		if (!fill_area(t, cma, &f)) {
+			release_held(&f);
+			owner_release_all();
+			return;
+		}
+		release_held(&f);
+		last = cma->base_pfn + cma->count - 1;
+		for (unsigned long slot = 0; slot < owner.nr; slot++)
+			if (page_to_pfn(owner.pages[slot]) == last)
+				owner.pinned = owner.pages[slot];
+		KTEST_EXPECT_TRUE(t, owner.pinned != NULL);
+		KTEST_EXPECT_TRUE(t, cma_alloc(cma, cma->count, 0, true) == NULL);
+		KTEST_EXPECT_EQ(t, page_to_pfn(owner.pinned), last);
+		KTEST_EXPECT_EQ(t, owner_first_bad_slot(), owner.nr);
+		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count);
+		for (unsigned long p = cma->base_pfn; p < cma->base_pfn + cma->count; p += pageblock_nr_pages)
+			KTEST_EXPECT_EQ(t, get_pageblock_migratetype(pfn_to_page(p)), MIGRATE_CMA);
+		owner.pinned = NULL;
+		owner_release_all();
+		KTEST_EXPECT_EQ(t, free_pages_in(cma->base_pfn, cma->base_pfn + cma->count), cma->count);
+	}
+}
+
+static const struct ktest_case cma_cases[] = {
+	KTEST_CASE(areas_activated),
+	KTEST_CASE(movable_lands_in_cma_unmovable_never),
+	KTEST_CASE(cma_alloc_whole_area_moves_owned_pages),
+	KTEST_CASE(alignment),
+	KTEST_CASE(unmovable_page_gives_ebusy),
+	{}
+};
+KTEST_SUITE(cma, cma_cases);
