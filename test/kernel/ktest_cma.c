@@ -11,6 +11,7 @@
  * migration asks it to switch.
  */
 #include <linux/cma.h>
+#include <linux/device.h>
 #include <linux/dma-map-ops.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
@@ -18,9 +19,13 @@
 #include <linux/kernel.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
+#include <linux/of_fdt.h>
+#include <linux/of_reserved_mem.h>
 #include <linux/page-isolation.h>
 #include <asm/sections.h>
 #include <ktest.h>
+#include <libfdt.h>
+#include "../../kernel/dma/coherent.h"
 
 /* ---- the test owner ------------------------------------------------------- */
 
@@ -494,12 +499,129 @@ static void unmovable_page_gives_ebusy(struct ktest *t)
 	}
 }
 
+/* ---- devices ---------------------------------------------------------------- */
+
+/* The first device-tree node whose memory-region is a region the given setup took, or -1. */
+static int device_node_with_region(int (*setup)(struct reserved_mem *rmem), struct reserved_mem **rmem)
+{
+	const void *fdt = initial_boot_params;
+
+	for (int node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+		const fdt32_t *prop = fdt_getprop(fdt, node, "memory-region", NULL);
+		int target;
+
+		if (!prop)
+			continue;
+		target = fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*prop));
+		*rmem = target >= 0 ? of_reserved_mem_lookup(target) : NULL;
+		if (*rmem && (*rmem)->setup == setup)
+			return node;
+	}
+	return -1;
+}
+
+/* A device whose memory-region is a reusable pool gets that area; its allocations come from it, not the default one. */
+static void device_cma_area(struct ktest *t)
+{
+	struct device dev = { .init_name = "dma-test-cma", .of_node = -1 };
+	struct reserved_mem *rmem = NULL;
+	struct cma *area;
+	struct page *page;
+
+	dev.of_node = device_node_with_region(rmem_cma_setup, &rmem);
+	if (dev.of_node < 0 || rmem->priv == dma_contiguous_default_area) {
+		ktest_skip(t, "no device with its own CMA pool on this boot");
+		return;
+	}
+	KTEST_ASSERT_TRUE(t, of_reserved_mem_device_init_by_idx(&dev, dev.of_node, 0) == 0);
+	area = dev.cma_area;
+	KTEST_ASSERT_TRUE(t, area != NULL);
+	KTEST_EXPECT_EQ(t, (unsigned long)area, (unsigned long)rmem->priv);
+	KTEST_EXPECT_EQ(t, area->base, rmem->base);
+	KTEST_EXPECT_EQ(t, area->count, rmem->size >> PAGE_SHIFT);
+	KTEST_EXPECT_EQ(t, (unsigned long)dev_get_cma_area(&dev), (unsigned long)area);
+	/* No second memory-region entry. */
+	KTEST_EXPECT_EQ(t, of_reserved_mem_device_init_by_idx(&dev, dev.of_node, 1), -ENODEV);
+	page = dma_alloc_from_contiguous(&dev, 5, 2, false);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	KTEST_EXPECT_EQ(t, page_to_pfn(page), area->base_pfn);
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(area), area->count - 5);
+	if (dma_contiguous_default_area)
+		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(dma_contiguous_default_area), dma_contiguous_default_area->count);
+	/* The default area's release refuses the device's pages. */
+	KTEST_EXPECT_FALSE(t, dma_release_from_contiguous(NULL, page, 5));
+	KTEST_EXPECT_TRUE(t, dma_release_from_contiguous(&dev, page, 5));
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(area), area->count);
+	of_reserved_mem_device_release(&dev);
+	KTEST_EXPECT_TRUE(t, dev.cma_area == NULL);
+}
+
+/*
+ * A device whose memory-region is a no-map pool gets it as its coherent
+ * pool: blocks of 2^order pages, aligned to their size, handed out from
+ * the pool's bitmap and given back. The pool has no CPU mapping yet
+ * (memremap comes with the vmalloc area), so dma_alloc_from_dev_coherent
+ * answers that the device has a pool (1) with nothing from it.
+ */
+static void device_coherent_pool(struct ktest *t)
+{
+	struct device dev = { .init_name = "dma-test-vram", .of_node = -1 };
+	struct device other = { .init_name = "no-pool", .of_node = -1 };
+	struct reserved_mem *rmem = NULL;
+	struct dma_coherent_mem *mem;
+	dma_addr_t handle = 0;
+	void *cpu = (void *)1;
+	int a, b, c;
+
+	dev.of_node = device_node_with_region(rmem_dma_setup, &rmem);
+	if (dev.of_node < 0) {
+		ktest_skip(t, "no device with a no-map coherent pool on this boot");
+		return;
+	}
+	KTEST_ASSERT_TRUE(t, of_reserved_mem_device_init_by_idx(&dev, dev.of_node, 0) == 0);
+	mem = dev.dma_mem;
+	KTEST_ASSERT_TRUE(t, mem != NULL);
+	KTEST_EXPECT_EQ(t, mem->pfn_base, PFN_DOWN(rmem->base));
+	KTEST_EXPECT_EQ(t, mem->device_base, rmem->base);
+	KTEST_EXPECT_EQ(t, (unsigned long)mem->size, rmem->size >> PAGE_SHIFT);
+	/* A second device naming the same region shares the pool. */
+	KTEST_ASSERT_TRUE(t, of_reserved_mem_device_init_by_idx(&other, dev.of_node, 0) == 0);
+	KTEST_EXPECT_EQ(t, (unsigned long)other.dma_mem, (unsigned long)mem);
+	of_reserved_mem_device_release(&other);
+	KTEST_EXPECT_TRUE(t, other.dma_mem == NULL);
+
+	a = dma_coherent_claim(mem, 3 * PAGE_SIZE);	/* order 2: pages 0-3 */
+	b = dma_coherent_claim(mem, 1);			/* order 0: page 4 */
+	c = dma_coherent_claim(mem, 8 * PAGE_SIZE);	/* order 3: pages 8-15 */
+	KTEST_EXPECT_EQ(t, a, 0);
+	KTEST_EXPECT_EQ(t, b, 4);
+	KTEST_EXPECT_EQ(t, c, 8);
+	KTEST_EXPECT_EQ(t, dma_coherent_claim(mem, ((size_t)mem->size + 1) * PAGE_SIZE), -ENOMEM);
+	/* The whole pool cannot be had while a block is out; it can once all are back. */
+	KTEST_EXPECT_EQ(t, dma_coherent_claim(mem, (size_t)mem->size * PAGE_SIZE), -ENOMEM);
+	dma_coherent_unclaim(mem, a, 2);
+	dma_coherent_unclaim(mem, b, 0);
+	dma_coherent_unclaim(mem, c, 3);
+	a = dma_coherent_claim(mem, (size_t)mem->size * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, a, 0);
+	if (a == 0)
+		dma_coherent_unclaim(mem, 0, __builtin_ctz((unsigned int)mem->size));
+
+	KTEST_EXPECT_EQ(t, dma_alloc_from_dev_coherent(&dev, PAGE_SIZE, &handle, &cpu), 1);
+	KTEST_EXPECT_TRUE(t, cpu == NULL);
+	KTEST_EXPECT_EQ(t, dma_alloc_from_dev_coherent(&other, PAGE_SIZE, &handle, &cpu), 0);
+	of_reserved_mem_device_release(&dev);
+	KTEST_EXPECT_TRUE(t, dev.dma_mem == NULL);
+}
+
 static const struct ktest_case cma_cases[] = {
 	KTEST_CASE(areas_activated),
 	KTEST_CASE(movable_lands_in_cma_unmovable_never),
 	KTEST_CASE(cma_alloc_whole_area_moves_owned_pages),
 	KTEST_CASE(alignment),
 	KTEST_CASE(unmovable_page_gives_ebusy),
+	KTEST_CASE(device_cma_area),
+	KTEST_CASE(device_coherent_pool),
 	{}
 };
 KTEST_SUITE(cma, cma_cases);
