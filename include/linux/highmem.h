@@ -13,7 +13,6 @@
 #define _LINUX_HIGHMEM_H
 
 #include <linux/mm.h>
-#include <linux/string.h>
 
 #ifdef CONFIG_HIGHMEM
 
@@ -78,7 +77,7 @@ static inline void copy_highpage(struct page *to, struct page *from)
 	char *vfrom = kmap_local_page(from);
 	char *vto = kmap_local_page(to);
 
-	memcpy(vto, vfrom, PAGE_SIZE);
+	copy_page(vto, vfrom);
 	kunmap_local(vto);
 	kunmap_local(vfrom);
 }
