@@ -11,6 +11,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
+#include <asm/dma-mapping.h>
 #include <asm/bootstats.h>
 #include <asm/layout.h>
 #include <asm/mach/arch.h>
@@ -168,8 +169,8 @@ early_param_flag("zoneinfo", show_zoneinfo_at_boot);
 /*
  * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):
  * lowmem then highmem to the buddy allocator, the "Memory:" line, the
- * virtual memory layout, then the CMA areas (cma_init_reserved_areas)
- * and the watermarks (Linux's initcalls). "buddyinfo" and "zoneinfo" on the command line
+ * virtual memory layout, then the CMA areas (cma_init_reserved_areas),
+ * the watermarks and the atomic DMA pool (Linux's initcalls). "buddyinfo" and "zoneinfo" on the command line
  * print /proc/buddyinfo's and (in short) /proc/zoneinfo's contents.
  */
 void mem_init(void)
@@ -192,6 +193,8 @@ void mem_init(void)
 	 */
 	cma_init_reserved_areas();
 	setup_per_zone_wmarks();
+	/* Linux's postcore_initcall: the atomic pool comes from the default CMA area. */
+	atomic_pool_init();
 	if (show_buddyinfo_at_boot)
 		show_buddyinfo();
 	if (show_zoneinfo_at_boot)

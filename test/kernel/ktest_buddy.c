@@ -13,6 +13,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/string.h>
+#include <asm/dma-mapping.h>
 #include <asm/lowmem.h>
 #include <asm/sections.h>
 #include <ktest.h>
@@ -33,6 +34,14 @@ static unsigned long cma_bitmap_pages(void)
 		pages += n;
 	}
 	return pages;
+}
+
+static unsigned long atomic_pool_pages(void)
+{
+	size_t size;
+
+	atomic_pool_range(&size);
+	return size / PAGE_SIZE;
 }
 
 static struct zone *zone_of(enum zone_type z)
@@ -111,8 +120,11 @@ static void zones_match_memblock(struct ktest *t)
 	}
 	KTEST_EXPECT_EQ(t, present, PFN_DOWN(memblock_phys_mem_size()));
 	KTEST_EXPECT_EQ(t, managed, totalram_pages());
-	/* Nothing allocated yet but by tests, and the CMA areas' bitmaps (a bit a page, whole pages of them). */
-	KTEST_EXPECT_EQ(t, nr_free_pages(), totalram_pages() - cma_bitmap_pages());
+	/*
+	 * Nothing allocated yet but by tests, the CMA areas' bitmaps (a bit a
+	 * page, whole pages of them) and the atomic DMA pool.
+	 */
+	KTEST_EXPECT_EQ(t, nr_free_pages(), totalram_pages() - cma_bitmap_pages() - atomic_pool_pages());
 }
 
 /* mem_map: frame numbers, struct pages and lowmem addresses agree. */

@@ -22,6 +22,9 @@
 #include <linux/of_fdt.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/page-isolation.h>
+#include <asm/dma-mapping.h>
+#include <asm/mem_types.h>
+#include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <ktest.h>
 #include <libfdt.h>
@@ -159,6 +162,41 @@ static bool in_area(const struct cma *cma, unsigned long pfn)
 	return pfn >= cma->base_pfn && pfn < cma->base_pfn + cma->count;
 }
 
+/*
+ * The pages at the start of the area that the atomic pool took at boot
+ * (atomic_pool_init, as Linux's), 0 when it is elsewhere or absent. The
+ * cases below use the rest of the default area: [area_first, area_end).
+ */
+static unsigned long pool_pages_at_start(const struct cma *cma)
+{
+	size_t size;
+	void *pool = atomic_pool_range(&size);
+
+	if (!pool || PFN_DOWN(__pa(pool)) != cma->base_pfn)
+		return 0;
+	return size >> PAGE_SHIFT;
+}
+
+static unsigned long area_first(const struct cma *cma)
+{
+	return cma->base_pfn + pool_pages_at_start(cma);
+}
+
+static unsigned long area_end(const struct cma *cma)
+{
+	return cma->base_pfn + cma->count;
+}
+
+static unsigned long area_usable(const struct cma *cma)
+{
+	return area_end(cma) - area_first(cma);
+}
+
+static bool in_usable(const struct cma *cma, unsigned long pfn)
+{
+	return pfn >= area_first(cma) && pfn < area_end(cma);
+}
+
 static bool in_any_area(unsigned long pfn)
 {
 	for (unsigned int i = 0; i < cma_area_count; i++)
@@ -198,7 +236,7 @@ static void areas_activated(struct ktest *t)
 		struct cma *cma = &cma_areas[i];
 
 		KTEST_EXPECT_TRUE(t, cma->bitmap != NULL);
-		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count);
+		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count - pool_pages_at_start(cma));
 		KTEST_EXPECT_EQ(t, cma->count, cma->size >> PAGE_SHIFT);
 		for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count; pfn += pageblock_nr_pages)
 			if (get_pageblock_migratetype(pfn_to_page(pfn)) != MIGRATE_CMA) {
@@ -244,6 +282,24 @@ static void release_held(struct fill *f)
 	}
 }
 
+/* A block from the allocator: the usable area's pages to the owner, one by one (Linux's split_page), the rest held. */
+static void take_block(struct cma *cma, struct fill *f, struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page), n = 1UL << order;
+
+	if (!in_usable(cma, pfn) && !in_usable(cma, pfn + n - 1)) {
+		hold_block(f, page, order);
+		return;
+	}
+	for (unsigned long i = 0; i < n; i++) {
+		page[i]._refcount = 1;
+		if (in_usable(cma, pfn + i))
+			owner_adopt(&page[i]);
+		else
+			hold_block(f, &page[i], 0);
+	}
+}
+
 /*
  * Movable allocations use CMA once their own lists are empty (or while
  * most free memory is CMA's), so filling an area means emptying its zone's
@@ -251,7 +307,10 @@ static void release_held(struct fill *f)
  * pageblocks become unmovable (an unmovable request for a whole pageblock
  * changes its type) and are freed again, so that the zone keeps free
  * memory above its watermarks on the unmovable lists while CMA fills.
- * Every unmovable block is checked to be outside CMA.
+ * Then the zone's movable lists are emptied (a block of each order while
+ * that order's list has one, so nothing is stolen from the unmovable
+ * blocks), and single pages fill CMA. Every unmovable block is checked to
+ * be outside CMA.
  */
 static bool fill_area(struct ktest *t, struct cma *cma, struct fill *f)
 {
@@ -286,27 +345,24 @@ static bool fill_area(struct ktest *t, struct cma *cma, struct fill *f)
 		__free_pages(page, pageblock_order);
 	}
 
-	for (int order = MAX_ORDER - 1; order >= 0 && owner.nr < cma->count; order--) {
-		while (owner.nr < cma->count && (page = alloc_pages(movable, (unsigned int)order))) {
-			unsigned long pfn = page_to_pfn(page), n = 1UL << order;
-
-			if (!in_area(cma, pfn) && !in_area(cma, pfn + n - 1)) {
-				hold_block(f, page, (unsigned int)order);
-				continue;
-			}
-			/* Split into single pages (Linux's split_page): the area's go to the owner. */
-			for (unsigned long i = 0; i < n; i++) {
-				page[i]._refcount = 1;
-				if (in_area(cma, pfn + i))
-					owner_adopt(&page[i]);
-				else
-					hold_block(f, &page[i], 0);
-			}
+	/* Empty the zone's movable lists, largest blocks first. */
+	for (int order = MAX_ORDER - 1; order >= 0 && owner.nr < area_usable(cma); order--) {
+		while (owner.nr < area_usable(cma) &&
+		       !list_empty(&zone->free_area[order].free_list[MIGRATE_MOVABLE])) {
+			page = alloc_pages(movable, (unsigned int)order);
+			if (!page)
+				break;
+			take_block(cma, f, page, (unsigned int)order);
+			if (page_zone(page) != zone)
+				break;
 		}
 	}
-	if (owner.nr < cma->count) {
+	/* Then single pages: with no movable block left, they come from CMA. */
+	while (owner.nr < area_usable(cma) && (page = alloc_pages(movable, 0)))
+		take_block(cma, f, page, 0);
+	if (owner.nr < area_usable(cma)) {
 		KTEST_FAIL(t, "movable allocations filled %lu of the %lu pages of area %s (zone %s: %ld free, %ld CMA free)",
-			   owner.nr, cma->count, cma->name, zone->name, zone_page_state(zone, NR_FREE_PAGES),
+			   owner.nr, area_usable(cma), cma->name, zone->name, zone_page_state(zone, NR_FREE_PAGES),
 			   zone_page_state(zone, NR_FREE_CMA_PAGES));
 		return false;
 	}
@@ -322,19 +378,19 @@ static void movable_lands_in_cma_unmovable_never(struct ktest *t)
 
 	if (!cma)
 		return;
-	KTEST_ASSERT_TRUE(t, owner_init(cma->count));
+	KTEST_ASSERT_TRUE(t, owner_init(area_usable(cma)));
 	if (fill_area(t, cma, &f)) {
 		for (unsigned long slot = 0; slot < owner.nr; slot++)
 			if (get_pageblock_migratetype(owner.pages[slot]) == MIGRATE_CMA)
 				in_cma++;
-		KTEST_EXPECT_EQ(t, in_cma, cma->count);
-		KTEST_EXPECT_EQ(t, free_pages_in(cma->base_pfn, cma->base_pfn + cma->count), 0);
+		KTEST_EXPECT_EQ(t, in_cma, area_usable(cma));
+		KTEST_EXPECT_EQ(t, free_pages_in(area_first(cma), area_end(cma)), 0);
 	}
 	KTEST_EXPECT_GT(t, f.unmovable_blocks, 0);
 	KTEST_EXPECT_EQ(t, f.unmovable_in_cma, 0);
 	release_held(&f);
 	owner_release_all();
-	KTEST_EXPECT_EQ(t, free_pages_in(cma->base_pfn, cma->base_pfn + cma->count), cma->count);
+	KTEST_EXPECT_EQ(t, free_pages_in(area_first(cma), area_end(cma)), area_usable(cma));
 }
 
 /*
@@ -352,16 +408,16 @@ static void cma_alloc_whole_area_moves_owned_pages(struct ktest *t)
 
 	if (!cma)
 		return;
-	KTEST_ASSERT_TRUE(t, owner_init(cma->count));
+	KTEST_ASSERT_TRUE(t, owner_init(area_usable(cma)));
 	if (!fill_area(t, cma, &f)) {
 		release_held(&f);
 		owner_release_all();
 		return;
 	}
 	release_held(&f);
-	got = cma_alloc(cma, cma->count, 0, false);
-	KTEST_EXPECT_EQ(t, (unsigned long)got, (unsigned long)pfn_to_page(cma->base_pfn));
-	KTEST_EXPECT_EQ(t, owner.moves, cma->count);
+	got = cma_alloc(cma, area_usable(cma), 0, false);
+	KTEST_EXPECT_EQ(t, (unsigned long)got, (unsigned long)pfn_to_page(area_first(cma)));
+	KTEST_EXPECT_EQ(t, owner.moves, area_usable(cma));
 	KTEST_EXPECT_EQ(t, owner.putbacks, 0);
 	for (unsigned long slot = 0; slot < owner.nr; slot++) {
 		struct page *page = owner.pages[slot];
@@ -373,17 +429,17 @@ static void cma_alloc_whole_area_moves_owned_pages(struct ktest *t)
 	KTEST_EXPECT_EQ(t, owner_first_bad_slot(), owner.nr);
 	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), 0);
 	if (got) {
-		for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count; pfn++) {
+		for (unsigned long pfn = area_first(cma); pfn < area_end(cma); pfn++) {
 			struct page *page = pfn_to_page(pfn);
 
 			if (page_count(page) == 1 && !PageBuddy(page) && !__PageMovable(page))
 				in_use++;
 		}
-		KTEST_EXPECT_EQ(t, in_use, cma->count);
-		KTEST_EXPECT_TRUE(t, cma_release(cma, got, cma->count));
+		KTEST_EXPECT_EQ(t, in_use, area_usable(cma));
+		KTEST_EXPECT_TRUE(t, cma_release(cma, got, area_usable(cma)));
 	}
-	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count);
-	KTEST_EXPECT_EQ(t, free_pages_in(cma->base_pfn, cma->base_pfn + cma->count), cma->count);
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), area_usable(cma));
+	KTEST_EXPECT_EQ(t, free_pages_in(area_first(cma), area_end(cma)), area_usable(cma));
 	for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count; pfn += pageblock_nr_pages)
 		KTEST_EXPECT_EQ(t, get_pageblock_migratetype(pfn_to_page(pfn)), MIGRATE_CMA);
 	owner_release_all();
@@ -398,7 +454,7 @@ static void alignment(struct ktest *t)
 
 	if (!cma)
 		return;
-	base = cma->base_pfn;
+	base = area_first(cma);
 	p1 = cma_alloc(cma, 1, 0, false);
 	KTEST_ASSERT_TRUE(t, p1 != NULL);
 	KTEST_EXPECT_EQ(t, page_to_pfn(p1), base);
@@ -409,12 +465,12 @@ static void alignment(struct ktest *t)
 		KTEST_EXPECT_EQ(t, page_to_pfn(p2), want2);
 	p3 = dma_alloc_from_contiguous(NULL, 2, 12, false);
 	want3 = ALIGN(want2 + 3, 256UL);
-	if (want3 + 2 <= base + cma->count) {
+	if (want3 + 2 <= area_end(cma)) {
 		KTEST_EXPECT_TRUE(t, p3 != NULL);
 		if (p3)
 			KTEST_EXPECT_EQ(t, page_to_pfn(p3), want3);
 	}
-	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count - 1 - 3 - (p3 ? 2 : 0));
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), area_usable(cma) - 1 - 3 - (p3 ? 2 : 0));
 	/* Pages that are not the area's are refused. */
 	KTEST_EXPECT_FALSE(t, cma_release(cma, virt_to_page(_stext), 1));
 	KTEST_EXPECT_FALSE(t, dma_release_from_contiguous(NULL, virt_to_page(_stext), 1));
@@ -423,10 +479,10 @@ static void alignment(struct ktest *t)
 		KTEST_EXPECT_TRUE(t, cma_release(cma, p2, 3));
 	if (p3)
 		KTEST_EXPECT_TRUE(t, dma_release_from_contiguous(NULL, p3, 2));
-	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count);
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), area_usable(cma));
 	/* More than the area holds: nothing, quietly with no_warn. */
-	KTEST_EXPECT_TRUE(t, cma_alloc(cma, cma->count + 1, 0, true) == NULL);
-	KTEST_EXPECT_EQ(t, free_pages_in(base, base + cma->count), cma->count);
+	KTEST_EXPECT_TRUE(t, cma_alloc(cma, area_usable(cma) + 1, 0, true) == NULL);
+	KTEST_EXPECT_EQ(t, free_pages_in(base, area_end(cma)), area_usable(cma));
 }
 
 /*
@@ -475,7 +531,7 @@ static void unmovable_page_gives_ebusy(struct ktest *t)
 		struct fill f;
 		unsigned long last;
 
-		KTEST_ASSERT_TRUE(t, owner_init(cma->count));
+		KTEST_ASSERT_TRUE(t, owner_init(area_usable(cma)));
 		if (!fill_area(t, cma, &f)) {
 			release_held(&f);
 			owner_release_all();
@@ -487,15 +543,15 @@ static void unmovable_page_gives_ebusy(struct ktest *t)
 			if (page_to_pfn(owner.pages[slot]) == last)
 				owner.pinned = owner.pages[slot];
 		KTEST_EXPECT_TRUE(t, owner.pinned != NULL);
-		KTEST_EXPECT_TRUE(t, cma_alloc(cma, cma->count, 0, true) == NULL);
+		KTEST_EXPECT_TRUE(t, cma_alloc(cma, area_usable(cma), 0, true) == NULL);
 		KTEST_EXPECT_EQ(t, page_to_pfn(owner.pinned), last);
 		KTEST_EXPECT_EQ(t, owner_first_bad_slot(), owner.nr);
-		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count);
+		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), area_usable(cma));
 		for (unsigned long p = cma->base_pfn; p < cma->base_pfn + cma->count; p += pageblock_nr_pages)
 			KTEST_EXPECT_EQ(t, get_pageblock_migratetype(pfn_to_page(p)), MIGRATE_CMA);
 		owner.pinned = NULL;
 		owner_release_all();
-		KTEST_EXPECT_EQ(t, free_pages_in(cma->base_pfn, cma->base_pfn + cma->count), cma->count);
+		KTEST_EXPECT_EQ(t, free_pages_in(area_first(cma), area_end(cma)), area_usable(cma));
 	}
 }
 
@@ -614,6 +670,69 @@ static void device_coherent_pool(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, dev.dma_mem == NULL);
 }
 
+/*
+ * The atomic pool: 256 KiB at the start of the default area, mapped
+ * uncached (Linux's pgprot_dmacoherent: bufferable, never executable)
+ * while the rest of the area keeps its mapping; blocks aligned to their
+ * size, first fit; given back.
+ */
+static void atomic_pool_allocations(struct ktest *t)
+{
+	struct cma *cma = dma_contiguous_default_area;
+	struct page *pa = NULL, *pb = NULL, *pc = NULL, *whole = NULL;
+	size_t size;
+	char *pool = atomic_pool_range(&size);
+	char *a, *b, *c, *all;
+	pte_t *ptep;
+
+	if (!cma || PageHighMem(pfn_to_page(cma->base_pfn))) {
+		ktest_skip(t, "no CMA area in lowmem on this boot: the atomic pool needs the vmalloc area");
+		return;
+	}
+	KTEST_ASSERT_TRUE(t, pool != NULL);
+	KTEST_EXPECT_EQ(t, size, 256 * 1024);
+	KTEST_EXPECT_EQ(t, PFN_DOWN(__pa(pool)), cma->base_pfn);
+	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count - size / PAGE_SIZE);
+	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
+		ptep = pte_offset_kernel(pmd_off_k((unsigned long)pool + off), (unsigned long)pool + off);
+		if ((pte_val(*ptep) & L_PTE_MT_MASK) != L_PTE_MT_BUFFERABLE || !(pte_val(*ptep) & L_PTE_XN)) {
+			KTEST_FAIL(t, "pool page at %p: PTE %#llx is not uncached and never executable", pool + off,
+				   (unsigned long long)pte_val(*ptep));
+			break;
+		}
+	}
+	/* The page after the pool keeps the area's mapping. */
+	ptep = pte_offset_kernel(pmd_off_k((unsigned long)pool + size), (unsigned long)pool + size);
+	KTEST_EXPECT_EQ(t, pte_val(*ptep) & L_PTE_MT_MASK, mem_types[MT_MEMORY_DMA_READY].prot_pte & L_PTE_MT_MASK);
+
+	a = __alloc_from_pool(PAGE_SIZE, &pa);		/* page 0 */
+	b = __alloc_from_pool(3 * PAGE_SIZE, &pb);	/* 4 pages' alignment: pages 4-6 */
+	c = __alloc_from_pool(100, &pc);		/* page 1 */
+	KTEST_EXPECT_EQ(t, (unsigned long)a, (unsigned long)pool);
+	KTEST_EXPECT_EQ(t, (unsigned long)b, (unsigned long)pool + 4 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, (unsigned long)c, (unsigned long)pool + PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, (unsigned long)pb, (unsigned long)(pfn_to_page(cma->base_pfn) + 4));
+	KTEST_EXPECT_TRUE(t, __alloc_from_pool(size, &whole) == NULL);
+	if (b) {
+		/* Written and read back through the uncached mapping. */
+		for (unsigned int i = 0; i < 3 * PAGE_SIZE / 4; i++)
+			((volatile u32 *)b)[i] = i * 2654435761u;
+		for (unsigned int i = 0; i < 3 * PAGE_SIZE / 4; i++)
+			if (((volatile u32 *)b)[i] != i * 2654435761u) {
+				KTEST_FAIL(t, "word %u of a pool block reads back wrong", i);
+				break;
+			}
+	}
+	KTEST_EXPECT_FALSE(t, __free_from_pool(_stext, PAGE_SIZE));
+	KTEST_EXPECT_TRUE(t, a && __free_from_pool(a, PAGE_SIZE));
+	KTEST_EXPECT_TRUE(t, b && __free_from_pool(b, 3 * PAGE_SIZE));
+	KTEST_EXPECT_TRUE(t, c && __free_from_pool(c, 100));
+	all = __alloc_from_pool(size, &whole);
+	KTEST_EXPECT_EQ(t, (unsigned long)all, (unsigned long)pool);
+	if (all)
+		__free_from_pool(all, size);
+}
+
 static const struct ktest_case cma_cases[] = {
 	KTEST_CASE(areas_activated),
 	KTEST_CASE(movable_lands_in_cma_unmovable_never),
@@ -622,6 +741,7 @@ static const struct ktest_case cma_cases[] = {
 	KTEST_CASE(unmovable_page_gives_ebusy),
 	KTEST_CASE(device_cma_area),
 	KTEST_CASE(device_coherent_pool),
+	KTEST_CASE(atomic_pool_allocations),
 	{}
 };
 KTEST_SUITE(cma, cma_cases);
