@@ -1,5 +1,6 @@
 /* start_kernel: the generic order of boot. Follows Linux's init/main.c (v6.x). */
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <asm/bootstats.h>
 #include <asm/memory.h>
 #include <asm/reboot.h>
@@ -13,6 +14,7 @@
 /* The part of start_kernel after setup_arch, on the guarded stack map_boot_stack made. */
 static void __noreturn start_kernel_on_boot_stack(void)
 {
+	build_all_zonelists();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	if (__boot_cpu_hyp)
 		pr_info("CPU: All CPU(s) started in HYP mode.\n");

@@ -165,13 +165,16 @@ void free_initmem(void)
 
 early_param_flag("buddyinfo", show_buddyinfo_at_boot);
 early_param_flag("zoneinfo", show_zoneinfo_at_boot);
+early_param_flag("pagetypeinfo", show_pagetypeinfo_at_boot);
 
 /*
  * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):
  * lowmem then highmem to the buddy allocator, the "Memory:" line, the
  * virtual memory layout, then the CMA areas (cma_init_reserved_areas),
- * the watermarks and the atomic DMA pool (Linux's initcalls). "buddyinfo" and "zoneinfo" on the command line
- * print /proc/buddyinfo's and (in short) /proc/zoneinfo's contents.
+ * the watermarks and the atomic DMA pool (Linux's initcalls).
+ * "buddyinfo", "zoneinfo" and "pagetypeinfo" on the command line print
+ * /proc/buddyinfo's, (in short) /proc/zoneinfo's and /proc/pagetypeinfo's
+ * contents.
  */
 void mem_init(void)
 {
@@ -199,4 +202,6 @@ void mem_init(void)
 		show_buddyinfo();
 	if (show_zoneinfo_at_boot)
 		show_zoneinfo();
+	if (show_pagetypeinfo_at_boot)
+		show_pagetypeinfo();
 }

@@ -727,48 +727,85 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 	show_free_areas();
 }
 
+/* Follows Linux's struct alloc_context (v6.1): what every attempt of one request shares. */
+struct alloc_context {
+	struct zonelist *zonelist;
+	int highest_zoneidx;
+	int migratetype;
+};
+
+/* Follows Linux's prep_new_page (v6.1), the part this kernel has: one user, zeroed on request. */
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	page->_refcount = 1;
+	if (gfp & __GFP_ZERO) {
+		for (unsigned long i = 0; i < (1UL << order); i++) {
+			void *addr = kmap_local_page(&page[i]);
+
+			memset(addr, 0, PAGE_SIZE);
+			kunmap_local(addr);
+		}
+	}
+}
+
 /*
- * Follows Linux's __alloc_pages (v6.1) without reclaim: each zone the
- * request may use, highest first, above its low watermark; then again
- * down to the min watermark; else a failure message and NULL. A movable
- * request may use CMA (gfp_to_alloc_flags_cma).
+ * Follows Linux's get_page_from_freelist (v6.1): each zone of the zonelist
+ * the request may use, highest first, that keeps the watermark alloc_flags
+ * names and its lowmem reserve; the first block found.
+ */
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+					   const struct alloc_context *ac)
+{
+	struct zoneref *z;
+	struct zone *zone;
+
+	for_each_zone_zonelist(zone, z, ac->zonelist, ac->highest_zoneidx) {
+		unsigned long mark = zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
+		struct page *page;
+
+		if (!zone_watermark_ok(zone, order, mark, (enum zone_type)ac->highest_zoneidx, alloc_flags))
+			continue;
+		page = rmqueue(zone, order, ac->migratetype, alloc_flags);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/* Follows Linux's gfp_to_alloc_flags_cma (v6.1): movable requests may use CMA pageblocks. */
+static unsigned int gfp_to_alloc_flags_cma(gfp_t gfp, unsigned int alloc_flags)
+{
+	if (gfp_migratetype(gfp) == MIGRATE_MOVABLE)
+		alloc_flags |= ALLOC_CMA;
+	return alloc_flags;
+}
+
+/*
+ * Follows Linux's __alloc_pages (v6.1) without reclaim: the zonelist
+ * above the low watermark (the fast path), then once more down to the min
+ * watermark (the slow path's first try); else a failure message and NULL.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	enum zone_type highest = gfp_zone(gfp);
-	int migratetype = gfp_migratetype(gfp);
-	unsigned int cma_flags = migratetype == MIGRATE_MOVABLE ? ALLOC_CMA : 0;
+	struct alloc_context ac = {
+		.zonelist = node_zonelist(0),
+		.highest_zoneidx = gfp_zone(gfp),
+		.migratetype = gfp_migratetype(gfp),
+	};
+	struct page *page;
 
 	if (order >= MAX_ORDER) {
 		WARN_ON(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
-	for (int mark = WMARK_LOW; mark >= WMARK_MIN; mark--) {
-		for (int z = (int)highest; z >= 0; z--) {
-			struct zone *zone = &contig_page_data.node_zones[z];
-			struct page *page;
-
-			if (!zone->managed_pages ||
-			    !zone_watermark_ok(zone, order, zone->watermark[mark], highest, (unsigned int)mark | cma_flags))
-				continue;
-			page = rmqueue(zone, order, migratetype, (unsigned int)mark | cma_flags);
-			if (!page)
-				continue;
-			page->_refcount = 1;
-			if (gfp & __GFP_ZERO) {
-				for (unsigned long i = 0; i < (1UL << order); i++) {
-					void *addr = kmap_local_page(&page[i]);
-
-					memset(addr, 0, PAGE_SIZE);
-					kunmap_local(addr);
-				}
-			}
-			return page;
-		}
-	}
-	if (!(gfp & __GFP_NOWARN))
+	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), &ac);
+	if (!page)
+		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN), &ac);
+	if (!page && !(gfp & __GFP_NOWARN))
 		warn_alloc(gfp, order);
-	return NULL;
+	return page;
 }
 
 /*

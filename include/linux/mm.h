@@ -143,10 +143,12 @@ void free_reserved_page(struct page *page);
 /* A CMA area's pageblock to the allocator as MIGRATE_CMA, managed from now on. */
 void init_cma_reserved_pageblock(struct page *page);
 void setup_per_zone_wmarks(void);
-/* /proc/buddyinfo and /proc/zoneinfo, in short, on the console. */
+/* /proc/buddyinfo and /proc/zoneinfo, in short, on the console (mm/vmstat.c). */
 void show_buddyinfo(void);
 /* The free memory per zone and order, as the Mem-Info part of an allocation-failure report. */
 void show_free_areas(void);
 void show_zoneinfo(void);
+/* /proc/pagetypeinfo: free blocks per migrate type and order, pageblocks per type (mm/vmstat.c). */
+void show_pagetypeinfo(void);
 
 #endif

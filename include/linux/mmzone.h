@@ -95,9 +95,23 @@ struct zone {
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
 };
 
+/*
+ * Linux's zonelist (v6.1): the zones an allocation may try, highest first,
+ * ended by a NULL zone. One node, so one list (ZONELIST_FALLBACK).
+ */
+struct zoneref {
+	struct zone *zone;
+	int zone_idx;
+};
+
+struct zonelist {
+	struct zoneref _zonerefs[MAX_NR_ZONES + 1];
+};
+
 /* Linux's pg_data_t for the one node (contig_page_data). */
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
+	struct zonelist node_zonelists[1];
 	unsigned long node_start_pfn;
 	unsigned long node_present_pages;
 	unsigned long node_spanned_pages;
@@ -106,6 +120,38 @@ typedef struct pglist_data {
 
 extern pg_data_t contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)
+
+/* The zone's index in its node (Linux's zone_idx). */
+#define zone_idx(zone)		((int)((zone) - contig_page_data.node_zones))
+
+/* Follows Linux's next_zones_zonelist (v6.1): this entry or the next whose zone is highest_zoneidx or below. */
+static inline struct zoneref *next_zones_zonelist(struct zoneref *z, int highest_zoneidx)
+{
+	while (z->zone && z->zone_idx > highest_zoneidx)
+		z++;
+	return z;
+}
+
+static inline struct zoneref *first_zones_zonelist(struct zonelist *zonelist, int highest_zoneidx)
+{
+	return next_zones_zonelist(zonelist->_zonerefs, highest_zoneidx);
+}
+
+/* Follows Linux's for_each_zone_zonelist (v6.1): each zone of the list a request up to highidx may use. */
+#define for_each_zone_zonelist(zone, z, zlist, highidx)					\
+	for (z = first_zones_zonelist(zlist, highidx), zone = z->zone; zone;		\
+	     z = next_zones_zonelist(z + 1, highidx), zone = z->zone)
+
+/* Follows Linux's node_zonelist (v6.1): the one node's list. */
+static inline struct zonelist *node_zonelist(int nid)
+{
+	(void)nid;
+	return &contig_page_data.node_zonelists[0];
+}
+
+/* mm/zonelist.c */
+void build_all_zonelists(void);
+unsigned long nr_free_zone_pages(int offset);
 
 static inline unsigned long zone_end_pfn(const struct zone *zone)
 {

@@ -77,6 +77,8 @@ LPAE = """\
 # Debian's linux-image-6.1.0-*-armmp (a DMA zone over lowmem, an empty Normal
 # one), then this kernel's classic-nohighmem build at 256 MiB (no highmem figure).
 OTHERS = """\
+[    0.000000] Built 1 zonelists, mobility grouping on.  Total pages: 260416
+[    0.000000] Built 1 zonelists, mobility grouping off.  Total pages: 8120
 [    0.000000]  memory[0x1]\t[0x90000000-0x903fffff], 0x00400000 bytes flags: 0x4
 [    0.000000]   DMA      [mem 0x0000000080000000-0x00000000afffffff]
 [    0.000000]   Normal   empty
@@ -155,6 +157,8 @@ class LpaeBoot(unittest.TestCase):
 class OtherLines(unittest.TestCase):
     def test_linux_and_nohighmem_lines(self):
         lines = console.console_lines(OTHERS)
+        self.assertEqual(bootlog.zonelists_line(lines.pop(0)), bootlog.Zonelists(1, True, 260416))
+        self.assertEqual(bootlog.zonelists_line(lines.pop(0)), bootlog.Zonelists(1, False, 8120))
         self.assertEqual(bootlog.memblock_region(lines[0]), bootlog.Region("memory", 0x90000000, 0x90400000, 4, 32))
         self.assertEqual(bootlog.zone_line(lines[1]).name, "DMA")
         self.assertEqual(bootlog.zone_line(lines[2]), bootlog.Zone("Normal", None, None, "empty"))
@@ -176,7 +180,8 @@ class OtherLines(unittest.TestCase):
     def test_other_lines_are_none(self):
         for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,
                      bootlog.zone_line, bootlog.node_line, bootlog.cma_line, bootlog.ptdump_line,
-                     bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line):
+                     bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line,
+                     bootlog.zonelists_line):
             self.assertFalse(read("  Normal zone: 1536 pages used for memmap"), read.__name__)
 
 

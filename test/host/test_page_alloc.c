@@ -19,6 +19,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/string.h>
+#include "../../mm/internal.h"
 
 #define BANK_A		0x80000000ull	/* 16 MiB */
 #define BANK_B		0x82000000ull	/* 16 MiB, after a 16 MiB hole */
@@ -109,6 +110,7 @@ static int setup(void **state)
 	max_low_pfn = PFN_DOWN(LOWMEM_LIMIT);
 	max_pfn = PFN_DOWN(BANK_B + BANK_SIZE);
 	free_area_init(max_zone_pfn);
+	build_all_zonelists();
 	return 0;
 }
 
@@ -408,6 +410,185 @@ static void test_bad_frees(void **state)
 	assert_int_equal(nr_free_pages(), before);
 }
 
+/*
+ * usemap_size against the usemaps Debian's Linux allocates (memblock=debug,
+ * setup_usemap): classic at 1 GiB, the DMA zone of 768 MiB (48 bytes) and
+ * HighMem of 256 MiB (16 bytes); LPAE at mem=256M (64 bytes). The host's
+ * long is 64 bits where ARM's is 32: these sizes are whole multiples of
+ * both. A zone starting mid-block pays for that block whole.
+ */
+static void test_usemap_size(void **state)
+{
+	(void)state;
+#ifdef CONFIG_ARM_LPAE
+	assert_int_equal(usemap_size(0x80000, 65536), 64);
+	/* 512 pages from pfn 0x80100: two blocks, 8 bits, one long. */
+	assert_int_equal(usemap_size(0x80100, 512), sizeof(unsigned long));
+#else
+	assert_int_equal(usemap_size(0x80000, 196608), 48);
+	assert_int_equal(usemap_size(0xb0000, 65536), 16);
+	assert_int_equal(usemap_size(0x80100, 2048), sizeof(unsigned long));
+#endif
+	assert_int_equal(usemap_size(0x80000, 0), 0);
+	/* Each zone of the setup got its usemap, reserved in memblock. */
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		assert_non_null(zone(z)->pageblock_flags);
+		assert_true(memblock_is_region_reserved(__pa(zone(z)->pageblock_flags), 1));
+	}
+}
+
+/*
+ * memmap_init leaves MOVABLE every pageblock that starts in memory (bank A
+ * or bank B); the hole's blocks keep the zeroed usemap's UNMOVABLE. Then
+ * each block holds its own value, and the compaction bit beside it.
+ */
+static void test_pageblock_bits(void **state)
+{
+	int n = 0;
+
+	(void)state;
+	for (unsigned long pfn = 0x80000; pfn < PFN_DOWN(BANK_B + BANK_SIZE); pfn += pageblock_nr_pages) {
+		bool in_ram = pfn < PFN_DOWN(BANK_A + BANK_SIZE) || pfn >= PFN_DOWN(BANK_B);
+
+		assert_int_equal(get_pageblock_migratetype(pfn_to_page(pfn)),
+				 in_ram ? MIGRATE_MOVABLE : MIGRATE_UNMOVABLE);
+	}
+	page_group_by_mobility_disabled = 0;
+	for (unsigned long pfn = 0x80000; pfn < PFN_DOWN(BANK_B + BANK_SIZE); pfn += pageblock_nr_pages, n++)
+		set_pageblock_migratetype(pfn_to_page(pfn), n % MIGRATE_TYPES);
+	n = 0;
+	for (unsigned long pfn = 0x80000; pfn < PFN_DOWN(BANK_B + BANK_SIZE); pfn += pageblock_nr_pages, n++) {
+		/* Any page of the block reads the block's value. */
+		assert_int_equal(get_pageblock_migratetype(pfn_to_page(pfn + pageblock_nr_pages - 1)), n % MIGRATE_TYPES);
+		assert_int_equal(get_pfnblock_flags_mask(pfn_to_page(pfn), pfn, 1UL << PB_migrate_skip), 0);
+	}
+	set_pfnblock_flags_mask(pfn_to_page(0x80000), 1UL << PB_migrate_skip, 0x80000, 1UL << PB_migrate_skip);
+	set_pageblock_migratetype(pfn_to_page(0x80000), MIGRATE_CMA);
+	assert_int_equal(get_pageblock_migratetype(pfn_to_page(0x80000)), MIGRATE_CMA);
+	assert_int_equal(get_pfnblock_flags_mask(pfn_to_page(0x80000), 0x80000, 1UL << PB_migrate_skip),
+			 1UL << PB_migrate_skip);
+	assert_int_equal(get_pageblock_migratetype(pfn_to_page(0x80000 + pageblock_nr_pages)), 1);
+	/* Grouping off: movable and reclaimable blocks become unmovable (Linux's rule), CMA stays. */
+	page_group_by_mobility_disabled = 1;
+	set_pageblock_migratetype(pfn_to_page(0x80000), MIGRATE_MOVABLE);
+	assert_int_equal(get_pageblock_migratetype(pfn_to_page(0x80000)), MIGRATE_UNMOVABLE);
+	set_pageblock_migratetype(pfn_to_page(0x80000), MIGRATE_RECLAIMABLE);
+	assert_int_equal(get_pageblock_migratetype(pfn_to_page(0x80000)), MIGRATE_UNMOVABLE);
+	set_pageblock_migratetype(pfn_to_page(0x80000), MIGRATE_CMA);
+	assert_int_equal(get_pageblock_migratetype(pfn_to_page(0x80000)), MIGRATE_CMA);
+}
+
+/* Linux 6.1's fallbacks[] (mm/page_alloc.c), written out: each row in order, ended by MIGRATE_TYPES. */
+static void test_fallback_table(void **state)
+{
+	static const int linux_61[][3] = {
+		[MIGRATE_UNMOVABLE]   = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE,   MIGRATE_TYPES },
+		[MIGRATE_MOVABLE]     = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE, MIGRATE_TYPES },
+		[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE,   MIGRATE_MOVABLE,   MIGRATE_TYPES },
+	};
+
+	(void)state;
+	for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+		for (int i = 0; i < 3; i++)
+			assert_int_equal(fallbacks[mt][i], linux_61[mt][i]);
+	/* Nobody falls back from CMA or ISOLATE, and no row names them. */
+	assert_int_equal(fallbacks[MIGRATE_CMA][0], MIGRATE_TYPES);
+	assert_int_equal(fallbacks[MIGRATE_ISOLATE][0], MIGRATE_TYPES);
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		for (int i = 0; i < MIGRATE_PCPTYPES && fallbacks[mt][i] != MIGRATE_TYPES; i++)
+			assert_true(fallbacks[mt][i] < MIGRATE_PCPTYPES);
+}
+
+/*
+ * can_steal_fallback: unmovable and reclaimable requests always claim;
+ * movable ones from half a pageblock's order up (pageblock_order / 2:
+ * 11 / 2 = 5 classic, 9 / 2 = 4 LPAE); everybody while grouping is off.
+ */
+static void test_can_steal(void **state)
+{
+#ifdef CONFIG_ARM_LPAE
+	const unsigned int movable_from = 4;
+#else
+	const unsigned int movable_from = 5;
+#endif
+	(void)state;
+	page_group_by_mobility_disabled = 0;
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		assert_true(can_steal_fallback(o, MIGRATE_UNMOVABLE));
+		assert_true(can_steal_fallback(o, MIGRATE_RECLAIMABLE));
+		assert_int_equal(can_steal_fallback(o, MIGRATE_MOVABLE), o >= movable_from);
+	}
+	page_group_by_mobility_disabled = 1;
+	assert_true(can_steal_fallback(0, MIGRATE_MOVABLE));
+}
+
+/*
+ * An unmovable request with only movable memory claims the largest free
+ * block: in bank A that is the order-11 block at pfn 0x80800 (see
+ * test_free_lists_after_hand_over), one pageblock classic, four with LPAE,
+ * all of which turn unmovable; the request gets the block's first page.
+ * A movable request after it does not touch those blocks.
+ */
+static void test_steal_whole_block(void **state)
+{
+#ifdef CONFIG_ARM_LPAE
+	const unsigned long claimed = 4;
+#else
+	const unsigned long claimed = 1;
+#endif
+	unsigned long unmovable = 0;
+	struct page *page;
+
+	(void)state;
+	hand_over();
+	page_group_by_mobility_disabled = 0;
+	page = alloc_pages(GFP_KERNEL, 0);
+	assert_non_null(page);
+	assert_int_equal(page_to_pfn(page), 0x80800);
+	for (unsigned long pfn = 0x80000; pfn < max_low_pfn; pfn += pageblock_nr_pages) {
+		bool in_ram = pfn < PFN_DOWN(BANK_A + BANK_SIZE) || pfn >= PFN_DOWN(BANK_B);
+		int mt = get_pageblock_migratetype(pfn_to_page(pfn));
+
+		if (in_ram && mt == MIGRATE_UNMOVABLE) {
+			unmovable++;
+			assert_true(pfn >= 0x80800 && pfn < 0x80800 + 2048);
+		}
+	}
+	assert_int_equal(unmovable, claimed);
+	/* The rest of the claimed block went to the unmovable lists: orders 0 to 10, one each. */
+	for (unsigned int o = 0; o < MAX_ORDER - 1; o++)
+		assert_int_equal(free_area_empty(&zone(ZONE_NORMAL)->free_area[o], MIGRATE_UNMOVABLE), 0);
+	__free_pages(page, 0);
+	assert_int_equal(zone(ZONE_NORMAL)->free_area[MAX_ORDER - 1].nr_free, 1);
+	assert_false(free_area_empty(&zone(ZONE_NORMAL)->free_area[MAX_ORDER - 1], MIGRATE_UNMOVABLE));
+}
+
+/*
+ * build_all_zonelists' line: the managed estimate (present pages less the
+ * memmap of the lowmem zone, rounded up to pages) of Normal and HighMem,
+ * highest first; grouping is off under pageblock_nr_pages x 6 pages
+ * (classic: 12288, more than this small machine; LPAE: 3072, less).
+ */
+static void test_zonelists_line(void **state)
+{
+	unsigned long memmap = (10240 * sizeof(struct page) + PAGE_SIZE - 1) / PAGE_SIZE;
+	unsigned long total = 4096 + 2048 - memmap + 2048;
+	char line[128];
+
+	(void)state;
+	khost_log_clear();
+	build_all_zonelists();
+#ifdef CONFIG_ARM_LPAE
+	snprintf(line, sizeof(line), "Built 1 zonelists, mobility grouping on.  Total pages: %lu\n", total);
+#else
+	snprintf(line, sizeof(line), "Built 1 zonelists, mobility grouping off.  Total pages: %lu\n", total);
+#endif
+	assert_string_equal(khost_log, line);
+	assert_ptr_equal(contig_page_data.node_zonelists[0]._zonerefs[0].zone, zone(ZONE_HIGHMEM));
+	assert_ptr_equal(contig_page_data.node_zonelists[0]._zonerefs[1].zone, zone(ZONE_NORMAL));
+	assert_null(contig_page_data.node_zonelists[0]._zonerefs[2].zone);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +601,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_frees, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unused_memmap_given_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lowmem_reserve, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_usemap_size, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pageblock_bits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fallback_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_can_steal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_steal_whole_block, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zonelists_line, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -176,6 +176,23 @@ def cma_line(line):
 
 
 @dataclass(frozen=True)
+class Zonelists:
+    nodes: int
+    grouping: bool      # mobility grouping on
+    total_pages: int
+
+
+ZONELISTS = re.compile(r"^Built (?P<nodes>\d+) zonelists, mobility grouping (?P<grouping>on|off)\.  "
+                       r"Total pages: (?P<total>\d+)$")
+
+
+def zonelists_line(line):
+    """build_all_zonelists's line (Linux 6.1's format, two spaces before Total)."""
+    m = ZONELISTS.match(line)
+    return m and Zonelists(int(m["nodes"]), m["grouping"] == "on", int(m["total"]))
+
+
+@dataclass(frozen=True)
 class PtdumpLine:
     start: int
     end: int                # exclusive
@@ -294,6 +311,7 @@ class BootLog:
     def __init__(self, lines):
         self.version = None
         self.memory_line = None
+        self.zonelists = None       # Zonelists
         self.layout = {}            # name -> Area, in the printout's order
         self.memory, self.reserved = [], []
         self.zones, self.node_lines, self.cma, self.ptdump = [], [], [], []
@@ -327,6 +345,8 @@ class BootLog:
                 self.version = v
             elif (m := memory_line(line)):
                 self.memory_line = m
+            elif (zl := zonelists_line(line)):
+                self.zonelists = zl
             elif (z := zone_line(line)):
                 self.zones.append(z)
             elif node_line(line):
