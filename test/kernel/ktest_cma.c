@@ -388,8 +388,33 @@ static void movable_lands_in_cma_unmovable_never(struct ktest *t)
 	}
 	KTEST_EXPECT_GT(t, f.unmovable_blocks, 0);
 	KTEST_EXPECT_EQ(t, f.unmovable_in_cma, 0);
-	release_held(&f);
+	/*
+	 * Now the zone's free memory is the unmovable reserve and, once the
+	 * owner lets go, all of CMA: single unmovable pages until the zone
+	 * refuses take the reserve down to the watermark and never a CMA page.
+	 */
 	owner_release_all();
+	{
+		struct zone *zone = page_zone(pfn_to_page(cma->base_pfn));
+		gfp_t unmovable = (PageHighMem(pfn_to_page(cma->base_pfn)) ? GFP_HIGHUSER : GFP_KERNEL) | __GFP_NOWARN;
+		unsigned long taken = 0, cma_taken = 0;
+		struct page *page;
+
+		while ((page = alloc_pages(unmovable, 0))) {
+			if (page_zone(page) != zone) {
+				__free_page(page);
+				break;
+			}
+			if (get_pageblock_migratetype(page) == MIGRATE_CMA || in_any_area(page_to_pfn(page)))
+				cma_taken++;
+			hold_block(&f, page, 0);
+			taken++;
+		}
+		KTEST_EXPECT_GT(t, taken, 0);
+		KTEST_EXPECT_EQ(t, cma_taken, 0);
+		KTEST_EXPECT_EQ(t, free_pages_in(area_first(cma), area_end(cma)), area_usable(cma));
+	}
+	release_held(&f);
 	KTEST_EXPECT_EQ(t, free_pages_in(area_first(cma), area_end(cma)), area_usable(cma));
 }
 
