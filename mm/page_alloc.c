@@ -15,6 +15,7 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/setup.h>
+#include <asm/memmap.h>
 #include <asm/sections.h>
 #include "internal.h"
 
@@ -114,15 +115,15 @@ static unsigned int zone_batchsize(const struct zone *zone)
 	return (1u << (31 - __builtin_clz((unsigned int)batch))) - 1;
 }
 
-static void init_page(struct page *page, enum zone_type zone)
+/*
+ * Follows Linux's __init_single_page (v6.1) for the frames [start_pfn,
+ * end_pfn) of a zone: reserved, one reference, the zone in the flags
+ * (memmap_fill, asm/memmap.h: a struct page per store-multiple on ARM).
+ */
+static void init_pages(unsigned long start_pfn, unsigned long end_pfn, enum zone_type zone)
 {
-	page->flags = ((unsigned long)zone << ZONES_PGSHIFT) | (1UL << PG_reserved);
-	INIT_LIST_HEAD(&page->lru);
-	page->private = 0;
-	page->mapping = NULL;
-	page->index = 0;
-	page->page_type = 0;
-	page->_refcount = 1;
+	memmap_fill(pfn_to_page(start_pfn), pfn_to_page(end_pfn),
+		    ((unsigned long)zone << ZONES_PGSHIFT) | (1UL << PG_reserved));
 }
 
 /*
@@ -153,10 +154,8 @@ static void alloc_node_mem_map(pg_data_t *pgdat)
 	 * free_area_init_core initialises their frames; here only the padding
 	 * outside the node, which keeps zone 0 (each frame once: bench/).
 	 */
-	for (unsigned long pfn = start; pfn < pgdat->node_start_pfn; pfn++)
-		init_page(pfn_to_page(pfn), 0);
-	for (unsigned long pfn = pgdat->node_start_pfn + pgdat->node_spanned_pages; pfn < end; pfn++)
-		init_page(pfn_to_page(pfn), 0);
+	init_pages(start, pgdat->node_start_pfn, 0);
+	init_pages(pgdat->node_start_pfn + pgdat->node_spanned_pages, end, 0);
 }
 
 /* Pages set aside in the first zone before the allocator starts: none on ARM. */
@@ -209,8 +208,7 @@ static void free_area_init_core(pg_data_t *pgdat)
 		if (!zone->spanned_pages)
 			continue;
 		setup_usemap(zone);
-		for (unsigned long pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++)
-			init_page(pfn_to_page(pfn), (enum zone_type)j);
+		init_pages(zone->zone_start_pfn, zone_end_pfn(zone), (enum zone_type)j);
 	}
 }
 
@@ -671,11 +669,28 @@ static const char *gfp_names(gfp_t gfp, char *buf, size_t size)
 	return buf;
 }
 
+/* Follows Linux's show_migration_types (v6.1): the letters of the types with free blocks, "(UM) ". */
+static int show_migration_types(const struct free_area *area, char *buf, size_t size)
+{
+	static const char letters[MIGRATE_TYPES] = {
+		[MIGRATE_UNMOVABLE] = 'U', [MIGRATE_MOVABLE] = 'M', [MIGRATE_RECLAIMABLE] = 'E',
+		[MIGRATE_HIGHATOMIC] = 'H', [MIGRATE_CMA] = 'C', [MIGRATE_ISOLATE] = 'I',
+	};
+	char tmp[MIGRATE_TYPES + 1];
+	int n = 0;
+
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		if (!free_area_empty(area, mt))
+			tmp[n++] = letters[mt];
+	tmp[n] = 0;
+	return scnprintf(buf, size, "(%s) ", tmp);
+}
+
 /*
  * Follows the parts of Linux's show_free_areas (mm/page_alloc.c, v6.1)
  * that exist here: per zone its free memory against the watermarks and
- * its lowmem reserve, then the free blocks of each order (no migrate
- * types, no per-CPU lists, no page cache).
+ * its lowmem reserve, then the free blocks of each order with the letters
+ * of their migrate types (no per-CPU lists, no page cache).
  */
 void show_free_areas(void)
 {
@@ -697,7 +712,7 @@ void show_free_areas(void)
 	}
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		const struct zone *zone = &contig_page_data.node_zones[z];
-		char line[24 * MAX_ORDER];
+		char line[(24 + MIGRATE_TYPES + 3) * MAX_ORDER];
 		unsigned long total = 0;
 		int n = 0;
 
@@ -706,6 +721,8 @@ void show_free_areas(void)
 		for (int o = 0; o < MAX_ORDER; o++) {
 			n += scnprintf(line + n, sizeof(line) - (size_t)n, "%lu*%lukB ",
 				       zone->free_area[o].nr_free, K(1UL) << o);
+			if (zone->free_area[o].nr_free)
+				n += show_migration_types(&zone->free_area[o], line + n, sizeof(line) - (size_t)n);
 			total += zone->free_area[o].nr_free << o;
 		}
 		pr_info("%s: %s= %lukB\n", zone->name, line, K(total));

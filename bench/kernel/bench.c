@@ -13,7 +13,11 @@
  *  - cma_alloc of 4 MiB of the default area while it is free, per page;
  *    and alloc_contig_range over the same 4 MiB while movable pages of a
  *    bench owner fill it, per page moved (isolation, a new page, the 4 KiB
- *    copy, the owner's update, and taking the range).
+ *    copy, the owner's update, and taking the range);
+ *  - anti-fragmentation: a fixed-seed storm of unmovable and movable
+ *    page allocations in lowmem, then the movable pages freed: the free
+ *    pageblocks left, with mobility grouping as the boot has it
+ *    (page_alloc.grouping=off turns it off; bench/run boots both).
  */
 #include <linux/cma.h>
 #include <linux/dma-map-ops.h>
@@ -67,6 +71,72 @@ static void fragment(struct list_head *held)
 			__free_pages(pages[i], 0);
 		else
 			list_add(&pages[i]->lru, held);
+	}
+}
+
+#define STORM_PAGES	16384	/* 64 MiB of lowmem */
+#define STORM_SEED	0x2545f491u
+
+/* Free blocks of a pageblock or more in the lowmem zones, in pageblocks. */
+static unsigned long free_lowmem_pageblocks(void)
+{
+	unsigned long n = 0;
+
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		const struct zone *zone = &contig_page_data.node_zones[z];
+
+		if (is_highmem_idx((enum zone_type)z))
+			continue;
+		for (unsigned int o = pageblock_order; o < MAX_ORDER; o++)
+			n += zone->free_area[o].nr_free << (o - pageblock_order);
+	}
+	return n;
+}
+
+/*
+ * One page in four unmovable (GFP_KERNEL), the rest movable (__GFP_MOVABLE,
+ * lowmem too, so both kinds compete for the same zone), in an order drawn
+ * from a fixed seed; then the movable pages go back. Unmovable pages are
+ * what fragments memory: with grouping they gather in the pageblocks they
+ * claimed, without it they lie all over the blocks the storm touched.
+ */
+static void bench_fragmentation(void)
+{
+	struct list_head movable, unmovable;
+	unsigned long before = free_lowmem_pageblocks(), after;
+	unsigned int seed = STORM_SEED, n_unmovable = 0, n_movable = 0;
+
+	INIT_LIST_HEAD(&movable);
+	INIT_LIST_HEAD(&unmovable);
+	for (unsigned int i = 0; i < STORM_PAGES; i++) {
+		bool pinned;
+		struct page *page;
+
+		seed = seed * 1103515245u + 12345u;
+		pinned = ((seed >> 16) & 3) == 0;
+		page = alloc_pages((pinned ? GFP_KERNEL : __GFP_MOVABLE) | __GFP_NOWARN, 0);
+		if (!page)
+			break;
+		list_add(&page->lru, pinned ? &unmovable : &movable);
+		if (pinned)
+			n_unmovable++;
+		else
+			n_movable++;
+	}
+	while (!list_empty(&movable)) {
+		struct page *page = list_first_entry(&movable, struct page, lru);
+
+		list_del(&page->lru);
+		__free_pages(page, 0);
+	}
+	after = free_lowmem_pageblocks();
+	pr_info("bench: anti-fragmentation, grouping %s: %lu free pageblocks of %lu left after %u unmovable and %u movable pages, movable freed\n",
+		page_group_by_mobility_disabled ? "off" : "on", after, before, n_unmovable, n_movable);
+	while (!list_empty(&unmovable)) {
+		struct page *page = list_first_entry(&unmovable, struct page, lru);
+
+		list_del(&page->lru);
+		__free_pages(page, 0);
 	}
 }
 
@@ -184,4 +254,5 @@ void bench_run(void)
 	}
 	bench_kmap();
 	bench_cma();
+	bench_fragmentation();
 }

@@ -272,8 +272,8 @@ boot_test(robust.buddy-exhausted
         --expect "^Normal free:[0-9]+kB min:[0-9]+kB low:[0-9]+kB high:[0-9]+kB present:[0-9]+kB managed:[0-9]+kB$"
         --expect "^lowmem_reserve\\x5b\\x5d: 0 [0-9]+$"
         --expect "^HighMem free:"
-        --expect "^Normal: ([0-9]+\\*[0-9]+kB ){12}= [0-9]+kB$"
-        --expect "^HighMem: ([0-9]+\\*[0-9]+kB ){12}= [0-9]+kB$"
+        --expect "^Normal: (0\\*[0-9]+kB |[1-9][0-9]*\\*[0-9]+kB \\([UMEHCI]+\\) ){12}= [0-9]+kB$"
+        --expect "^HighMem: (0\\*[0-9]+kB |[1-9][0-9]*\\*[0-9]+kB \\([UMEHCI]+\\) ){12}= [0-9]+kB$"
         --expect "^swapper: page allocation failure: order:0, mode:0x2\\(GFP_KERNEL\\|__GFP_HIGHMEM\\), nodemask=\\(null\\)$"
   FACTS ${FACTS_1G}
   RUN --append ktest=buddy)

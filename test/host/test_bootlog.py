@@ -79,6 +79,8 @@ LPAE = """\
 OTHERS = """\
 [    0.000000] Built 1 zonelists, mobility grouping on.  Total pages: 260416
 [    0.000000] Built 1 zonelists, mobility grouping off.  Total pages: 8120
+[    0.079652] bench: anti-fragmentation, grouping off: 84 free pageblocks of 92 left after 4107 unmovable and \
+12277 movable pages, movable freed
 [    0.000000]  memory[0x1]\t[0x90000000-0x903fffff], 0x00400000 bytes flags: 0x4
 [    0.000000]   DMA      [mem 0x0000000080000000-0x00000000afffffff]
 [    0.000000]   Normal   empty
@@ -159,6 +161,7 @@ class OtherLines(unittest.TestCase):
         lines = console.console_lines(OTHERS)
         self.assertEqual(bootlog.zonelists_line(lines.pop(0)), bootlog.Zonelists(1, True, 260416))
         self.assertEqual(bootlog.zonelists_line(lines.pop(0)), bootlog.Zonelists(1, False, 8120))
+        self.assertEqual(bootlog.antifrag_line(lines.pop(0)), bootlog.AntiFrag(False, 84, 92, 4107, 12277))
         self.assertEqual(bootlog.memblock_region(lines[0]), bootlog.Region("memory", 0x90000000, 0x90400000, 4, 32))
         self.assertEqual(bootlog.zone_line(lines[1]).name, "DMA")
         self.assertEqual(bootlog.zone_line(lines[2]), bootlog.Zone("Normal", None, None, "empty"))
@@ -181,7 +184,7 @@ class OtherLines(unittest.TestCase):
         for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,
                      bootlog.zone_line, bootlog.node_line, bootlog.cma_line, bootlog.ptdump_line,
                      bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line,
-                     bootlog.zonelists_line):
+                     bootlog.zonelists_line, bootlog.antifrag_line):
             self.assertFalse(read("  Normal zone: 1536 pages used for memmap"), read.__name__)
 
 

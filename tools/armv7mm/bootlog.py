@@ -288,6 +288,18 @@ BOOTSTATS = re.compile(r"^bootstats: +(?P<phase>.*?)\s+(?P<n>\d+)$")
 BENCH = re.compile(r"^bench: (?P<label>.*?): +(?P<n>\d+) instructions per (?P<unit>pair|page moved|page)$")
 
 
+ANTIFRAG = re.compile(r"^bench: anti-fragmentation, grouping (?P<grouping>on|off): (?P<left>\d+) free pageblocks "
+                      r"of (?P<before>\d+) left after (?P<unmovable>\d+) unmovable and (?P<movable>\d+) movable pages")
+AntiFrag = namedtuple("AntiFrag", "grouping left before unmovable movable")
+
+
+def antifrag_line(line):
+    """bench's anti-fragmentation line: free pageblocks before and after the storm."""
+    m = ANTIFRAG.match(line)
+    return m and AntiFrag(m["grouping"] == "on", int(m["left"]), int(m["before"]), int(m["unmovable"]),
+                          int(m["movable"]))
+
+
 def bootstats_line(line):
     m = BOOTSTATS.match(line)
     return m and (m["phase"], int(m["n"]))
@@ -320,6 +332,7 @@ class BootLog:
         self.dt_memory, self.ignored = [], []   # [(base, end)]
         self.phases = {}            # bootstats: phase -> instructions
         self.bench_pairs = {}       # bench: label -> instructions per pair
+        self.antifrag = None        # AntiFrag: bench's anti-fragmentation storm
         block = None                # the block being read: "layout" or "memblock"
         dumped = False
         for line in lines:
@@ -366,6 +379,8 @@ class BootLog:
                 self.phases[s[0]] = s[1]
             elif (b := bench_line(line)):
                 self.bench_pairs[b[0]] = b[1]
+            elif (a := antifrag_line(line)):
+                self.antifrag = a
 
     def missing(self):
         """What a memory report needs that the log lacks (empty: nothing)."""
