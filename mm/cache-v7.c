@@ -32,3 +32,18 @@ void flush_icache_range(unsigned long start, unsigned long end)
 	dsb(ish);
 	isb();
 }
+
+/*
+ * Follows Linux's v7_dma_flush_range (arch/arm/mm/cache-v7.S, v6.x):
+ * clean and invalidate [start, end) to the point of coherency (DCCIMVAC,
+ * ARM ARM B4.2.1), so that no dirty line of a buffer a device will see
+ * uncached is written back over it later.
+ */
+void dmac_flush_range(const void *start, const void *end)
+{
+	unsigned long line = dcache_line_size();
+
+	for (unsigned long a = (unsigned long)start & ~(line - 1); a < (unsigned long)end; a += line)
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c14, 1" : : "r"(a) : "memory");	/* DCCIMVAC */
+	dsb(sy);
+}

@@ -1,7 +1,7 @@
 /*
  * Declaring contiguous memory areas at boot: where the area goes and its
  * memblock reservation. Follows Linux's mm/cma.c (v6.x); the allocator on
- * top of the areas is not part of this kernel.
+ * top of the areas is mm/cma_alloc.c.
  */
 #define pr_fmt(fmt) "cma: " fmt
 
@@ -9,6 +9,7 @@
 #include <linux/cma.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/lowmem.h>
 #include <asm/memory.h>
@@ -45,6 +46,10 @@ int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, const char *name,
 		scnprintf(cma->name, sizeof(cma->name), "cma%d", (int)cma_area_count);
 	cma->base = base;
 	cma->size = size;
+	cma->base_pfn = PFN_DOWN(base);
+	cma->count = (unsigned long)(size >> PAGE_SHIFT);
+	cma->bitmap = NULL;
+	cma->order_per_bit = 0;
 	cma_area_count++;
 	*res_cma = cma;
 	return 0;
@@ -168,12 +173,12 @@ err:
 	return ret;
 }
 
-/* Sum of the declared areas. */
+/* Sum of the declared areas (an area that could not be activated counts 0 pages, as in Linux's totalcma_pages). */
 phys_addr_t cma_total_size(void)
 {
 	phys_addr_t total = 0;
 
 	for (unsigned int i = 0; i < cma_area_count; i++)
-		total += cma_areas[i].size;
+		total += PFN_PHYS(cma_areas[i].count);
 	return total;
 }

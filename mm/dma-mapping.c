@@ -1,12 +1,19 @@
 /*
  * CMA areas in lowmem are remapped with pages, so that the kernel can
- * later change the attributes of parts of them (Linux uses them for
- * DMA-coherent buffers). Follows Linux's dma_contiguous_early_fixup and
- * dma_contiguous_remap (arch/arm/mm/dma-mapping.c, v6.x).
+ * later change the attributes of parts of them for DMA-coherent buffers,
+ * and the atomic pool is such a buffer. Follows Linux's
+ * dma_contiguous_early_fixup, dma_contiguous_remap and atomic_pool_init
+ * (arch/arm/mm/dma-mapping.c, v6.x).
  */
+#include <linux/bitmap.h>
 #include <linux/kernel.h>
 #include <linux/cma.h>
 #include <linux/dma-map-ops.h>
+#include <linux/mm.h>
+#include <linux/string.h>
+#include <asm/cacheflush.h>
+#include <asm/dma-mapping.h>
+#include <asm/mem_types.h>
 #include <asm/lowmem.h>
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
@@ -63,4 +70,111 @@ void dma_contiguous_remap(void)
 		local_flush_tlb_all();
 		iotable_init(&map, 1);
 	}
+}
+
+/* ---- the atomic pool ------------------------------------------------------- */
+
+/* Linux's DEFAULT_DMA_COHERENT_POOL_SIZE: memory for coherent allocations that cannot wait. */
+#define ATOMIC_POOL_SIZE	SZ_256K
+#define ATOMIC_POOL_PAGES	(ATOMIC_POOL_SIZE / PAGE_SIZE)
+
+static struct {
+	void *vaddr;		/* NULL when there is no pool */
+	struct page *page;
+	unsigned long bitmap[BITS_TO_LONGS(ATOMIC_POOL_PAGES)];	/* a bit a page, set when allocated */
+} atomic_pool;
+
+/* Follows Linux's pgprot_dmacoherent (arch/arm/include/asm/pgtable.h, v6.1): normal memory, uncached, never executable. */
+static pgprot_t pgprot_dmacoherent(pgprot_t prot)
+{
+	return __pgprot((pgprot_val(prot) & ~(pteval_t)L_PTE_MT_MASK) | L_PTE_MT_BUFFERABLE | L_PTE_XN);
+}
+
+/*
+ * Follows Linux's __dma_remap (v6.1): the linear-map PTEs of a lowmem
+ * buffer take the new attributes. The buffer is in a CMA area, which
+ * dma_contiguous_remap mapped with pages, so the PTEs exist.
+ */
+static void __dma_remap(struct page *page, size_t size, pgprot_t prot)
+{
+	unsigned long start = (unsigned long)page_address(page);
+
+	for (unsigned long addr = start; addr < start + size; addr += PAGE_SIZE) {
+		pte_t *ptep = pte_offset_kernel(pmd_off_k(addr), addr);
+
+		set_pte_ext(ptep, pfn_pte(PFN_DOWN(__pa(addr)), prot), 0);
+		local_flush_tlb_kernel_page(addr);
+	}
+}
+
+/*
+ * Follows Linux's atomic_pool_init (arch/arm/mm/dma-mapping.c, v6.1, a
+ * postcore_initcall): 256 KiB from the default CMA area, zeroed, flushed
+ * from the caches and remapped uncached, with Linux's line. A CMA page in
+ * highmem (Linux maps it in the vmalloc area, dma_common_contiguous_remap)
+ * or no CMA area at all (Linux remaps ordinary pages there) needs the
+ * vmalloc area, which this kernel does not have yet: then the pool fails
+ * with Linux's failure line.
+ */
+void atomic_pool_init(void)
+{
+	struct cma *cma = dev_get_cma_area(NULL);
+	struct page *page = NULL;
+
+	if (cma && !PageHighMem(pfn_to_page(cma->base_pfn)))
+		page = dma_alloc_from_contiguous(NULL, ATOMIC_POOL_PAGES, (unsigned int)__builtin_ctz(ATOMIC_POOL_PAGES),
+						 true);
+	if (!page) {
+		pr_err("DMA: failed to allocate %u KiB pool for atomic coherent allocations\n",
+		       (unsigned int)(ATOMIC_POOL_SIZE / 1024));
+		return;
+	}
+	atomic_pool.vaddr = page_address(page);
+	atomic_pool.page = page;
+	memset(atomic_pool.vaddr, 0, ATOMIC_POOL_SIZE);
+	dmac_flush_range(atomic_pool.vaddr, (char *)atomic_pool.vaddr + ATOMIC_POOL_SIZE);
+	__dma_remap(page, ATOMIC_POOL_SIZE, pgprot_dmacoherent(__pgprot(mem_types[MT_MEMORY_DMA_READY].prot_pte)));
+	pr_info("DMA: preallocated %u KiB pool for atomic coherent allocations\n",
+		(unsigned int)(ATOMIC_POOL_SIZE / 1024));
+}
+
+/*
+ * Follows Linux's __alloc_from_pool (v6.1) with gen_pool's first fit,
+ * order-aligned: whole pages, a block aligned to its size rounded up to a
+ * power of two. NULL when the pool has no room (or there is no pool).
+ */
+void *__alloc_from_pool(size_t size, struct page **ret_page)
+{
+	unsigned long nr = PAGE_ALIGN(size) >> PAGE_SHIFT, align = 1, no;
+
+	if (!atomic_pool.vaddr || !nr || nr > ATOMIC_POOL_PAGES)
+		return NULL;
+	while (align < nr)
+		align <<= 1;
+	no = bitmap_find_next_zero_area_off(atomic_pool.bitmap, ATOMIC_POOL_PAGES, 0, (unsigned int)nr,
+					    align - 1, 0);
+	if (no >= ATOMIC_POOL_PAGES)
+		return NULL;
+	bitmap_set(atomic_pool.bitmap, no, nr);
+	*ret_page = atomic_pool.page + no;
+	return (char *)atomic_pool.vaddr + no * PAGE_SIZE;
+}
+
+/* Follows Linux's __free_from_pool (v6.1): false when start is not the pool's. */
+bool __free_from_pool(void *start, size_t size)
+{
+	char *base = atomic_pool.vaddr;
+
+	if (!base || (char *)start < base || (char *)start >= base + ATOMIC_POOL_SIZE)
+		return false;
+	bitmap_clear(atomic_pool.bitmap, (unsigned long)((char *)start - base) >> PAGE_SHIFT,
+		     PAGE_ALIGN(size) >> PAGE_SHIFT);
+	return true;
+}
+
+/* The pool's first byte and size, for tests (NULL, 0 when there is none). */
+void *atomic_pool_range(size_t *size)
+{
+	*size = atomic_pool.vaddr ? ATOMIC_POOL_SIZE : 0;
+	return atomic_pool.vaddr;
 }

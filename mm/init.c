@@ -6,10 +6,12 @@
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/initrd.h>
+#include <linux/cma.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
+#include <asm/dma-mapping.h>
 #include <asm/bootstats.h>
 #include <asm/layout.h>
 #include <asm/mach/arch.h>
@@ -169,9 +171,10 @@ early_param_flag("pagetypeinfo", show_pagetypeinfo_at_boot);
  * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):
  * lowmem then highmem to the buddy allocator, the "Memory:" line, the
  * virtual memory layout, then the per-CPU page lists (Linux's
- * setup_per_cpu_pageset, later in start_kernel) and the watermarks
- * (Linux's core_initcall init_per_zone_wmark_min). "buddyinfo",
- * "zoneinfo" and "pagetypeinfo" on the command line print
+ * setup_per_cpu_pageset, later in start_kernel), the CMA areas
+ * (cma_init_reserved_areas), the watermarks (init_per_zone_wmark_min) and
+ * the atomic DMA pool (Linux's initcalls). "buddyinfo", "zoneinfo" and
+ * "pagetypeinfo" on the command line print
  * /proc/buddyinfo's, (in short) /proc/zoneinfo's and /proc/pagetypeinfo's
  * contents.
  */
@@ -188,9 +191,17 @@ void mem_init(void)
 	vm_layout_print(&layout);
 	bootstats_mark(BOOT_LAYOUT_END);
 	bootstats_print();
-	/* Linux's order: the per-CPU lists in start_kernel, then the watermarks (an initcall), which size their high. */
+	/* Linux's order: the per-CPU lists in start_kernel, then the initcalls; the watermarks size the lists' high. */
 	setup_per_cpu_pageset();
+	/*
+	 * Linux's core_initcall: the CMA areas join the allocator after the
+	 * Memory: line, which counted them as cma-reserved, and before the
+	 * watermarks, which count them as managed.
+	 */
+	cma_init_reserved_areas();
 	setup_per_zone_wmarks();
+	/* Linux's postcore_initcall: the atomic pool comes from the default CMA area. */
+	atomic_pool_init();
 	if (show_buddyinfo_at_boot)
 		show_buddyinfo();
 	if (show_zoneinfo_at_boot)

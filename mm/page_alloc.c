@@ -380,6 +380,43 @@ static void __free_pages_core(struct page *page, unsigned int order)
 	__free_one_page(page, page_to_pfn(page), zone, order, get_pageblock_migratetype(page));
 }
 
+/* Follows Linux's adjust_managed_page_count (v6.1): pages that boot kept now belong to the allocator. */
+static void adjust_managed_page_count(struct page *page, long count)
+{
+	page_zone(page)->managed_pages += (unsigned long)count;
+	totalram += (unsigned long)count;
+	if (PageHighMem(page))
+		totalhigh += (unsigned long)count;
+}
+
+/* Follows Linux's free_reserved_page (v6.1). */
+void free_reserved_page(struct page *page)
+{
+	ClearPageReserved(page);
+	page->_refcount = 0;
+	adjust_managed_page_count(page, 1);
+	__free_one_page(page, page_to_pfn(page), page_zone(page), 0, get_pageblock_migratetype(page));
+}
+
+/*
+ * Follows Linux's init_cma_reserved_pageblock (v6.1): the pageblock's
+ * pages leave the reserved state, the block is marked MIGRATE_CMA and
+ * freed whole (so counted in NR_FREE_CMA_PAGES), and the zone manages it.
+ */
+void init_cma_reserved_pageblock(struct page *page)
+{
+	struct zone *zone = page_zone(page);
+
+	for (unsigned long i = 0; i < pageblock_nr_pages; i++) {
+		ClearPageReserved(&page[i]);
+		page[i]._refcount = 0;
+	}
+	set_pageblock_migratetype(page, MIGRATE_CMA);
+	adjust_managed_page_count(page, (long)pageblock_nr_pages);
+	zone->cma_pages += pageblock_nr_pages;
+	__free_one_page(page, page_to_pfn(page), zone, pageblock_order, MIGRATE_CMA);
+}
+
 /* Follows Linux's __free_pages_memory (mm/memblock.c, v6.x): the largest aligned blocks that fit. */
 static void __free_pages_memory(unsigned long start, unsigned long end)
 {
@@ -828,6 +865,9 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 	if (--page->_refcount)
 		return;
+	/* Linux's free_pages_prepare: a movable owner's mark does not outlive the page's use. */
+	if ((unsigned long)page->mapping & PAGE_MAPPING_FLAGS)
+		page->mapping = NULL;
 	/* Linux's free_the_page: small orders to this CPU's lists. */
 	if (pcp_allowed_order(order))
 		free_unref_page(page, order);

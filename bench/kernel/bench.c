@@ -13,15 +13,22 @@
  *    drain (everything back), per page moved; orders 0 to 3 of the
  *    steady pairs above go through the lists;
  *  - kmap + kunmap of a highmem page, kmap_local_page + kunmap_local;
+ *  - cma_alloc of 4 MiB of the default area while it is free, per page;
+ *    and alloc_contig_range over the same 4 MiB while movable pages of a
+ *    bench owner fill it, per page moved (isolation, a new page, the 4 KiB
+ *    copy, the owner's update, and taking the range);
  *  - anti-fragmentation: a fixed-seed storm of unmovable and movable
  *    page allocations in lowmem, then the movable pages freed: the free
  *    pageblocks left, with mobility grouping as the boot has it
  *    (page_alloc.grouping=off turns it off; bench/run boots both).
  */
+#include <linux/cma.h>
+#include <linux/dma-map-ops.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <asm/bootstats.h>
@@ -213,6 +220,81 @@ static void bench_kmap(void)
 	__free_pages(page, 0);
 }
 
+/* The bench owner: its pages know their slot (page->index); migration moves its references. */
+#define CMA_BENCH_PAGES	1024	/* 4 MiB */
+static struct page *bench_owned[CMA_BENCH_PAGES];
+static const struct movable_operations bench_owner_ops;
+
+static bool bench_owner_isolate(struct page *page, isolate_mode_t mode)
+{
+	(void)page, (void)mode;
+	return true;
+}
+
+static int bench_owner_migrate(struct page *dst, struct page *src, enum migrate_mode mode)
+{
+	(void)mode;
+	bench_owned[src->index] = dst;
+	dst->index = src->index;
+	__SetPageMovable(dst, &bench_owner_ops);
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void bench_owner_putback(struct page *page)
+{
+	(void)page;
+}
+
+static const struct movable_operations bench_owner_ops = {
+	.isolate_page = bench_owner_isolate,
+	.migrate_page = bench_owner_migrate,
+	.putback_page = bench_owner_putback,
+};
+
+static void bench_cma(void)
+{
+	struct cma *cma = dma_contiguous_default_area;
+	struct page *page;
+	unsigned long pfn;
+	u32 start, cost;
+	int ret;
+
+	if (!cma || cma->count < CMA_BENCH_PAGES)
+		return;
+	start = read_pmccntr();
+	page = cma_alloc(cma, CMA_BENCH_PAGES, 0, true);
+	cost = read_pmccntr() - start;
+	if (!page)
+		return;
+	pr_info("bench: cma_alloc 4 MiB, range free: %u instructions per page\n", cost / CMA_BENCH_PAGES);
+	/* The range's pages become the owner's movable pages; taking the range again moves every one. */
+	pfn = page_to_pfn(page);
+	for (unsigned int i = 0; i < CMA_BENCH_PAGES; i++) {
+		bench_owned[i] = &page[i];
+		page[i].index = i;
+		__SetPageMovable(&page[i], &bench_owner_ops);
+	}
+	start = read_pmccntr();
+	ret = alloc_contig_range(pfn, pfn + CMA_BENCH_PAGES, MIGRATE_CMA, GFP_KERNEL | __GFP_NOWARN);
+	cost = read_pmccntr() - start;
+	if (!ret)
+		pr_info("bench: alloc_contig_range 4 MiB of CMA, full of movable pages: %u instructions per page moved\n",
+			cost / CMA_BENCH_PAGES);
+	for (unsigned int i = 0; i < CMA_BENCH_PAGES; i++) {
+		__ClearPageMovable(bench_owned[i]);
+		bench_owned[i]->index = 0;
+		if (ret)
+			continue;
+		__free_page(bench_owned[i]);
+	}
+	if (!ret) {
+		start = read_pmccntr();
+		cma_release(cma, page, CMA_BENCH_PAGES);
+		pr_info("bench: cma_release 4 MiB: %u instructions per page\n",
+			(read_pmccntr() - start) / CMA_BENCH_PAGES);
+	}
+}
+
 /* Called at the end of boot (kernel/main.c). */
 void bench_run(void)
 {
@@ -232,5 +314,6 @@ void bench_run(void)
 		__free_pages(page, 0);
 	}
 	bench_kmap();
+	bench_cma();
 	bench_fragmentation();
 }

@@ -166,6 +166,7 @@ static int __reserved_mem_init_node(struct reserved_mem *rmem)
 			continue;
 		ret = reserved_mem_setups[i].init(rmem);
 		if (ret == 0) {
+			rmem->setup = reserved_mem_setups[i].init;
 			pr_info("initialized node %s, compatible id %s\n", rmem->name, compat);
 			break;
 		}

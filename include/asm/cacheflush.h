@@ -8,5 +8,7 @@
  * any virtual address that maps them.
  */
 void flush_icache_range(unsigned long start, unsigned long end);
+/* Clean and invalidate the data cache lines of [start, end) to memory (Linux's dmac_flush_range). */
+void dmac_flush_range(const void *start, const void *end);
 
 #endif

@@ -9,4 +9,9 @@
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 #define PAGE_ALIGN(x)		(((x) + PAGE_SIZE - 1) & PAGE_MASK)
 
+#ifndef __ASSEMBLY__
+/* One page to another, both page-aligned kernel addresses (lib/copy_page.S). */
+void copy_page(void *to, const void *from);
+#endif
+
 #endif

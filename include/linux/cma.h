@@ -15,6 +15,11 @@
 struct cma {
 	phys_addr_t base;
 	phys_addr_t size;
+	unsigned long base_pfn;		/* base and size in pages (Linux's base_pfn, count) */
+	unsigned long count;
+	/* One bit per 2^order_per_bit pages, set when allocated; NULL until cma_init_reserved_areas. */
+	unsigned long *bitmap;
+	unsigned int order_per_bit;
 	char name[CMA_MAX_NAME];
 };
 
@@ -26,6 +31,19 @@ int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t l
 			       struct cma **res_cma);
 int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, const char *name,
 			  struct cma **res_cma);
+/* The areas' pageblocks to the buddy allocator as MIGRATE_CMA (Linux's core_initcall). */
+void cma_init_reserved_areas(void);
+/*
+ * count pages aligned to 2^align pages from the area, moving movable
+ * pages out of the way; NULL (with Linux's message unless no_warn) when
+ * no such range could be had.
+ */
+struct page *cma_alloc(struct cma *cma, unsigned long count, unsigned int align, bool no_warn);
+/* Give back what cma_alloc returned; false when the pages are not the area's. */
+bool cma_release(struct cma *cma, const struct page *pages, unsigned long count);
+/* Pages of the area still free in its bitmap (Linux's debugfs "used" is the complement). */
+unsigned long cma_free_in_bitmap(const struct cma *cma);
+
 /* Total size of all CMA areas (Linux's totalcma_pages, in bytes). */
 phys_addr_t cma_total_size(void);
 

@@ -5,6 +5,9 @@
 #ifndef ENOENT
 #define ENOENT		2
 #endif
+#ifndef EAGAIN
+#define EAGAIN		11
+#endif
 #ifndef ENOMEM
 #define ENOMEM		12
 #endif

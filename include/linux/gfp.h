@@ -76,4 +76,13 @@ void drain_all_pages(struct zone *zone);
 #define __get_free_page(gfp)		__get_free_pages(gfp, 0)
 #define free_page(addr)			free_pages(addr, 0)
 
+/*
+ * Contiguous ranges (mm/page_contig.c): the page frames [start, end), all
+ * of them, moving movable pages out of the way; 0, or -EBUSY when a page
+ * in the range can be neither moved nor taken. Each page comes with one
+ * reference; free_contig_range gives them back.
+ */
+int alloc_contig_range(unsigned long start, unsigned long end, unsigned int migratetype, gfp_t gfp_mask);
+void free_contig_range(unsigned long pfn, unsigned long nr_pages);
+
 #endif

@@ -67,6 +67,21 @@ static inline void free_highpages(void)
 
 #endif
 
+/*
+ * Follows Linux's copy_highpage (include/linux/highmem.h, v6.1): a page's
+ * data to another, either of them possibly highmem, through two nested
+ * kmap_local slots.
+ */
+static inline void copy_highpage(struct page *to, struct page *from)
+{
+	char *vfrom = kmap_local_page(from);
+	char *vto = kmap_local_page(to);
+
+	copy_page(vto, vfrom);
+	kunmap_local(vto);
+	kunmap_local(vfrom);
+}
+
 /* 4.14's names for the same per-CPU slots. */
 #define kmap_atomic(page)	kmap_local_page(page)
 #define kunmap_atomic(addr)	kunmap_local(addr)

@@ -47,6 +47,7 @@ bool pfn_valid(unsigned long pfn);
 enum pageflags {
 	PG_reserved,		/* not the buddy allocator's: the kernel, memblock, holes */
 	PG_buddy,		/* the first page of a free block; private holds its order */
+	PG_isolated,		/* a movable page taken by migration (Linux's PG_isolated) */
 	__NR_PAGEFLAGS
 };
 
@@ -62,6 +63,9 @@ static inline void clear_page_flag(struct page *p, enum pageflags f) { p->flags 
 #define SetPageReserved(p)	set_page_flag(p, PG_reserved)
 #define ClearPageReserved(p)	clear_page_flag(p, PG_reserved)
 #define PageBuddy(p)		page_flag(p, PG_buddy)
+#define PageIsolated(p)		page_flag(p, PG_isolated)
+#define SetPageIsolated(p)	set_page_flag(p, PG_isolated)
+#define ClearPageIsolated(p)	clear_page_flag(p, PG_isolated)
 
 static inline enum zone_type page_zonenum(const struct page *page)
 {
@@ -134,6 +138,10 @@ void free_highmem_range(unsigned long start, unsigned long end);
 void mem_init_print_info(void);
 /* Boot-reserved pages of [start, end) to the allocator, poisoned unless poison < 0; prints "Freeing s memory". */
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
+/* One boot-reserved page to the allocator, which now manages it (Linux's free_reserved_page). */
+void free_reserved_page(struct page *page);
+/* A CMA area's pageblock to the allocator as MIGRATE_CMA, managed from now on. */
+void init_cma_reserved_pageblock(struct page *page);
 void setup_per_zone_wmarks(void);
 /* Each populated zone's per-CPU page lists, sized (mm/page_pcp.c). */
 void setup_per_cpu_pageset(void);

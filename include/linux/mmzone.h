@@ -91,6 +91,7 @@ struct zone {
 	unsigned long spanned_pages;	/* end - start, holes included */
 	unsigned long present_pages;	/* memory the zone spans (NOMAP included, as Linux) */
 	unsigned long managed_pages;	/* handed to the buddy allocator */
+	unsigned long cma_pages;	/* of them, in CMA areas (Linux's zone->cma_pages) */
 	unsigned long watermark[NR_WMARK];
 	/* Pages kept back from requests that may use zone j too (Linux's lowmem_reserve[j]). */
 	unsigned long lowmem_reserve[MAX_NR_ZONES];

@@ -4,6 +4,15 @@
 
 #include <linux/types.h>
 
+struct device;
+struct reserved_mem;
+
+/* What a region does for a device that names it in memory-region (Linux's reserved_mem_ops). */
+struct reserved_mem_ops {
+	int (*device_init)(struct reserved_mem *rmem, struct device *dev);
+	void (*device_release)(struct reserved_mem *rmem, struct device *dev);
+};
+
 /* Linux 6.1's MAX_RESERVED_REGIONS. */
 #define MAX_RESERVED_REGIONS	64
 
@@ -13,6 +22,9 @@ struct reserved_mem {
 	u32 phandle;
 	phys_addr_t base;
 	phys_addr_t size;		/* 0 until a dynamic region is allocated */
+	/* The setup that took the region (reserved_mem_setups), NULL if none did. */
+	int (*setup)(struct reserved_mem *rmem);
+	void *priv;			/* the setup's: the CMA area, the coherent pool */
 };
 
 /* A compatible string and the setup its regions get (Linux's RESERVEDMEM_OF_DECLARE table). */
@@ -30,8 +42,22 @@ int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align
 					     phys_addr_t start, phys_addr_t end,
 					     bool nomap, phys_addr_t *res_base);
 
+/*
+ * A device's memory-region number idx: the region's device_init gives the
+ * device its CMA area or coherent pool (drivers/of/of_reserved_mem_device.c).
+ * -ENODEV when the node has no such entry, -EINVAL when the region has no
+ * use for devices.
+ */
+int of_reserved_mem_device_init_by_idx(struct device *dev, int node, int idx);
+void of_reserved_mem_device_release(struct device *dev);
+/* The region whose node has this offset in initial_boot_params, or NULL. */
+struct reserved_mem *of_reserved_mem_lookup(int node);
+
 /* Setups for "shared-dma-pool" (kernel/dma/contiguous.c, kernel/dma/coherent.c). */
 int rmem_cma_setup(struct reserved_mem *rmem);
 int rmem_dma_setup(struct reserved_mem *rmem);
+/* What each does for a device (kernel/dma/contiguous_alloc.c, kernel/dma/coherent_pool.c). */
+extern const struct reserved_mem_ops rmem_cma_ops;
+extern const struct reserved_mem_ops rmem_dma_ops;
 
 #endif

@@ -57,5 +57,7 @@ _Static_assert(sizeof(phys_addr_t) == PHYS_ADDR_T_SIZE,
 
 /* Sizes of physical resources (memory banks, reserved regions). */
 typedef phys_addr_t resource_size_t;
+/* Bus addresses as devices see them: as wide as physical ones (Linux's ARCH_DMA_ADDR_T_64BIT with LPAE). */
+typedef phys_addr_t dma_addr_t;
 
 #endif /* _LINUX_TYPES_H */

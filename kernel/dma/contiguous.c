@@ -126,6 +126,7 @@ int rmem_cma_setup(struct reserved_mem *rmem)
 	}
 	/* The architecture's fixup: this area's lowmem mapping becomes pages in paging_init. */
 	dma_contiguous_early_fixup(rmem->base, (unsigned long)rmem->size);
+	rmem->priv = cma;
 	if (default_cma)
 		dma_contiguous_default_area = cma;
 	pr_info("Reserved memory: created CMA memory pool at %pa, size %ld MiB\n",

@@ -170,6 +170,16 @@ class OtherLines(unittest.TestCase):
         m = bootlog.memory_line(lines[4])
         self.assertEqual((m.reserved_k, m.cma_reserved_k, m.highmem_k), (4296, 16384, None))
 
+    def test_bench_lines(self):
+        self.assertEqual(bootlog.bench_line("bench: kmap+kunmap (highmem page): 133 instructions per pair"),
+                         ("kmap+kunmap (highmem page)", 133))
+        self.assertEqual(bootlog.bench_line("bench: alloc_contig_range 4 MiB of CMA, full of movable pages: "
+                                            "1613 instructions per page moved"),
+                         ("alloc_contig_range 4 MiB of CMA, full of movable pages, per page moved", 1613))
+        self.assertEqual(bootlog.bench_line("bench: cma_release 4 MiB: 200 instructions per page"),
+                         ("cma_release 4 MiB, per page", 200))
+        self.assertFalse(bootlog.bench_line("bench: x: 5 instructions per fortnight"))
+
     def test_other_lines_are_none(self):
         for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,
                      bootlog.zone_line, bootlog.node_line, bootlog.cma_line, bootlog.ptdump_line,

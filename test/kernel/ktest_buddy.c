@@ -6,6 +6,7 @@
  * the state they started from; all of a zone can be taken and given back;
  * requests stay in the zones their flags allow; bad frees are refused.
  */
+#include <linux/cma.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
@@ -13,10 +14,36 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/string.h>
+#include <asm/dma-mapping.h>
 #include <asm/lowmem.h>
 #include <asm/sections.h>
 #include <ktest.h>
 
+
+/* The pages the CMA areas' bitmaps take: one bit per page of an area, in a power-of-two block of pages. */
+static unsigned long cma_bitmap_pages(void)
+{
+	unsigned long pages = 0;
+
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		unsigned long bytes = (cma_areas[i].count + 7) / 8, n = 1;
+
+		if (!cma_areas[i].bitmap)
+			continue;
+		while (n * PAGE_SIZE < bytes)
+			n *= 2;
+		pages += n;
+	}
+	return pages;
+}
+
+static unsigned long atomic_pool_pages(void)
+{
+	size_t size;
+
+	atomic_pool_range(&size);
+	return size / PAGE_SIZE;
+}
 
 static struct zone *zone_of(enum zone_type z)
 {
@@ -94,9 +121,13 @@ static void zones_match_memblock(struct ktest *t)
 	}
 	KTEST_EXPECT_EQ(t, present, PFN_DOWN(memblock_phys_mem_size()));
 	KTEST_EXPECT_EQ(t, managed, totalram_pages());
-	/* Nothing allocated yet but by tests; the per-CPU lists' pages are not in NR_FREE_PAGES, as in Linux. */
+	/*
+	 * Nothing allocated yet but by tests, the CMA areas' bitmaps (a bit a
+	 * page, whole pages of them) and the atomic DMA pool. The per-CPU
+	 * lists' pages are not in NR_FREE_PAGES, as in Linux: drain them.
+	 */
 	drain_all_pages(NULL);
-	KTEST_EXPECT_EQ(t, nr_free_pages(), totalram_pages());
+	KTEST_EXPECT_EQ(t, nr_free_pages(), totalram_pages() - cma_bitmap_pages() - atomic_pool_pages());
 }
 
 /* mem_map: frame numbers, struct pages and lowmem addresses agree. */
@@ -233,6 +264,12 @@ static unsigned long reserve_against(enum zone_type z, enum zone_type highest)
  */
 #define TAKEN_MARK	0x7a4e0001UL
 
+/* Free pages of a zone an unmovable request may take: CMA's serve movable requests only (Linux's __zone_watermark_ok). */
+static unsigned long unmovable_free(struct zone *zone)
+{
+	return (unsigned long)(zone_page_state(zone, NR_FREE_PAGES) - zone_page_state(zone, NR_FREE_CMA_PAGES));
+}
+
 static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type highest,
 				    unsigned long taken[MAX_NR_ZONES])
 {
@@ -244,7 +281,7 @@ static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type h
 
 	take_snapshot(&before);
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		free_before[z] = zone_page_state(zone_of(z), NR_FREE_PAGES);
+		free_before[z] = unmovable_free(zone_of(z));
 		taken[z] = 0;
 	}
 	INIT_LIST_HEAD(&taken_list);
@@ -259,7 +296,7 @@ static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type h
 		/* The first page from below: the zone asked for first must be down to its low watermark. */
 		if (z < highest && !fell_back) {
 			fell_back = true;
-			KTEST_EXPECT_LE(t, zone_page_state(zone_of(highest), NR_FREE_PAGES), zone_of(highest)->watermark[WMARK_LOW]);
+			KTEST_EXPECT_LE(t, unmovable_free(zone_of(highest)), zone_of(highest)->watermark[WMARK_LOW]);
 		}
 		/* page->index is unused here: a page handed out twice would carry the mark already. */
 		if (page->index == TAKEN_MARK) {
@@ -281,7 +318,7 @@ static void take_zone_and_give_back(struct ktest *t, gfp_t gfp, enum zone_type h
 		unsigned long keep = zone->watermark[WMARK_MIN] + reserve_against((enum zone_type)z, highest);
 		unsigned long left = min(free_before[z], keep);
 		const struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
-		unsigned long free = zone_page_state(zone, NR_FREE_PAGES);
+		unsigned long free = unmovable_free(zone);
 
 		if (!zone->managed_pages)
 			continue;

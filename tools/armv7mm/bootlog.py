@@ -20,7 +20,7 @@ when the line is of another kind, for tools that look at single lines:
   dt_memory_line   the DT scan's " - BASE, SIZE" of a memory node          (base, end)
   ignored_line     "OF: fdt: Ignoring memory range/block ...", "Ignoring RAM at ..."  (base, end)
   bootstats_line   "bootstats: PHASE  N"                                      (PHASE, N)
-  bench_line       "bench: LABEL: N instructions per pair" (or "per page")    (LABEL, N)
+  bench_line       "bench: LABEL: N instructions per pair|page|page moved"     (LABEL[, per UNIT], N)
 
 Linux prints the Memory:, memblock, zone, node and cma lines in the same
 format, so Debian's logs read the same way.
@@ -285,7 +285,7 @@ def ignored_line(line):
 
 
 BOOTSTATS = re.compile(r"^bootstats: +(?P<phase>.*?)\s+(?P<n>\d+)$")
-BENCH = re.compile(r"^bench: (?P<label>.*?): +(?P<n>\d+) instructions per (?:pair|page)$")
+BENCH = re.compile(r"^bench: (?P<label>.*?): +(?P<n>\d+) instructions per (?P<unit>pair|page moved|page)$")
 
 
 ANTIFRAG = re.compile(r"^bench: anti-fragmentation, grouping (?P<grouping>on|off): (?P<left>\d+) free pageblocks "
@@ -306,8 +306,9 @@ def bootstats_line(line):
 
 
 def bench_line(line):
+    """(label, n); a figure per page (not per pair) says so in its label."""
     m = BENCH.match(line)
-    return m and (m["label"], int(m["n"]))
+    return m and (m["label"] if m["unit"] == "pair" else f"{m['label']}, per {m['unit']}", int(m["n"]))
 
 
 # The kernel's page-table memory of one level: bytes in use and how they add up.
