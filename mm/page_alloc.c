@@ -7,6 +7,7 @@
  */
 #include <linux/cache.h>
 #include <linux/cma.h>
+#include <linux/fault-inject.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
@@ -612,6 +613,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		WARN_ON(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
+	if (should_fail_alloc_page(gfp, order))
+		return NULL;
 	for (int mark = WMARK_LOW; mark >= WMARK_MIN; mark--) {
 		for (int z = (int)highest; z >= 0; z--) {
 			struct zone *zone = &contig_page_data.node_zones[z];
