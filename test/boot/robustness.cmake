@@ -244,8 +244,6 @@ set(robust_cmdlines
   "cma-unaligned|cma=1000001|^cma: Reserved ${CMA_ALIGN_MIB} MiB at 0x[0-9a-f]+$"
   "cma-overflow|cma=99999999999999999999|^Malformed early option 'cma'$|^cma: Reserved 16 MiB at 0x[0-9a-f]+$"
   "cma-misplaced|cma=16M@0x1000|^cma: Region at 0x0*1000 must be aligned to 0x0*${CMA_ALIGN_HEX} bytes$|^cma: Failed to reserve 16 MiB$"
-  "fail-page-alloc-short|fail_page_alloc=1,100|^FAULT_INJECTION: failed to parse arguments$|${TOTAL_1G}"
-  "fail-page-alloc-seed-garbage|fail_page_alloc.seed=seven|^Malformed early option 'fail_page_alloc.seed'$|${TOTAL_1G}"
   "initrd-outside-ram|initrd=0x40000000,1M|^INITRD: 0x40000000\\+0x00100000 is not a memory region - disabling initrd$"
   "initrd-past-ram|initrd=0xbff00000,4M|^INITRD: 0xbff00000\\+0x00400000 is not a memory region - disabling initrd$"
   "initrd-over-kernel|initrd=0x80300000,1M|^INITRD: 0x80300000\\+0x00100000 overlaps in-use memory region$|^ - disabling initrd$")
