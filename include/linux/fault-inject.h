@@ -60,10 +60,8 @@ struct fail_page_alloc_attr {
 	u32 min_order;			/* smaller requests never fail */
 };
 
-/* Defined with CONFIG_FAIL_PAGE_ALLOC; code that uses it checks IS_ENABLED first. */
-extern struct fail_page_alloc_attr fail_page_alloc;
-
 #ifdef CONFIG_FAIL_PAGE_ALLOC
+extern struct fail_page_alloc_attr fail_page_alloc;
 /* Follows Linux's should_fail_alloc_page (v6.1): whether alloc_pages fails this request on purpose. */
 bool should_fail_alloc_page(gfp_t gfp, unsigned int order);
 #else

@@ -63,12 +63,16 @@ struct live {
 	unsigned int n;
 };
 
-/* Whether the build has fail_page_alloc; without it the case skips, saying so. */
-static bool built(struct ktest *t)
+/* fail_page_alloc's settings; without them in the build, NULL and the case skips, saying so. */
+static struct fail_page_alloc_attr *settings(struct ktest *t)
 {
-	if (!IS_ENABLED(CONFIG_FAIL_PAGE_ALLOC))
-		ktest_skip(t, "no CONFIG_FAIL_PAGE_ALLOC in this build");
-	return IS_ENABLED(CONFIG_FAIL_PAGE_ALLOC);
+#ifdef CONFIG_FAIL_PAGE_ALLOC
+	(void)t;
+	return &fail_page_alloc;
+#else
+	ktest_skip(t, "no CONFIG_FAIL_PAGE_ALLOC in this build");
+	return NULL;
+#endif
 }
 
 static void free_all(struct live *l)
@@ -87,20 +91,21 @@ static void free_all(struct live *l)
  */
 static void exact_failures(struct ktest *t)
 {
-	struct fail_page_alloc_attr saved;
+	struct fail_page_alloc_attr *fpa, saved;
 	struct counters before;
 	struct live l = { .n = 0 };
 
-	if (!built(t))
+	fpa = settings(t);
+	if (!fpa)
 		return;
-	saved = fail_page_alloc;
+	saved = *fpa;
 
 	read_counters(&before);
-	fail_page_alloc.attr.interval = 3;
-	fail_page_alloc.attr.probability = 100;
-	fail_page_alloc.attr.space = 0;
-	fail_page_alloc.attr.times = 4;
-	fail_page_alloc.attr.count = 0;
+	fpa->attr.interval = 3;
+	fpa->attr.probability = 100;
+	fpa->attr.space = 0;
+	fpa->attr.times = 4;
+	fpa->attr.count = 0;
 	for (unsigned int k = 1; k <= 20; k++) {
 		struct page *page = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 1);
 		struct page *small = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
@@ -125,11 +130,11 @@ static void exact_failures(struct ktest *t)
 			l.order[l.n++] = 2;
 		}
 	}
-	KTEST_EXPECT_EQ(t, fail_page_alloc.attr.times, 0);
+	KTEST_EXPECT_EQ(t, fpa->attr.times, 0);
 	/* Once times is used up (request 12) the requests stop before the interval's count. */
-	KTEST_EXPECT_EQ(t, fail_page_alloc.attr.count, 12);
+	KTEST_EXPECT_EQ(t, fpa->attr.count, 12);
 	free_all(&l);
-	fail_page_alloc = saved;
+	*fpa = saved;
 	expect_counters_back(t, &before);
 }
 
@@ -142,24 +147,25 @@ static void exact_failures(struct ktest *t)
  */
 static void storm_back_to_start(struct ktest *t)
 {
-	struct fail_page_alloc_attr saved;
+	struct fail_page_alloc_attr *fpa, saved;
 	struct counters before;
 	struct live l = { .n = 0 };
 	struct rnd_state draws;
 	unsigned int candidates = 0, injected = 0;
 	u32 seed = 2026;
 
-	if (!built(t))
+	fpa = settings(t);
+	if (!fpa)
 		return;
-	saved = fail_page_alloc;
+	saved = *fpa;
 
 	read_counters(&before);
-	fail_page_alloc.attr.interval = 1;
-	fail_page_alloc.attr.probability = 25;
-	fail_page_alloc.attr.space = 0;
-	fail_page_alloc.attr.times = -1;
-	prandom_seed_state(&fail_page_alloc.attr.rnd, 20260101);
-	draws = fail_page_alloc.attr.rnd;
+	fpa->attr.interval = 1;
+	fpa->attr.probability = 25;
+	fpa->attr.space = 0;
+	fpa->attr.times = -1;
+	prandom_seed_state(&fpa->attr.rnd, 20260101);
+	draws = fpa->attr.rnd;
 	for (unsigned int step = 0; step < 2000; step++) {
 		u32 r = lcg(&seed);
 
@@ -192,7 +198,7 @@ static void storm_back_to_start(struct ktest *t)
 		}
 	}
 	free_all(&l);
-	fail_page_alloc = saved;
+	*fpa = saved;
 	expect_counters_back(t, &before);
 	/* The storm made a real test of it: about a quarter of the candidates failed. */
 	KTEST_EXPECT_GE(t, candidates, 300);
@@ -208,15 +214,17 @@ static void storm_back_to_start(struct ktest *t)
  */
 static void command_line_attributes(struct ktest *t)
 {
+	struct fail_page_alloc_attr *fpa;
 	struct fault_attr a;
 	struct counters before;
 	struct live l = { .n = 0 };
 	unsigned long interval;
 	int failures = 0;
 
-	if (!built(t))
+	fpa = settings(t);
+	if (!fpa)
 		return;
-	a = fail_page_alloc.attr;
+	a = fpa->attr;
 	interval = a.interval > 1 ? a.interval : 1;
 
 	if (a.probability != 0 && (a.probability < 100 || a.space)) {
