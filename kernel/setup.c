@@ -123,6 +123,7 @@ void setup_arch(char **cmdline_p)
 {
 	const struct machine_desc *mdesc;
 
+	bootstats_mark(BOOT_SETUP_ARCH);
 	setup_processor();
 	bootstats_mark(BOOT_FDT_BEGIN);
 	mdesc = setup_machine_fdt(__atags_pointer);

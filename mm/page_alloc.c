@@ -8,6 +8,7 @@
  */
 #include <linux/cache.h>
 #include <linux/cma.h>
+#include <linux/fault-inject.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
@@ -823,6 +824,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		WARN_ON(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
+	if (should_fail_alloc_page(gfp, order))
+		return NULL;
 	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), &ac);
 	if (!page)
 		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN), &ac);

@@ -13,6 +13,7 @@
 /* Each mark is a point of the boot; a phase runs from one mark to a later one. */
 enum boot_mark {
 	BOOT_START_KERNEL,		/* head.S done */
+	BOOT_SETUP_ARCH,		/* setup_arch entered */
 	BOOT_FDT_BEGIN, BOOT_FDT_END,	/* setup_machine_fdt */
 	BOOT_MEMBLOCK_BEGIN, BOOT_MEMBLOCK_END,	/* arm_memblock_init */
 	BOOT_PAGING_BEGIN,		/* paging_init ... */

@@ -17,6 +17,8 @@ typedef unsigned int gfp_t;
 #define __GFP_RECLAIMABLE 0x10u	/* can be reclaimed: MIGRATE_RECLAIMABLE */
 #define __GFP_ZERO	0x100u	/* return zeroed memory */
 #define __GFP_NOWARN	0x200u	/* no message on failure */
+/* Must not fail. With no reclaim to retry, it only keeps fail_page_alloc away (Linux's value). */
+#define __GFP_NOFAIL	0x8000u
 
 #define GFP_KERNEL	0u
 #define GFP_ATOMIC	0u

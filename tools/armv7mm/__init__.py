@@ -13,6 +13,8 @@
   translation  a boot's entry runs, table pages and physical reach (for the pictures)
   pictures  tools/compare's pictures, drawn from boot logs with matplotlib
   reserved  what the Memory: line's reserved figure is made of (tools/linux-compare)
+  replay    Debian's kernel's instructions per phase: QEMU's record/replay count at
+            gdb breakpoints (bench/run)
   samples   the docs' sample outputs: made from real boots, checked against new ones (tools/check-docs)
 
 How scripts find the package, with no change to sys.path: every script

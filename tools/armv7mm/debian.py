@@ -29,6 +29,7 @@ class Kernel:
     dtb: str                # its vexpress-v2p-ca15-tc1.dtb
     system_map: str = None
     config: str = None
+    dbg_system_map: str = None  # from the -dbg package, when fetched (tools/fetch-linux --dbg)
 
     @property
     def name(self):
@@ -51,7 +52,7 @@ def fetch(flavour):
     if missing:
         raise FetchError(f"tools/fetch-linux gave no {', '.join(missing)} for {flavour}")
     return Kernel(flavour, info["package"], info["version"], info["vmlinuz"], info["dtb"],
-                  info.get("system_map"), info.get("config"))
+                  info.get("system_map"), info.get("config"), info.get("dbg_system_map"))
 
 
 def qemu_command(kernel, mem, dtb=None, append="", extra=()):
