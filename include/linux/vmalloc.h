@@ -17,6 +17,9 @@
 #define VM_MAP			0x00000004	/* vmap */
 #define VM_NO_GUARD		0x00000040	/* no guard page after the area */
 
+/* Linux's ARM value (asm/memory.h): ioremap areas are aligned up to 16 MiB, for supersections. */
+#define IOREMAP_MAX_ORDER	24
+
 struct page;
 
 /* Follows Linux's struct vm_struct (v6.1): one mapped area; size counts the guard page. */
@@ -109,6 +112,10 @@ static inline unsigned long get_vm_area_size(const struct vm_struct *area)
 	return (area->flags & VM_NO_GUARD) ? area->size : area->size - 4096;
 }
 
+/* [addr, end) onto phys with PTEs of prot, PTE pages allocated as needed (ioremap's page path). */
+int vmap_phys_range(unsigned long addr, unsigned long end, phys_addr_t phys, u64 prot);
+/* A PTE page vmalloc allocated, no longer in any PMD: back to the buddy allocator. */
+void vmalloc_release_pte_page(unsigned long table);
 /* Follows Linux's vm_area_add_early (v6.1): an area boot code already uses, made busy by vmalloc_init. */
 void vm_area_add_early(struct vm_struct *vm);
 
@@ -124,6 +131,7 @@ struct vmalloc_meminfo {
 void vmalloc_meminfo(struct vmalloc_meminfo *info);
 /* /proc/vmallocinfo's lines on the console ("vmallocinfo" on the command line prints them at boot). */
 void show_vmallocinfo(void);
+void vmallocinfo_at_end_of_boot(void);
 /* Pages the vmalloc bookkeeping (vmap_area, vm_struct, page arrays) holds from the buddy allocator. */
 unsigned long vmalloc_meta_pages(void);
 
