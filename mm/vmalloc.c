@@ -78,9 +78,20 @@ void vmap_area_obj_free(struct vmap_area *va)
 	vm_obj_free(va);
 }
 
+/* The span the last purge flushed, for the tests (vmalloc_last_flush). */
+static unsigned long last_flush_start, last_flush_end;
+
 void vmap_area_flush_tlb_range(unsigned long start, unsigned long end)
 {
 	local_flush_tlb_kernel_range(start, end);
+	last_flush_start = start;
+	last_flush_end = end;
+}
+
+void vmalloc_last_flush(unsigned long *start, unsigned long *end)
+{
+	*start = last_flush_start;
+	*end = last_flush_end;
 }
 
 /* A PTE page of the vmalloc area goes back (mm/ioremap.c, where a section takes its PMD). */

@@ -83,6 +83,8 @@ extern struct list_head vmap_area_list, purge_vmap_area_list;
 struct vmap_area *vmap_area_obj_alloc(void);
 void vmap_area_obj_free(struct vmap_area *va);
 void vmap_area_flush_tlb_range(unsigned long start, unsigned long end);
+/* The range the last purge's TLB flush covered (kernel only). */
+void vmalloc_last_flush(unsigned long *start, unsigned long *end);
 
 /* ---- vmalloc and friends (mm/vmalloc.c) ---- */
 

@@ -277,6 +277,7 @@ static void capacity_follows_layout(struct ktest *t)
 static void lazy_purge_frees_after_flush(struct ktest *t)
 {
 	struct vmap_area_stats s0, s1, s2;
+	unsigned long fstart, fend;
 	void *p, *q, *r;
 
 	purge_vmap_area_lazy();
@@ -296,6 +297,10 @@ static void lazy_purge_frees_after_flush(struct ktest *t)
 	KTEST_EXPECT_NE(t, (unsigned long)q, (unsigned long)p);
 	vfree(q);
 	purge_vmap_area_lazy();
+	vmalloc_last_flush(&fstart, &fend);
+	/* The flush covered both freed areas, guard pages included. */
+	KTEST_EXPECT_LE(t, fstart, min((unsigned long)p, (unsigned long)q));
+	KTEST_EXPECT_GE(t, fend, max((unsigned long)p, (unsigned long)q) + 3 * PAGE_SIZE);
 	vmap_area_stats(&s2);
 	KTEST_EXPECT_EQ(t, s2.lazy_areas, 0);
 	KTEST_EXPECT_EQ(t, s2.lazy_pages, 0);
