@@ -148,15 +148,19 @@ static pte_t *vmap_pte_alloc(unsigned long addr)
 	return pte_offset_kernel(pmdp, addr);
 }
 
-/* Follows Linux's vmap_pages_range (v6.1): pages[i] at addr + i pages, with prot. */
+/* Follows Linux's vmap_pages_range (v6.1): pages[i] at addr + i pages, with prot; one PTE lookup per PMD. */
 static int vmap_pages_range(unsigned long addr, unsigned long end, pteval_t prot, struct page **pages)
 {
-	for (unsigned int i = 0; addr < end; addr += PAGE_SIZE, i++) {
+	while (addr < end) {
+		unsigned long next = (addr + PMD_SIZE) & PMD_MASK;
 		pte_t *ptep = vmap_pte_alloc(addr);
 
 		if (!ptep)
 			return -ENOMEM;
-		set_pte_ext(ptep, pfn_pte(page_to_pfn(pages[i]), __pgprot(prot)), 0);
+		if (next > end || !next)
+			next = end;
+		for (; addr < next; addr += PAGE_SIZE, ptep++, pages++)
+			set_pte_ext(ptep, pfn_pte(page_to_pfn(*pages), __pgprot(prot)), 0);
 	}
 	return 0;
 }
@@ -164,12 +168,16 @@ static int vmap_pages_range(unsigned long addr, unsigned long end, pteval_t prot
 /* Follows Linux's vmap_range_noflush for ioremap (v6.1): [addr, end) onto phys, page by page. */
 int vmap_phys_range(unsigned long addr, unsigned long end, phys_addr_t phys, u64 prot)
 {
-	for (; addr < end; addr += PAGE_SIZE, phys += PAGE_SIZE) {
+	while (addr < end) {
+		unsigned long next = (addr + PMD_SIZE) & PMD_MASK;
 		pte_t *ptep = vmap_pte_alloc(addr);
 
 		if (!ptep)
 			return -ENOMEM;
-		set_pte_ext(ptep, pfn_pte(phys >> PAGE_SHIFT, __pgprot((pteval_t)prot)), 0);
+		if (next > end || !next)
+			next = end;
+		for (; addr < next; addr += PAGE_SIZE, ptep++, phys += PAGE_SIZE)
+			set_pte_ext(ptep, pfn_pte(phys >> PAGE_SHIFT, __pgprot((pteval_t)prot)), 0);
 	}
 	return 0;
 }
@@ -187,8 +195,10 @@ static void vunmap_range_noflush(unsigned long addr, unsigned long end)
 		if (next > end || !next)
 			next = end;
 		if ((pmd_val(*pmdp) & PMD_TYPE_MASK) == PMD_TYPE_TABLE) {
-			for (; addr < next; addr += PAGE_SIZE)
-				set_pte_ext(pte_offset_kernel(pmdp, addr), __pte(0), 0);
+			pte_t *ptep = pte_offset_kernel(pmdp, addr);
+
+			for (; addr < next; addr += PAGE_SIZE, ptep++)
+				set_pte_ext(ptep, __pte(0), 0);
 		} else {
 			/* A section mapping covers whole PMDs (mm/ioremap.c only makes such). */
 			if (pmd_val(*pmdp))

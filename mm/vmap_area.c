@@ -46,6 +46,31 @@ RB_DECLARE_CALLBACKS_MAX(static, free_vmap_area_rb_augment_cb, struct vmap_area,
 			 unsigned long, subtree_max_size, va_size);
 
 /*
+ * Follows Linux's augment_tree_propagate_from (v6.1): n's maximum and its
+ * ancestors', stopping at the first that does not change: valid after a
+ * node grew, shrank or was hung as a leaf in place, where everything
+ * above n agreed with n's old value (not after an erase, which moves
+ * nodes; rb_erase_augmented recomputes up to the root then).
+ */
+static void augment_tree_propagate_from(struct rb_node *n)
+{
+	for (; n; n = n->rb_parent) {
+		struct vmap_area *va = rb_entry(n, struct vmap_area, rb_node);
+		unsigned long max = free_vmap_area_rb_augment_cb_compute_max(va);
+
+		if (va->subtree_max_size == max)
+			break;
+		va->subtree_max_size = max;
+	}
+}
+
+/* va's size changed in place: its maximum and its ancestors'. */
+static void free_resized(struct vmap_area *va)
+{
+	augment_tree_propagate_from(&va->rb_node);
+}
+
+/*
  * Follows Linux's find_va_links (v6.1): where va goes in root, and its
  * parent; NULL if va overlaps an area already there.
  */
@@ -103,8 +128,7 @@ static bool insert_free(struct vmap_area *va)
 		return false;
 	va->subtree_max_size = va_size(va);
 	link_va(va, parent, link, &free_vmap_area_list);
-	if (parent)
-		free_vmap_area_rb_augment_cb.propagate(parent, NULL);
+	augment_tree_propagate_from(parent);
 	rb_insert_augmented(&va->rb_node, &free_vmap_area_root, &free_vmap_area_rb_augment_cb);
 	return true;
 }
@@ -115,11 +139,6 @@ static void unlink_free(struct vmap_area *va)
 	list_del(&va->list);
 }
 
-/* va's size changed in place: its maximum and its ancestors' (Linux's augment_tree_propagate_from). */
-static void free_resized(struct vmap_area *va)
-{
-	free_vmap_area_rb_augment_cb.propagate(&va->rb_node, NULL);
-}
 
 /*
  * Follows Linux's merge_or_add_vmap_area (v6.1): va becomes free, merged

@@ -9,14 +9,20 @@
  *    free lists as mem_init left them) and fragmented (every other page
  *    of a few MiB of lowmem held, so small blocks are plentiful and large
  *    ones must come from further away);
- *  - kmap + kunmap of a highmem page, kmap_local_page + kunmap_local.
+ *  - kmap + kunmap of a highmem page, kmap_local_page + kunmap_local;
+ *  - vmalloc(16 KiB) + vfree (the lazy purges they cause included),
+ *    ioremap + iounmap of one page, and alloc_vmap_area where 10, 100
+ *    and 1000 busy areas are separated by free holes too small for the
+ *    request, so the search must prune by subtree_max_size.
  */
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <asm/bootstats.h>
+#include <asm/io.h>
 #include <asm/setup.h>
 
 #define BENCH_ORDERS	11
@@ -83,6 +89,51 @@ static void bench_kmap(void)
 	__free_pages(page, 0);
 }
 
+#define VMALLOC_ROUNDS	2048	/* 2048 x 5 pages: past lazy_max_pages once, so one purge is in the figure */
+
+static void bench_vmalloc(void)
+{
+	u32 start = read_pmccntr();
+
+	for (unsigned int i = 0; i < VMALLOC_ROUNDS; i++)
+		vfree(vmalloc(16 * 1024));
+	pr_info("bench: vmalloc(16K)+vfree: %u instructions per pair\n", (read_pmccntr() - start) / VMALLOC_ROUNDS);
+	purge_vmap_area_lazy();
+	start = read_pmccntr();
+	for (unsigned int i = 0; i < 256; i++)
+		iounmap(ioremap(0x2b000000, PAGE_SIZE));	/* outside the static mappings: a new area */
+	pr_info("bench: ioremap+iounmap one page: %u instructions per pair\n", (read_pmccntr() - start) / 256);
+	purge_vmap_area_lazy();
+}
+
+#define VMAP_PROBES	64
+
+/* alloc_vmap_area of 2 pages with busy one-page areas separated by one-page holes. */
+static void bench_vmap_area(unsigned int busy)
+{
+	static struct vmap_area *areas[2 * 1000], *probes[VMAP_PROBES];
+	unsigned int n = 0, got = 0;
+	u32 start, cost;
+
+	purge_vmap_area_lazy();
+	while (n < 2 * busy && (areas[n] = alloc_vmap_area(PAGE_SIZE, PAGE_SIZE, vmalloc_area_start(), VMALLOC_END)))
+		n++;
+	for (unsigned int i = 0; i < n; i += 2)
+		free_vmap_area_noflush(areas[i]);
+	purge_vmap_area_lazy();
+	start = read_pmccntr();
+	while (got < VMAP_PROBES &&
+	       (probes[got] = alloc_vmap_area(2 * PAGE_SIZE, PAGE_SIZE, vmalloc_area_start(), VMALLOC_END)))
+		got++;
+	cost = got ? (read_pmccntr() - start) / got : 0;
+	pr_info("bench: alloc_vmap_area with %4u busy areas: %u instructions per pair\n", n / 2, cost);
+	for (unsigned int i = 0; i < got; i++)
+		free_vmap_area_noflush(probes[i]);
+	for (unsigned int i = 1; i < n; i += 2)
+		free_vmap_area_noflush(areas[i]);
+	purge_vmap_area_lazy();
+}
+
 /* Called at the end of boot (kernel/main.c). */
 void bench_run(void)
 {
@@ -101,4 +152,8 @@ void bench_run(void)
 		__free_pages(page, 0);
 	}
 	bench_kmap();
+	bench_vmalloc();
+	bench_vmap_area(10);
+	bench_vmap_area(100);
+	bench_vmap_area(1000);
 }
