@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/vmalloc.h>
+#include <asm/page.h>
 #include <asm/setup.h>
 
 static void show_area(const struct vmap_area *va)
@@ -36,6 +37,29 @@ static void show_area(const struct vmap_area *va)
 	if (v->flags & VM_MAP)
 		pr_cont(" vmap");
 	pr_cont("\n");
+}
+
+/*
+ * Not in Linux (whose oops says nothing of vmalloc): a fault in the
+ * vmalloc area names the area it hit, in /proc/vmallocinfo's format, and
+ * says whether it is the guard page after it.
+ */
+void vmalloc_report_fault(unsigned long addr)
+{
+	const struct vmap_area *va;
+
+	if (!is_vmalloc_addr((void *)addr))
+		return;
+	va = find_vmap_area(addr);
+	if (!va) {
+		pr_alert("vmalloc: 0x%08lx is in no vmalloc area\n", addr);
+		return;
+	}
+	if (va->vm && !(va->vm->flags & VM_NO_GUARD) && addr >= va->va_end - PAGE_SIZE)
+		pr_alert("vmalloc: 0x%08lx is in the guard page after this area:\n", addr);
+	else
+		pr_alert("vmalloc: 0x%08lx is in this area:\n", addr);
+	show_area(va);
 }
 
 void show_vmallocinfo(void)

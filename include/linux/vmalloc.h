@@ -134,6 +134,8 @@ void vmalloc_meminfo(struct vmalloc_meminfo *info);
 /* /proc/vmallocinfo's lines on the console ("vmallocinfo" on the command line prints them at boot). */
 void show_vmallocinfo(void);
 void vmallocinfo_at_end_of_boot(void);
+/* For the oops: the vmalloc area a faulting address is in, and whether it is its guard page. */
+void vmalloc_report_fault(unsigned long addr);
 /* Pages the vmalloc bookkeeping (vmap_area, vm_struct, page arrays) holds from the buddy allocator. */
 unsigned long vmalloc_meta_pages(void);
 
