@@ -8,24 +8,6 @@
 #include <linux/rbtree.h>
 #include <linux/rbtree_augmented.h>
 
-static void augment_dummy_propagate(struct rb_node *node, struct rb_node *stop)
-{
-	(void)node;
-	(void)stop;
-}
-
-static void augment_dummy_pair(struct rb_node *old, struct rb_node *new)
-{
-	(void)old;
-	(void)new;
-}
-
-static const struct rb_augment_callbacks plain_callbacks = {
-	.propagate = augment_dummy_propagate,
-	.copy = augment_dummy_pair,
-	.rotate = augment_dummy_pair,
-};
-
 static bool is_red(const struct rb_node *node)
 {
 	return node && node->rb_red;
@@ -55,7 +37,8 @@ static void rotate_left(struct rb_root *root, struct rb_node *x, const struct rb
 	replace_child(root, x->rb_parent, x, y);
 	y->rb_left = x;
 	x->rb_parent = y;
-	aug->rotate(x, y);
+	if (aug)
+		aug->rotate(x, y);
 }
 
 /* x's left child y takes x's place; x becomes y's right child. */
@@ -70,9 +53,11 @@ static void rotate_right(struct rb_root *root, struct rb_node *x, const struct r
 	replace_child(root, x->rb_parent, x, y);
 	y->rb_right = x;
 	x->rb_parent = y;
-	aug->rotate(x, y);
+	if (aug)
+		aug->rotate(x, y);
 }
 
+/* The insert and erase below take NULL callbacks for a plain tree. */
 void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
 			 const struct rb_augment_callbacks *aug)
 {
@@ -121,7 +106,7 @@ void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
 
 void rb_insert_color(struct rb_node *node, struct rb_root *root)
 {
-	rb_insert_augmented(node, root, &plain_callbacks);
+	rb_insert_augmented(node, root, NULL);
 }
 
 /*
@@ -227,10 +212,11 @@ void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
 		succ->rb_parent = node->rb_parent;
 		replace_child(root, node->rb_parent, node, succ);
 		succ->rb_red = node->rb_red;
-		aug->copy(node, succ);
+		if (aug)
+			aug->copy(node, succ);
 	}
 	/* Every node from where the tree changed up to the root spans a different set now. */
-	if (parent)
+	if (aug && parent)
 		aug->propagate(parent, NULL);
 	if (removed_black)
 		erase_fixup(root, child, parent, aug);
@@ -238,7 +224,7 @@ void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
 
 void rb_erase(struct rb_node *node, struct rb_root *root)
 {
-	rb_erase_augmented(node, root, &plain_callbacks);
+	rb_erase_augmented(node, root, NULL);
 }
 
 struct rb_node *rb_first(const struct rb_root *root)

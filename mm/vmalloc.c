@@ -329,7 +329,8 @@ struct vm_struct *remove_vm_area(const void *addr)
 	if (vm->flags & (VM_ARM_STATIC_MAPPING | VM_ARM_EMPTY_MAPPING))
 		return NULL;
 	va->vm = NULL;
-	vunmap_range_noflush(va->va_start, va->va_end);
+	/* The guard page was never mapped (Linux clears it too; nothing is there to clear). */
+	vunmap_range_noflush(va->va_start, va->va_start + get_vm_area_size(vm));
 	free_vmap_area_noflush(va);
 	return vm;
 }
@@ -342,7 +343,14 @@ void free_vm_area(struct vm_struct *area)
 	vm_obj_free(area);
 }
 
-/* The page array of an area: from the pool if it fits one object, else whole pages. */
+/*
+ * The page array of an area: in the rest of the vm_struct's own pool
+ * object when it fits (a 16 KiB vmalloc's four pages do), else a pool
+ * object of its own, else whole pages.
+ */
+#define VM_PAGES_IN_AREA	((VM_OBJ_SIZE - sizeof(struct vm_struct)) / sizeof(struct page *))
+_Static_assert(VM_PAGES_IN_AREA >= 4, "a 16 KiB vmalloc's page array fits beside its vm_struct");
+
 static unsigned int pages_array_order(unsigned int nr_pages)
 {
 	unsigned long bytes = nr_pages * sizeof(struct page *);
@@ -353,8 +361,10 @@ static unsigned int pages_array_order(unsigned int nr_pages)
 	return order;
 }
 
-static struct page **alloc_pages_array(unsigned int nr_pages)
+static struct page **alloc_pages_array(struct vm_struct *area, unsigned int nr_pages)
 {
+	if (nr_pages <= VM_PAGES_IN_AREA)
+		return (struct page **)(area + 1);
 	if (nr_pages <= VM_OBJ_PAGES_INLINE)
 		return vm_obj_alloc();
 	return (struct page **)__get_free_pages(GFP_KERNEL | __GFP_NOWARN, pages_array_order(nr_pages));
@@ -362,6 +372,8 @@ static struct page **alloc_pages_array(unsigned int nr_pages)
 
 static void free_pages_array(struct page **pages, unsigned int nr_pages)
 {
+	if (nr_pages <= VM_PAGES_IN_AREA)
+		return;
 	if (nr_pages <= VM_OBJ_PAGES_INLINE)
 		vm_obj_free(pages);
 	else
@@ -395,7 +407,7 @@ static void __vunmap(const void *addr, bool deallocate_pages)
 		for (unsigned int i = 0; i < area->nr_pages; i++)
 			__free_pages(area->pages[i], 0);
 		nr_vmalloc_pages -= area->nr_pages;
-		free_pages_array(area->pages, area->nr_pages);
+		free_pages_array(area->pages, (unsigned int)(get_vm_area_size(area) >> PAGE_SHIFT));
 	}
 	vm_obj_free(area);
 }
@@ -440,7 +452,7 @@ static void *__vmalloc_area_node(struct vm_struct *area, gfp_t gfp, unsigned lon
 
 	if (!(gfp & __GFP_DMA))
 		page_gfp |= __GFP_HIGHMEM;
-	area->pages = alloc_pages_array(nr_pages);
+	area->pages = alloc_pages_array(area, nr_pages);
 	if (!area->pages) {
 		vmalloc_warn(gfp, "vmalloc error: size %lu, failed to allocated page array size %zu",
 			     real_size, nr_pages * sizeof(struct page *));
