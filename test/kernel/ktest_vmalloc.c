@@ -17,6 +17,7 @@
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
+#include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -30,6 +31,8 @@
 #include <asm/system.h>
 #include <mach/vexpress.h>
 #include <ktest.h>
+
+#include "../model/lowmem_model.h"
 
 static const void *const test_caller = (const void *)0x1;
 
@@ -188,10 +191,34 @@ static void vmap_maps_given_pages(struct ktest *t)
 		__free_page(pages[i]);
 }
 
-/* The free capacity the layout leaves: its size less the static mappings and reservations inside it. */
+/*
+ * VMALLOC_START as the lowmem model (test/model/lowmem_model.h, from
+ * tools/vmlayout.py's rules) puts it for the banks memblock holds and
+ * vmalloc_size (which the memblock suite checks against vmalloc=):
+ * high_memory plus VMALLOC_OFFSET, rounded down to it, as Linux's macro.
+ */
+static unsigned long model_vmalloc_start(void)
+{
+	static struct model_bank banks[INIT_MEMBLOCK_REGIONS];
+	const struct memblock_region *r;
+	struct model_lowmem m;
+	unsigned int n = 0;
+	u32 high;
+
+	for_each_mem_region(r) {
+		if (n == ARRAY_SIZE(banks))
+			break;
+		banks[n++] = (struct model_bank){ r->base, (u64)r->base + r->size, memblock_is_nomap(r) };
+	}
+	model_lowmem_bounds(&m, banks, n, vmalloc_size, CONFIG_PAGE_OFFSET);
+	high = model_high_memory(m.limit, CONFIG_PAGE_OFFSET);
+	return (high + MODEL_VMALLOC_OFFSET) & ~(unsigned long)(MODEL_VMALLOC_OFFSET - 1);
+}
+
+/* The free capacity: the model's area less the static mappings and reservations inside it. */
 static unsigned long expected_capacity(void)
 {
-	unsigned long start = vmalloc_start((unsigned long)high_memory), cap = VMALLOC_END - start;
+	unsigned long start = model_vmalloc_start(), cap = VMALLOC_END - start;
 
 	for (struct static_vm *svm = static_vmlist; svm; svm = svm->next)
 		if (svm->addr >= start && svm->addr < VMALLOC_END)
@@ -253,7 +280,10 @@ static void fill_to_exhaustion_and_empty(struct ktest *t)
 	KTEST_EXPECT_EQ(t, vmap_area_verify(), 0);
 }
 
-/* VmallocTotal is the layout's vmalloc size (which vmalloc= sets); VmallocUsed follows vmalloc's pages. */
+/*
+ * VmallocTotal is the area the lowmem model gives for this boot's RAM and
+ * vmalloc= (and the layout printout's); VmallocUsed follows vmalloc's pages.
+ */
 static void capacity_follows_layout(struct ktest *t)
 {
 	struct vm_layout layout;
@@ -262,6 +292,7 @@ static void capacity_follows_layout(struct ktest *t)
 
 	vm_layout_current(&layout);
 	vmalloc_meminfo(&info);
+	KTEST_EXPECT_EQ(t, info.total_kb, (VMALLOC_END - model_vmalloc_start()) >> 10);
 	KTEST_EXPECT_EQ(t, info.total_kb, (layout.vmalloc_end - layout.vmalloc_start) >> 10);
 	KTEST_EXPECT_EQ(t, info.chunk_kb, 0);
 	p = vmalloc(10 * PAGE_SIZE);
