@@ -5,8 +5,9 @@
  * kernel maps is refused with a warning (two mappings of one page with
  * different attributes are unpredictable, ARM ARM A3.5.7); sizes and
  * addresses aligned to 2 MiB are mapped with sections and, with
- * CONFIG_LARGE_MAPPINGS, 16 MiB ones with large blocks (Linux does this
- * only without SMP and LPAE: docs/linux-parity.md); the rest with pages.
+ * CONFIG_LARGE_MAPPINGS, with large blocks where large_block_allowed lets
+ * the type have one and they fit (Linux maps with sections only without
+ * SMP and LPAE: docs/linux-parity.md); the rest with pages.
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>

@@ -447,6 +447,47 @@ static void ioremap_2m_uses_sections(struct ktest *t)
 	purge_vmap_area_lazy();
 }
 
+/*
+ * 16 MiB, aligned (NOR flash 1, never touched here): an area aligned to
+ * 16 MiB (IOREMAP_MAX_ORDER), mapped with large blocks where the build has
+ * CONFIG_LARGE_MAPPINGS and the format allows one for the type (classic
+ * supersections have no domain field, so not for device memory in
+ * DOMAIN_IO; LPAE's 32 MiB runs do not fit 16 MiB), else sections; or,
+ * where vmalloc= left no aligned 16 MiB, NULL with nothing taken.
+ */
+static void ioremap_16m_large_blocks(struct ktest *t)
+{
+	const phys_addr_t phys = 0x08000000;
+	struct vmap_area_stats s0, s1;
+	unsigned long va;
+
+	purge_vmap_area_lazy();
+	vmap_area_stats(&s0);
+	va = (unsigned long)ioremap(phys, SZ_16M);
+	if (!va) {
+		vmap_area_stats(&s1);
+		KTEST_EXPECT_LT(t, s0.largest_free, 2 * SZ_16M);
+		KTEST_EXPECT_EQ(t, s1.busy_areas, s0.busy_areas);
+		return;
+	}
+	KTEST_EXPECT_TRUE(t, IS_ALIGNED(va, SZ_16M));
+	for (unsigned long off = 0; off < SZ_16M; off += SECTION_SIZE) {
+		u64 entry = pmd_section_k(va + off)->pmd;
+		bool large = LARGE_MAPPINGS && LARGE_BLOCK_SIZE == SZ_16M &&
+			     large_block_allowed(mem_types[MT_DEVICE].prot_sect, mem_types[MT_DEVICE].domain);
+
+		KTEST_EXPECT_EQ(t, pmd_is_large_block(entry), large);
+		if (!large)
+			KTEST_EXPECT_EQ(t, entry, (phys + off) | mem_types[MT_DEVICE].prot_sect);
+		KTEST_EXPECT_EQ(t, par_to_pa(ats1cp(va + off + 0x123, false), va + off + 0x123), phys + off + 0x123);
+	}
+	check_guard(t, va, SZ_16M);
+	iounmap((void __iomem *)va);
+	for (unsigned long off = 0; off < SZ_16M; off += SECTION_SIZE)
+		KTEST_EXPECT_EQ(t, pmd_section_k(va + off)->pmd, 0);
+	purge_vmap_area_lazy();
+}
+
 /* RAM the kernel maps is refused (Linux's WARN_ON), and nothing is taken. */
 static void ioremap_refuses_ram(struct ktest *t)
 {
@@ -524,6 +565,7 @@ static const struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(ioremap_reuses_static),
 	KTEST_CASE(ioremap_page_translates),
 	KTEST_CASE(ioremap_2m_uses_sections),
+	KTEST_CASE(ioremap_16m_large_blocks),
 	KTEST_CASE(ioremap_refuses_ram),
 	KTEST_CASE(bad_vfree_changes_nothing),
 	KTEST_CASE(vmalloc_too_large_fails),
