@@ -111,10 +111,15 @@ static void bench_vmalloc(void)
 /* alloc_vmap_area of 2 pages with busy one-page areas separated by one-page holes. */
 static void bench_vmap_area(unsigned int busy)
 {
-	static struct vmap_area *areas[2 * 1000], *probes[VMAP_PROBES];
+	/* 2 x 1000 pointers: from the allocator rather than .bss, which head.S clears on every boot. */
+	struct vmap_area **areas = (struct vmap_area **)__get_free_pages(GFP_KERNEL, 1);
+	struct vmap_area *probes[VMAP_PROBES];
 	unsigned int n = 0, got = 0;
 	u32 start, cost;
 
+	_Static_assert(2 * 1000 * sizeof(*areas) <= 2 * PAGE_SIZE, "two pages hold the areas");
+	if (!areas)
+		return;
 	purge_vmap_area_lazy();
 	while (n < 2 * busy && (areas[n] = alloc_vmap_area(PAGE_SIZE, PAGE_SIZE, vmalloc_area_start(), VMALLOC_END)))
 		n++;
@@ -132,6 +137,7 @@ static void bench_vmap_area(unsigned int busy)
 	for (unsigned int i = 1; i < n; i += 2)
 		free_vmap_area_noflush(areas[i]);
 	purge_vmap_area_lazy();
+	free_pages((unsigned long)areas, 1);
 }
 
 /* Called at the end of boot (kernel/main.c). */
