@@ -7,6 +7,8 @@
  *   rodata-write    write to read-only data
  *   exec-data       jump into (never-executable) data
  *   vmalloc-gap     read the first, unmapped, address of the vmalloc area
+ *   vmalloc-guard   vmalloc a page, then read the guard page after it: the
+ *                   oops names the area (vmalloc_report_fault)
  *   user-from-kernel read a user-space address (nothing is mapped there)
  *   user-mapped     map a user page, then read it: classic stops the read
  *                   (DOMAIN_USER is "no access"); LPAE has no such
@@ -21,6 +23,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <asm/layout.h>
 #include <asm/lowmem.h>
 #include <asm/setup.h>
@@ -31,7 +34,7 @@ static const char *fault_kind;
 static int __init early_fault(char *p)
 {
 	static const char *const kinds[] = {
-		"null", "rodata-write", "exec-data", "vmalloc-gap", "user-from-kernel", "user-mapped",
+		"null", "rodata-write", "exec-data", "vmalloc-gap", "vmalloc-guard", "user-from-kernel", "user-mapped",
 		"undef", "stack-overflow", "stack-smash", "warn",
 	};
 
@@ -101,6 +104,17 @@ static __noinline void fault_user_mapped(void)
 	pr_info("fault: read a user page from the kernel: nothing keeps user space out in this build\n");
 }
 
+/* One vmalloc'd page, then a read of the guard page after it. */
+static __noinline void fault_vmalloc_guard(void)
+{
+	char *p = vmalloc(PAGE_SIZE);
+
+	if (!p)
+		panic("fault=vmalloc-guard: vmalloc failed");
+	p[0] = 1;
+	fault_read((unsigned long)p + PAGE_SIZE);
+}
+
 /* Gives WARN_ON's result back, so that the report's backtrace has this frame and fault_inject's. */
 static __noinline bool fault_warn(void)
 {
@@ -121,6 +135,8 @@ void fault_inject(void)
 		fault_exec_data();
 	else if (!strcmp(fault_kind, "vmalloc-gap"))
 		fault_read(vmalloc_start((unsigned long)high_memory));
+	else if (!strcmp(fault_kind, "vmalloc-guard"))
+		fault_vmalloc_guard();
 	else if (!strcmp(fault_kind, "user-from-kernel"))
 		fault_read(0x00010000);
 	else if (!strcmp(fault_kind, "user-mapped"))

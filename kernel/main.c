@@ -1,6 +1,7 @@
 /* start_kernel: the generic order of boot. Follows Linux's init/main.c (v6.x). */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <asm/bootstats.h>
 #include <asm/memory.h>
 #include <asm/reboot.h>
@@ -22,10 +23,17 @@ static void __noreturn start_kernel_on_boot_stack(void)
 		pr_info("CPU: All CPU(s) started in SVC mode.\n");
 	/* Linux's mm_init, which calls mem_init. */
 	mem_init();
+	/* Linux's mm_init ends with vmalloc_init: the vmalloc area becomes an allocator. */
+	vmalloc_init();
+	/* Later in start_kernel: the per-CPU page lists leave the boot pageset. */
+	setup_per_cpu_pageset();
+	/* rest_init's kernel_init runs the initcalls. */
+	mm_initcalls();
 	/* Linux's kernel_init: init memory is freed, then the W+X check (mark_rodata_ro). */
 	free_initmem();
 	/* ptdump is Linux's debugfs file. */
 	ptdump_at_end_of_boot();
+	vmallocinfo_at_end_of_boot();
 	fault_inject();
 	bench_run();
 

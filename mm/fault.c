@@ -5,6 +5,7 @@
  * is no user space and no fixup table: every kernel fault is fatal.
  */
 #include <linux/kernel.h>
+#include <linux/vmalloc.h>
 #include <asm/fault.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
@@ -58,6 +59,7 @@ static void __noreturn die_kernel_fault(unsigned long addr, unsigned int fsr, co
 	pr_alert("Fault: %s, %s (FSR 0x%03x, FAR 0x%08lx)\n", inf->name,
 		 fsr & FSR_WRITE ? "write" : "read", fsr, addr);
 	show_pte(addr);
+	vmalloc_report_fault(addr);
 	die("Oops", regs, fsr);
 	/* Linux's handle_bad_stack (VMAP_STACK) ends the same way. */
 	if (stack_overflow)

@@ -169,14 +169,8 @@ early_param_flag("pagetypeinfo", show_pagetypeinfo_at_boot);
 
 /*
  * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):
- * lowmem then highmem to the buddy allocator, the "Memory:" line, the
- * virtual memory layout, then the per-CPU page lists (Linux's
- * setup_per_cpu_pageset, later in start_kernel), the CMA areas
- * (cma_init_reserved_areas), the watermarks (init_per_zone_wmark_min) and
- * the atomic DMA pool (Linux's initcalls). "buddyinfo", "zoneinfo" and
- * "pagetypeinfo" on the command line print
- * /proc/buddyinfo's, (in short) /proc/zoneinfo's and /proc/pagetypeinfo's
- * contents.
+ * lowmem then highmem to the buddy allocator, the "Memory:" line and the
+ * virtual memory layout.
  */
 void mem_init(void)
 {
@@ -191,17 +185,24 @@ void mem_init(void)
 	vm_layout_print(&layout);
 	bootstats_mark(BOOT_LAYOUT_END);
 	bootstats_print();
-	/* Linux's order: the per-CPU lists in start_kernel, then the initcalls; the watermarks size the lists' high. */
-	setup_per_cpu_pageset();
-	/*
-	 * Linux's core_initcall: the CMA areas join the allocator after the
-	 * Memory: line, which counted them as cma-reserved, and before the
-	 * watermarks, which count them as managed.
-	 */
+}
+
+/*
+ * The initcalls of Linux 6.1 that set memory up, in do_initcalls' order:
+ * the CMA areas join the allocator (core_initcall
+ * cma_init_reserved_areas) after the Memory: line, which counted them as
+ * cma-reserved; then, at postcore level in link order, the atomic DMA
+ * pool (kernel/dma/pool.c) and the watermarks (mm/page_alloc.c's
+ * init_per_zone_wmark_min), which count the CMA areas as managed and size
+ * the per-CPU lists' high. "buddyinfo", "zoneinfo" and "pagetypeinfo" on
+ * the command line then print /proc/buddyinfo's, (in short)
+ * /proc/zoneinfo's and /proc/pagetypeinfo's contents.
+ */
+void mm_initcalls(void)
+{
 	cma_init_reserved_areas();
-	setup_per_zone_wmarks();
-	/* Linux's postcore_initcall: the atomic pool comes from the default CMA area. */
 	atomic_pool_init();
+	setup_per_zone_wmarks();
 	if (show_buddyinfo_at_boot)
 		show_buddyinfo();
 	if (show_zoneinfo_at_boot)

@@ -2,8 +2,8 @@
  * iotable_init and the list of static mappings. Follows Linux's
  * iotable_init and vm_reserve_area_early (arch/arm/mm/mmu.c, v6.x) and
  * add_static_vm_early and find_static_vm_vaddr (arch/arm/mm/ioremap.c,
- * v6.x). Linux also enters each range in vmalloc's early list; there is no
- * vmalloc here yet, so the list is the record.
+ * v6.x). Linux also enters each range in vmalloc's early list
+ * (vm_area_add_early); here vmalloc_init (mm/vmalloc.c) reads this list.
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>

@@ -13,6 +13,10 @@
  *    drain (everything back), per page moved; orders 0 to 3 of the
  *    steady pairs above go through the lists;
  *  - kmap + kunmap of a highmem page, kmap_local_page + kunmap_local;
+ *  - vmalloc(16 KiB) + vfree (the lazy purges they cause included),
+ *    ioremap + iounmap of one page, and alloc_vmap_area where 10, 100
+ *    and 1000 busy areas are separated by free holes too small for the
+ *    request, so the search must prune by subtree_max_size;
  *  - cma_alloc of 4 MiB of the default area while it is free, per page;
  *    and alloc_contig_range over the same 4 MiB while movable pages of a
  *    bench owner fill it, per page moved (isolation, a new page, the 4 KiB
@@ -31,7 +35,9 @@
 #include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
+#include <linux/vmalloc.h>
 #include <asm/bootstats.h>
+#include <asm/io.h>
 #include <asm/setup.h>
 
 #define BENCH_ORDERS	11
@@ -295,6 +301,57 @@ static void bench_cma(void)
 	}
 }
 
+#define VMALLOC_ROUNDS	2048	/* 2048 x 5 pages: past lazy_max_pages once, so one purge is in the figure */
+
+static void bench_vmalloc(void)
+{
+	u32 start = read_pmccntr();
+
+	for (unsigned int i = 0; i < VMALLOC_ROUNDS; i++)
+		vfree(vmalloc(16 * 1024));
+	pr_info("bench: vmalloc(16K)+vfree: %u instructions per pair\n", (read_pmccntr() - start) / VMALLOC_ROUNDS);
+	purge_vmap_area_lazy();
+	start = read_pmccntr();
+	for (unsigned int i = 0; i < 256; i++)
+		iounmap(ioremap(0x2b000000, PAGE_SIZE));	/* outside the static mappings: a new area */
+	pr_info("bench: ioremap+iounmap one page: %u instructions per pair\n", (read_pmccntr() - start) / 256);
+	purge_vmap_area_lazy();
+}
+
+#define VMAP_PROBES	64
+
+/* alloc_vmap_area of 2 pages with busy one-page areas separated by one-page holes. */
+static void bench_vmap_area(unsigned int busy)
+{
+	/* 2 x 1000 pointers: from the allocator rather than .bss, which head.S clears on every boot. */
+	struct vmap_area **areas = (struct vmap_area **)__get_free_pages(GFP_KERNEL, 1);
+	struct vmap_area *probes[VMAP_PROBES];
+	unsigned int n = 0, got = 0;
+	u32 start, cost;
+
+	_Static_assert(2 * 1000 * sizeof(*areas) <= 2 * PAGE_SIZE, "two pages hold the areas");
+	if (!areas)
+		return;
+	purge_vmap_area_lazy();
+	while (n < 2 * busy && (areas[n] = alloc_vmap_area(PAGE_SIZE, PAGE_SIZE, vmalloc_area_start(), VMALLOC_END)))
+		n++;
+	for (unsigned int i = 0; i < n; i += 2)
+		free_vmap_area_noflush(areas[i]);
+	purge_vmap_area_lazy();
+	start = read_pmccntr();
+	while (got < VMAP_PROBES &&
+	       (probes[got] = alloc_vmap_area(2 * PAGE_SIZE, PAGE_SIZE, vmalloc_area_start(), VMALLOC_END)))
+		got++;
+	cost = got ? (read_pmccntr() - start) / got : 0;
+	pr_info("bench: alloc_vmap_area with %4u busy areas: %u instructions per pair\n", n / 2, cost);
+	for (unsigned int i = 0; i < got; i++)
+		free_vmap_area_noflush(probes[i]);
+	for (unsigned int i = 1; i < n; i += 2)
+		free_vmap_area_noflush(areas[i]);
+	purge_vmap_area_lazy();
+	free_pages((unsigned long)areas, 1);
+}
+
 /* Called at the end of boot (kernel/main.c). */
 void bench_run(void)
 {
@@ -316,4 +373,8 @@ void bench_run(void)
 	bench_kmap();
 	bench_cma();
 	bench_fragmentation();
+	bench_vmalloc();
+	bench_vmap_area(10);
+	bench_vmap_area(100);
+	bench_vmap_area(1000);
 }

@@ -37,6 +37,8 @@ void fault_inject(void);
 void bench_run(void);
 /* start_kernel's memory stage after setup_arch (mm/init.c). */
 void mem_init(void);
+/* Linux's initcalls that set memory up (mm/init.c), after the per-CPU lists. */
+void mm_initcalls(void);
 /* The end of boot: the init sections never executable, then given to the allocator (mm/init.c). */
 void free_initmem(void);
 /* Its first half: the init sections' mappings made never executable (mm/mmu.c). */

@@ -1,17 +1,18 @@
 /*
  * Static mappings: virtual ranges of the vmalloc area that boot code mapped
  * (iotable_init) or only reserved (vm_reserve_area_early), recorded so that
- * the vmalloc allocator, once there is one, leaves them alone. Follows
+ * vmalloc_init makes them busy areas of the vmalloc allocator. Follows
  * Linux's struct static_vm and its list (arch/arm/mm/mm.h, ioremap.c, v6.x).
  */
 #ifndef _ASM_STATIC_VM_H
 #define _ASM_STATIC_VM_H
 
 #include <linux/types.h>
+#include <linux/vmalloc.h>
 #include <asm/mach/map.h>
 
-/* Linux's vm_struct flags for these ranges. */
-#define VM_IOREMAP		0x00000001
+/* Linux's ARM vm_struct flags (arch/arm/mm/mm.h); VM_IOREMAP is linux/vmalloc.h's. */
+#define VM_ARM_SECTION_MAPPING	0x80000000	/* ioremap with sections (mm/ioremap.c) */
 #define VM_ARM_EMPTY_MAPPING	0x20000000	/* reserved, nothing mapped */
 #define VM_ARM_STATIC_MAPPING	0x40000000	/* mapped by iotable_init */
 #define VM_ARM_MTYPE(mt)	((unsigned long)(mt) << 20)

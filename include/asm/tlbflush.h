@@ -32,4 +32,17 @@ static inline void local_flush_tlb_all(void)
 	isb();
 }
 
+/*
+ * Follows Linux's flush_tlb_kernel_range as v7 does it (v7wbi_flush_kern_tlb_range):
+ * one invalidate by address per page of [start, end), then one wait.
+ */
+static inline void local_flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	dsb(nshst);
+	for (unsigned long a = start & ~0xfffUL; a < end; a += 0x1000)
+		tlbi(1, a);		/* TLBIMVA */
+	dsb(nsh);
+	isb();
+}
+
 #endif

@@ -13,6 +13,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
+#include <linux/vmalloc.h>
 #include <linux/string.h>
 #include <asm/dma-mapping.h>
 #include <asm/lowmem.h>
@@ -123,11 +124,13 @@ static void zones_match_memblock(struct ktest *t)
 	KTEST_EXPECT_EQ(t, managed, totalram_pages());
 	/*
 	 * Nothing allocated yet but by tests, the CMA areas' bitmaps (a bit a
-	 * page, whole pages of them) and the atomic DMA pool. The per-CPU
+	 * page, whole pages of them) and the atomic DMA pool, and vmalloc_init's
+	 * bookkeeping (its object pool). The per-CPU
 	 * lists' pages are not in NR_FREE_PAGES, as in Linux: drain them.
 	 */
 	drain_all_pages(NULL);
-	KTEST_EXPECT_EQ(t, nr_free_pages(), totalram_pages() - cma_bitmap_pages() - atomic_pool_pages());
+	KTEST_EXPECT_EQ(t, nr_free_pages() + vmalloc_meta_pages(),
+			totalram_pages() - cma_bitmap_pages() - atomic_pool_pages());
 }
 
 /* mem_map: frame numbers, struct pages and lowmem addresses agree. */
