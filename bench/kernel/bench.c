@@ -110,7 +110,7 @@ static void bench_pcp(void)
 			return;
 		__free_pages(page, 0);
 	}
-	pr_info("bench: pcp refill, per page of a batch of %d: %u instructions per page\n", pcp->batch,
+	pr_info("bench: pcp refill, a batch of %d: %u instructions per page\n", pcp->batch,
 		refill / (PCP_ROUNDS * (unsigned int)pcp->batch));
 	for (unsigned int r = 0; r < PCP_ROUNDS; r++) {
 		struct list_head held;
@@ -132,7 +132,7 @@ static void bench_pcp(void)
 		drain += read_pmccntr() - start;
 	}
 	if (drained)
-		pr_info("bench: pcp drain, per page of %lu: %lu instructions per page\n", drained / PCP_ROUNDS,
+		pr_info("bench: pcp drain, %lu pages: %lu instructions per page\n", drained / PCP_ROUNDS,
 			drain / drained);
 }
 
