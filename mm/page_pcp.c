@@ -72,28 +72,59 @@ void zone_pcp_init(struct zone *zone)
 	zone->pageset_batch = BOOT_PAGESET_BATCH;
 }
 
+/* Follows Linux's __zone_set_pageset_high_and_batch (v6.1): @high and @batch to every CPU's lists of @zone. */
+static void __zone_set_pageset_high_and_batch(struct zone *zone, int high, int batch)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+		WRITE_ONCE(pcp->batch, batch);
+		WRITE_ONCE(pcp->high, high);
+	}
+}
+
 /*
- * Follows Linux's zone_set_pageset_high_and_batch and
- * __zone_set_pageset_high_and_batch (v6.1): the sizes for the zone's
- * current managed pages and low watermark, given to every CPU's lists
- * when they changed.
+ * Follows Linux's zone_set_pageset_high_and_batch (v6.1): the sizes for
+ * the zone's current managed pages and low watermark, given to every
+ * CPU's lists when they changed.
  */
 static void zone_set_pageset_high_and_batch(struct zone *zone, int cpu_online)
 {
 	int new_batch = max(1, zone_batchsize(zone));
 	int new_high = zone_highsize(zone, new_batch, cpu_online);
-	unsigned int cpu;
 
 	if (zone->pageset_high == new_high && zone->pageset_batch == new_batch)
 		return;
 	zone->pageset_high = new_high;
 	zone->pageset_batch = new_batch;
-	for_each_possible_cpu(cpu) {
-		struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+	__zone_set_pageset_high_and_batch(zone, new_high, new_batch);
+}
 
-		WRITE_ONCE(pcp->batch, new_batch);
-		WRITE_ONCE(pcp->high, new_high);
-	}
+/*
+ * Follows Linux's zone_pcp_disable (v6.1): the zone's lists keep nothing
+ * (high 0, refills of one block) until zone_pcp_enable, and are emptied
+ * now. Linux's memory offlining uses it so that no free page waits where
+ * the buddy allocator cannot see it; a caller that must control exactly
+ * which blocks it gets does too, since a bulk refill takes more than one.
+ * Linux also holds pcp_batch_high_lock in between: with one CPU and no
+ * preemption nothing can change the sizes meanwhile.
+ */
+void zone_pcp_disable(struct zone *zone)
+{
+	if (zone->per_cpu_pageset == &boot_pageset)
+		return;
+	__zone_set_pageset_high_and_batch(zone, 0, 1);
+	drain_all_pages(zone);
+}
+
+/* Follows Linux's zone_pcp_enable (v6.1): the zone's lists get their sizes back. */
+void zone_pcp_enable(struct zone *zone)
+{
+	if (zone->per_cpu_pageset == &boot_pageset)
+		return;
+	__zone_set_pageset_high_and_batch(zone, zone->pageset_high, zone->pageset_batch);
 }
 
 /*

@@ -72,6 +72,9 @@ void free_pages(unsigned long addr, unsigned int order);
  */
 void drain_local_pages(struct zone *zone);
 void drain_all_pages(struct zone *zone);
+/* Keep nothing on @zone's per-CPU lists until zone_pcp_enable (Linux's, for memory offlining). */
+void zone_pcp_disable(struct zone *zone);
+void zone_pcp_enable(struct zone *zone);
 
 #define alloc_page(gfp)			alloc_pages(gfp, 0)
 #define __free_page(page)		__free_pages(page, 0)

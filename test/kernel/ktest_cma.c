@@ -316,7 +316,10 @@ static void take_block(struct cma *cma, struct fill *f, struct page *page, unsig
  * Then the zone's movable lists are emptied (a block of each order while
  * that order's list has one, so nothing is stolen from the unmovable
  * blocks), and single pages fill CMA. Every unmovable block is checked to
- * be outside CMA.
+ * be outside CMA. The zone's per-CPU lists are off meanwhile: a bulk
+ * refill takes several blocks where one is asked for, and once the
+ * movable and CMA blocks of an order run out it would steal the rest from
+ * the unmovable reserve.
  */
 static bool fill_area(struct ktest *t, struct cma *cma, struct fill *f)
 {
@@ -331,6 +334,7 @@ static bool fill_area(struct ktest *t, struct cma *cma, struct fill *f)
 	INIT_LIST_HEAD(&f->held);
 	INIT_LIST_HEAD(&reserve);
 	f->unmovable_in_cma = f->unmovable_blocks = 0;
+	zone_pcp_disable(zone);
 	while (f->unmovable_blocks < want && (page = alloc_pages(unmovable, pageblock_order))) {
 		unsigned long pfn = page_to_pfn(page);
 
@@ -366,6 +370,7 @@ static bool fill_area(struct ktest *t, struct cma *cma, struct fill *f)
 	/* Then single pages: with no movable block left, they come from CMA. */
 	while (owner.nr < area_usable(cma) && (page = alloc_pages(movable, 0)))
 		take_block(cma, f, page, 0);
+	zone_pcp_enable(zone);
 	if (owner.nr < area_usable(cma)) {
 		KTEST_FAIL(t, "movable allocations filled %lu of the %lu pages of area %s (zone %s: %ld free, %ld CMA free)",
 			   owner.nr, area_usable(cma), cma->name, zone->name, zone_page_state(zone, NR_FREE_PAGES),

@@ -183,10 +183,48 @@ static void refill_by_batch(struct ktest *t)
 }
 
 /*
- * Free more pages than high, one at a time: after every free the count is
- * below high, and after every free that gave pages back at least a batch
- * stays (Linux's nr_pcp_free). The counter and the walk agree throughout.
+ * zone_pcp_disable: the lists are emptied at once, a request takes one
+ * block from the buddy allocator and nothing more, and a free goes
+ * straight back; zone_pcp_enable gives the lists their sizes back, and the
+ * next request refills a whole batch again.
  */
+static void disabled_lists_keep_nothing(struct ktest *t)
+{
+	struct zone *zone = normal_zone();
+	struct per_cpu_pages *pcp = local_pcp(zone);
+	int high = pcp->high, batch = pcp->batch;
+	struct page *page, *parked;
+	unsigned long before;
+
+	KTEST_ASSERT_TRUE(t, batch > 1);
+	/* Something on the lists first, so that the drain has work. */
+	parked = alloc_pages(GFP_KERNEL, 0);
+	KTEST_ASSERT_TRUE(t, parked != NULL);
+	__free_pages(parked, 0);
+	KTEST_EXPECT_GT(t, pcp->count, 0);
+	zone_pcp_disable(zone);
+	KTEST_EXPECT_EQ(t, pcp->count, 0);
+	KTEST_EXPECT_EQ(t, pcp->high, 0);
+	KTEST_EXPECT_EQ(t, pcp->batch, 1);
+	before = free_in_buddy(zone);
+	page = alloc_pages(GFP_KERNEL, 0);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	KTEST_EXPECT_EQ(t, pcp->count, 0);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before - 1);
+	__free_pages(page, 0);
+	KTEST_EXPECT_EQ(t, pcp->count, 0);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before);
+	zone_pcp_enable(zone);
+	KTEST_EXPECT_EQ(t, pcp->high, high);
+	KTEST_EXPECT_EQ(t, pcp->batch, batch);
+	page = alloc_pages(GFP_KERNEL, 0);
+	KTEST_ASSERT_TRUE(t, page != NULL);
+	KTEST_EXPECT_EQ(t, pcp->count, batch - 1);
+	__free_pages(page, 0);
+	drain_all_pages(zone);
+	KTEST_EXPECT_EQ(t, free_in_buddy(zone), before);
+}
+
 /*
  * Take up to n order-0 pages, chained through their lru (an allocated
  * page's own; no array in the image's bss). Returns how many came.
@@ -215,6 +253,11 @@ static struct page *next_held(struct list_head *held)
 	return page;
 }
 
+/*
+ * Free more pages than high, one at a time: after every free the count is
+ * below high, and after every free that gave pages back at least a batch
+ * stays (Linux's nr_pcp_free). The counter and the walk agree throughout.
+ */
 static void count_below_high_after_free(struct ktest *t)
 {
 	struct zone *zone = normal_zone();
@@ -475,6 +518,7 @@ static const struct ktest_case pcp_cases[] = {
 	KTEST_CASE(sizes_as_linux),
 	KTEST_CASE(drain_gives_everything_back),
 	KTEST_CASE(refill_by_batch),
+	KTEST_CASE(disabled_lists_keep_nothing),
 	KTEST_CASE(count_below_high_after_free),
 	KTEST_CASE(orders_1_to_3_lists),
 	KTEST_CASE(high_order_free_after_bulk_frees_empties),
