@@ -26,6 +26,7 @@
 #include <asm/mem_types.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
@@ -38,14 +39,7 @@
 /* Physical bounds of the kernel's head.S sections (Linux 6.x's kernel_sec_start/end). */
 phys_addr_t kernel_sec_start, kernel_sec_end;
 
-/*
- * Page tables stay below 4 GiB. The architecture allows LPAE tables
- * anywhere in the 40-bit physical space, but QEMU 7.2 (Debian 12's) takes
- * a synchronous external abort on the table walk (DFSR 0x217) when a
- * level-3 table lies above 4 GiB; only the 1G split with more than 2 GiB
- * of RAM has lowmem there (docs/linux-parity.md).
- */
-#define PGTABLE_PHYS_LIMIT	(1ULL << 32)
+/* PGTABLE_PHYS_LIMIT (asm/pgalloc.h): QEMU walks no level-3 table above 4 GiB. */
 
 /* Follows Linux's early_alloc (arch/arm/mm/mmu.c, v6.x): zeroed, size-aligned, or a panic. */
 __noinline static void *early_alloc(unsigned long sz)
@@ -478,6 +472,7 @@ void paging_init(const struct machine_desc *mdesc)
 	kmap_init();
 	top_pmd = pmd_off_k(VECTORS_BASE);
 	zero_page = early_alloc(PAGE_SIZE);
+	pgtable_pool_init();
 	bootstats_mark(BOOT_BOOTMEM_BEGIN);
 	bootmem_init();
 	bootstats_mark(BOOT_BOOTMEM_END);

@@ -10,6 +10,7 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <asm/memory.h>
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <asm/uaccess.h>
@@ -25,11 +26,11 @@ int map_user_page(unsigned long va, struct page *page)
 	if (va >= TASK_SIZE)
 		return -EINVAL;
 	if (!pmdp->pmd) {
-		struct page *table = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+		pte_t *table = pte_alloc_one_kernel();
 
 		if (!table)
 			return -ENOMEM;
-		__pmd_populate(pmdp, page_to_phys(table), _PAGE_USER_TABLE);
+		__pmd_populate(pmdp, __pa(table), _PAGE_USER_TABLE);
 	}
 	set_pte_ext(pte_offset_kernel(pmdp, va), pfn_pte(page_to_pfn(page), __pgprot(USER_PAGE_PROT)), 0);
 	local_flush_tlb_kernel_page(va);
@@ -51,7 +52,7 @@ void unmap_user_page(unsigned long va)
 			goto out;
 	pmd_clear(pmdp);
 	local_flush_tlb_all();
-	__free_pages(virt_to_page(table), 0);
+	pte_free_kernel(table);
 	return;
 out:
 	local_flush_tlb_kernel_page(va);

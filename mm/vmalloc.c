@@ -23,6 +23,7 @@
 #include <asm/lowmem.h>
 #include <asm/mem_types.h>
 #include <asm/memory.h>
+#include <asm/pgalloc.h>
 #include <asm/pgtable.h>
 #include <asm/static_vm.h>
 #include <asm/tlbflush.h>
@@ -97,8 +98,9 @@ void vmalloc_last_flush(unsigned long *start, unsigned long *end)
 /* A PTE page of the vmalloc area goes back (mm/ioremap.c, where a section takes its PMD). */
 void vmalloc_release_pte_page(unsigned long table)
 {
-	free_page(table);
-	pte_table_pages--;
+	if (!pte_table_from_pool((pte_t *)table))
+		pte_table_pages--;
+	pte_free_kernel((pte_t *)table);
 }
 
 unsigned long vmalloc_meta_pages(void)
@@ -132,11 +134,13 @@ static pte_t *vmap_pte_alloc(unsigned long addr)
 	pmd_t *pmdp = pmd_off_k(addr);
 
 	if (!pmd_val(*pmdp)) {
-		unsigned long table = __get_free_page(GFP_KERNEL | __GFP_ZERO);
+		pte_t *table = pte_alloc_one_kernel();
 
 		if (!table)
 			return NULL;
-		pte_table_pages++;
+		/* Pages from the buddy allocator, which vmalloc_meta_pages reports. */
+		if (!pte_table_from_pool(table))
+			pte_table_pages++;
 		/* The zeroes are visible to the table walk before the PMD points at them. */
 		dsb(ishst);
 		__pmd_populate(pmdp, __pa(table), _PAGE_KERNEL_TABLE);
