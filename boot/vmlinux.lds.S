@@ -72,6 +72,19 @@ SECTIONS
 	}
 
 	/*
+	 * Per-CPU variables (linux/percpu.h), cache-line aligned, in init
+	 * memory as Linux's PERCPU_SECTION: the template setup_per_cpu_areas
+	 * copies into each CPU's unit, then free_initmem frees. Its end is not
+	 * rounded up: the static size in the "percpu:" line is the variables'.
+	 */
+	. = ALIGN(L1_CACHE_BYTES);
+	.data..percpu : AT(ADDR(.data..percpu) - LOAD_OFFSET) {
+		__per_cpu_start = .;
+		*(.data..percpu)
+		__per_cpu_end = .;
+	}
+
+	/*
 	 * The vector page and the stubs page (boot/entry-armv.S): linked where
 	 * devicemaps_init maps them, 0xffff0000 and 0xffff1000, stored here in
 	 * the image, from where early_trap_init copies them.
@@ -104,16 +117,6 @@ SECTIONS
 		. = ALIGN(THREAD_SIZE);
 		_sdata = .;
 		KEEP(*(.data..init_task))
-		/*
-		 * Per-CPU variables (linux/percpu.h), cache-line aligned as
-		 * Linux's PERCPU_SECTION: CPU 0's instance, and the template
-		 * more CPUs would copy.
-		 */
-		. = ALIGN(L1_CACHE_BYTES);
-		__per_cpu_start = .;
-		*(.data..percpu)
-		. = ALIGN(L1_CACHE_BYTES);
-		__per_cpu_end = .;
 		*(.data .data.*)
 		/* libfdt is position-independent code: its GOT ends up here. */
 		*(.got.plt .got)

@@ -1,6 +1,7 @@
 /* start_kernel: the generic order of boot. Follows Linux's init/main.c (v6.x). */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
 #include <linux/vmalloc.h>
 #include <asm/bootstats.h>
 #include <asm/memory.h>
@@ -15,6 +16,8 @@
 /* The part of start_kernel after setup_arch, on the guarded stack map_boot_stack made. */
 static void __noreturn start_kernel_on_boot_stack(void)
 {
+	/* Linux's start_kernel: the per-CPU areas right after setup_arch, before the zonelists. */
+	setup_per_cpu_areas();
 	build_all_zonelists();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	if (__boot_cpu_hyp)

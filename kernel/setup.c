@@ -169,5 +169,7 @@ void setup_arch(char **cmdline_p)
 	/* Reservations may have removed memory: compute again. */
 	adjust_lowmem_bounds();
 	paging_init(mdesc);
+	/* Linux reads the CPU nodes once the DT is unflattened, after paging_init. */
+	arm_dt_init_cpu_maps();
 	map_boot_stack();
 }

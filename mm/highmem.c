@@ -7,6 +7,7 @@
  */
 #include <linux/highmem.h>
 #include <linux/kernel.h>
+#include <linux/percpu.h>
 #include <asm/fixmap.h>
 #include <asm/mem_types.h>
 #include <asm/mmu.h>
@@ -16,7 +17,18 @@
 static unsigned int pkmap_count[LAST_PKMAP];
 static struct page *pkmap_page[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
-static unsigned int kmap_local_idx;
+/*
+ * How many kmap_local slots each CPU holds (Linux keeps it per task since
+ * 5.11; with no tasks here, per CPU as Linux's __kmap_atomic_idx was).
+ * CPU n's slots are the n-th KM_MAX_IDX of the fixmap's, as Linux's
+ * kmap_local_calc_idx numbers them.
+ */
+static DEFINE_PER_CPU(unsigned int, kmap_local_idx);
+
+static unsigned long kmap_local_slot(unsigned int idx)
+{
+	return fix_to_virt(FIX_KMAP_BEGIN + idx + KM_MAX_IDX * smp_processor_id());
+}
 
 #define PKMAP_ADDR(nr)		(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
 #define PKMAP_NR(addr)		(((addr) - PKMAP_BASE) >> PAGE_SHIFT)
@@ -114,36 +126,36 @@ void kunmap(struct page *page)
 	pkmap_count[PKMAP_NR(vaddr)]--;
 }
 
-/* Follows Linux's kmap_local_page (v6.x): lowmem needs no slot; highmem takes the next fixmap slot. */
+/* Follows Linux's kmap_local_page (v6.x): lowmem needs no slot; highmem takes this CPU's next fixmap slot. */
 void *kmap_local_page(struct page *page)
 {
+	unsigned int *idx = this_cpu_ptr(&kmap_local_idx);
 	unsigned long vaddr;
 
 	if (!PageHighMem(page))
 		return page_address(page);
-	if (kmap_local_idx >= KM_MAX_IDX)
+	if (*idx >= KM_MAX_IDX)
 		panic("kmap_local: more than %d nested mappings", KM_MAX_IDX);
-	vaddr = fix_to_virt(FIX_KMAP_BEGIN + kmap_local_idx);
+	vaddr = kmap_local_slot(*idx);
 	set_pte_ext(fixmap_pte(vaddr), kernel_pte(page), 0);
 	local_flush_tlb_kernel_page(vaddr);
-	kmap_local_idx++;
+	(*idx)++;
 	return (void *)vaddr;
 }
 
 /* Follows Linux's kunmap_local (v6.x): only the most recent slot may be released. */
 void kunmap_local(void *addr)
 {
+	unsigned int *idx = this_cpu_ptr(&kmap_local_idx);
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
-	unsigned long top;
 
 	if (vaddr < fix_to_virt(FIX_KMAP_END) || vaddr > fix_to_virt(FIX_KMAP_BEGIN))
 		return;		/* a lowmem page: nothing was mapped */
-	top = fix_to_virt(FIX_KMAP_BEGIN + kmap_local_idx - 1);
-	if (WARN_ON(!kmap_local_idx || vaddr != top))
+	if (WARN_ON(!*idx || vaddr != kmap_local_slot(*idx - 1)))
 		return;
 	set_pte_ext(fixmap_pte(vaddr), __pte(0), 0);
 	local_flush_tlb_kernel_page(vaddr);
-	kmap_local_idx--;
+	(*idx)--;
 }
 
 unsigned int kmap_pkmap_in_use(void)
@@ -157,5 +169,5 @@ unsigned int kmap_pkmap_in_use(void)
 
 unsigned int kmap_local_depth(void)
 {
-	return kmap_local_idx;
+	return *this_cpu_ptr(&kmap_local_idx);
 }

@@ -23,14 +23,6 @@
 
 /* Linux's boot_pageset: what every zone uses until setup_per_cpu_pageset. */
 static DEFINE_PER_CPU(struct per_cpu_pages, boot_pageset);
-/*
- * The zones' own lists. Linux allocates them with alloc_percpu in
- * setup_zone_pageset; until there is a per-CPU allocator they are a
- * static per-CPU array, of which each CPU has its instance like any
- * per-CPU variable.
- */
-static DEFINE_PER_CPU(struct per_cpu_pages, zone_pagesets[MAX_NR_ZONES]);
-
 BUILD_BUG_ON(PAGE_ALLOC_COSTLY_ORDER >= MAX_ORDER);
 
 /* Follows Linux's order_to_pindex (v6.1, no THP list): the lists of one order are side by side. */
@@ -56,17 +48,27 @@ static void per_cpu_pages_init(struct per_cpu_pages *pcp)
 }
 
 /*
- * Follows Linux's zone_pcp_init (v6.1), and the boot pageset's
- * initialisation from build_all_zonelists_init: the zone starts on the
- * boot pageset, whose high of 0 hands every freed page straight back, so
- * the one set of lists can serve every zone.
+ * Follows the boot pageset's initialisation in Linux's
+ * build_all_zonelists_init (v6.1): every possible CPU's instance gets
+ * empty lists. It must come after setup_per_cpu_areas: the lists point at
+ * themselves, so lists made in the template would be copied pointing back
+ * into it.
  */
-void zone_pcp_init(struct zone *zone)
+void boot_pageset_init(void)
 {
 	unsigned int cpu;
 
 	for_each_possible_cpu(cpu)
 		per_cpu_pages_init(per_cpu_ptr(&boot_pageset, cpu));
+}
+
+/*
+ * Follows Linux's zone_pcp_init (v6.1): the zone starts on the boot
+ * pageset, whose high of 0 hands every freed page straight back, so the
+ * one set of lists can serve every zone.
+ */
+void zone_pcp_init(struct zone *zone)
+{
 	zone->per_cpu_pageset = &boot_pageset;
 	zone->pageset_high = BOOT_PAGESET_HIGH;
 	zone->pageset_batch = BOOT_PAGESET_BATCH;
@@ -129,18 +131,23 @@ void zone_pcp_enable(struct zone *zone)
 
 /*
  * Follows Linux's setup_per_cpu_pageset and setup_zone_pageset (v6.1):
- * each populated zone leaves the boot pageset for lists of its own, sized
- * for it.
+ * each populated zone leaves the boot pageset for lists of its own, from
+ * the per-CPU allocator, sized for it.
  */
 void setup_per_cpu_pageset(void)
 {
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &contig_page_data.node_zones[z];
+		struct per_cpu_pages __percpu *pageset;
 		unsigned int cpu;
 
 		if (!populated_zone(zone))
 			continue;
-		zone->per_cpu_pageset = &zone_pagesets[z];
+		/* Linux does not check: the first chunk always has room for these at boot. */
+		pageset = alloc_percpu(struct per_cpu_pages);
+		if (!pageset)
+			panic("setup_zone_pageset: no per-CPU memory for zone %s", zone->name);
+		zone->per_cpu_pageset = pageset;
 		for_each_possible_cpu(cpu)
 			per_cpu_pages_init(per_cpu_ptr(zone->per_cpu_pageset, cpu));
 		zone_set_pageset_high_and_batch(zone, 0);

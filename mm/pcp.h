@@ -27,6 +27,8 @@ static inline bool pcp_allowed_order(unsigned int order)
 
 /* mm/page_pcp.c: the zone on the boot pageset (free_area_init_core), its sizes after a watermark change. */
 void zone_pcp_init(struct zone *zone);
+/* mm/page_pcp.c: each possible CPU's boot pageset, empty (build_all_zonelists, after setup_per_cpu_areas). */
+void boot_pageset_init(void);
 void zone_pcp_update(struct zone *zone, int cpu_online);
 /* A block of @order from this CPU's lists, refilled from the buddy allocator when empty; NULL if it has none. */
 struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags);

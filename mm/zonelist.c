@@ -8,6 +8,7 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/setup.h>
+#include "pcp.h"
 
 /*
  * Not in Linux, which has no way to turn grouping off but too little
@@ -79,7 +80,8 @@ unsigned long nr_free_zone_pages(int offset)
 }
 
 /*
- * Follows Linux's build_all_zonelists (v6.1) at boot: the zonelist, then
+ * Follows Linux's build_all_zonelists (v6.1) at boot: the zonelist, the
+ * boot pageset's lists (build_all_zonelists_init), then
  * grouping by mobility off when there are fewer pages than
  * pageblock_nr_pages for each migrate type, with Linux's line. MIGRATE_TYPES
  * is 6 here as in Debian's kernels (CMA and MEMORY_ISOLATION on).
@@ -89,6 +91,7 @@ void build_all_zonelists(void)
 	unsigned long vm_total_pages;
 
 	build_zonelists(&contig_page_data);
+	boot_pageset_init();
 	vm_total_pages = nr_free_zone_pages(gfp_zone(GFP_HIGHUSER_MOVABLE));
 	page_group_by_mobility_disabled = vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES ||
 					  grouping_forced_off;

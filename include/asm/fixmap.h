@@ -1,11 +1,12 @@
 /*
  * The fixmap: a few pages at compile-time-known addresses, for use before
  * (and besides) ioremap. Follows Linux's arch/arm/include/asm/fixmap.h
- * (v6.x), for one CPU.
+ * (v6.x).
  *
  *  FIXADDR_END 0xfff00000 +------------------+
  *  FIXADDR_TOP 0xffeff000 | slot 0: earlycon | FIX_EARLYCON_MEM_BASE
- *                         | kmap_atomic x 16 | FIX_KMAP_BEGIN..END (highmem)
+ *                         | kmap_local 16 x  | FIX_KMAP_BEGIN..END (highmem),
+ *                         |   NR_CPUS        |  16 for each possible CPU
  *                         | text poke 0, 1   | FIX_TEXT_POKE0, FIX_TEXT_POKE1
  *                         | RAM probe        | FIX_RAM_PROBE (mm/ram_probe.c)
  *                         |      ...         |  all in the PMD of FIXADDR_TOP,
@@ -14,18 +15,18 @@
 #ifndef _ASM_FIXMAP_H
 #define _ASM_FIXMAP_H
 
+#include <linux/smp.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 
-/* Linux's KM_MAX_IDX: kmap_atomic slots per CPU. */
+/* Linux's KM_MAX_IDX: kmap_local slots per CPU. */
 #define KM_MAX_IDX		16
-#define FIX_NR_CPUS		1
 
 enum fixed_addresses {
 	FIX_EARLYCON_MEM_BASE,
 	__end_of_permanent_fixed_addresses,
 	FIX_KMAP_BEGIN = __end_of_permanent_fixed_addresses,
-	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * FIX_NR_CPUS - 1,
+	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * NR_CPUS - 1,
 	FIX_TEXT_POKE0,
 	FIX_TEXT_POKE1,
 	/* Not in Linux: after Linux's slots, so theirs keep Linux's addresses. */

@@ -22,6 +22,8 @@
 #endif
 #define __init		__section(".init.text")
 #define __initdata	__section(".init.data")
+/* Linux's sparse address-space marker for per-CPU pointers: nothing to the compiler. */
+#define __percpu
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define barrier()	__asm__ __volatile__("" : : : "memory")

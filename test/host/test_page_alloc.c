@@ -48,8 +48,8 @@
 
 /*
  * The section symbols mem_init_print_info reads, as offsets into one
- * "image": 12 KiB of code, 2 KiB of rodata, 4 KiB of init and of data,
- * 1 KiB of bss.
+ * "image": 12 KiB of code, 2 KiB of rodata, 4 KiB of init (the per-CPU
+ * template inside it, as the linker script puts it) and of data, 1 KiB of bss.
  */
 static char kimage[0x8000] __attribute__((used));
 /* The host linker defines _edata and __bss_start itself: CMake renames those four for these tests. */
@@ -59,6 +59,8 @@ __asm__(".globl _stext\n.set _stext, kimage\n"
 	".globl __end_rodata\n.set __end_rodata, kimage + 0x3800\n"
 	".globl __init_begin\n.set __init_begin, kimage + 0x4000\n"
 	".globl __init_end\n.set __init_end, kimage + 0x5000\n"
+	".globl __per_cpu_start\n.set __per_cpu_start, kimage + 0x4800\n"
+	".globl __per_cpu_end\n.set __per_cpu_end, kimage + 0x4900\n"
 	".globl khost_sdata\n.set khost_sdata, kimage + 0x5000\n"
 	".globl khost_edata\n.set khost_edata, kimage + 0x6000\n"
 	".globl khost_bss_start\n.set khost_bss_start, kimage + 0x6000\n"

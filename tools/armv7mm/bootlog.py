@@ -12,6 +12,7 @@ when the line is of another kind, for tools that look at single lines:
   zone_line        a zone of "Zone ranges:"                                   Zone
   node_line        "  node   0: [mem ...]", "Initmem setup node ..."        the line
   cma_line         "cma: Reserved N MiB at 0x..."                             Cma
+  percpu_line      "percpu: Embedded N pages/cpu sS rR dD uU"                 Percpu
   ptdump_line      a range of ptdump's listing                                PtdumpLine
   pte_tables_line  "ptdump: N PTE tables in use ..."                          N
   memblock_call    "memblock_reserve: [0x..-0x..] caller+..." (add, remove, phys_free)  MemblockCall
@@ -176,6 +177,26 @@ def cma_line(line):
 
 
 @dataclass(frozen=True)
+class Percpu:
+    """Linux's "percpu: Embedded N pages/cpu sS rR dD uU" (pcpu_embed_first_chunk):
+    pages each unit uses, and the static, reserved, dynamic and unit sizes in bytes."""
+    pages: int
+    static: int
+    reserved: int
+    dynamic: int
+    unit: int
+
+
+PERCPU = re.compile(r"^percpu: Embedded (?P<pages>\d+) pages/cpu s(?P<s>\d+) r(?P<r>\d+) d(?P<d>\d+) u(?P<u>\d+)$")
+
+
+def percpu_line(line):
+    """setup_per_cpu_areas's line (Linux 6.1's format: no base address since 4.16)."""
+    m = PERCPU.match(line)
+    return m and Percpu(int(m["pages"]), int(m["s"]), int(m["r"]), int(m["d"]), int(m["u"]))
+
+
+@dataclass(frozen=True)
 class Zonelists:
     nodes: int
     grouping: bool      # mobility grouping on
@@ -324,6 +345,7 @@ class BootLog:
         self.version = None
         self.memory_line = None
         self.zonelists = None       # Zonelists
+        self.percpu = None          # Percpu
         self.layout = {}            # name -> Area, in the printout's order
         self.memory, self.reserved = [], []
         self.zones, self.node_lines, self.cma, self.ptdump = [], [], [], []
@@ -360,6 +382,8 @@ class BootLog:
                 self.memory_line = m
             elif (zl := zonelists_line(line)):
                 self.zonelists = zl
+            elif (pc := percpu_line(line)):
+                self.percpu = pc
             elif (z := zone_line(line)):
                 self.zones.append(z)
             elif node_line(line):
