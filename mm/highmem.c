@@ -114,6 +114,29 @@ void kunmap(struct page *page)
 	pkmap_count[PKMAP_NR(vaddr)]--;
 }
 
+/*
+ * Where each kmap_local slot's PTE is, found on the first use once the
+ * fixmap has its own PTE page (which never moves after that).
+ */
+static pte_t *kmap_local_ptes[KM_MAX_IDX];
+
+/*
+ * Follows Linux's kmap_get_pte (mm/highmem.c, v6.1): the PTE of slot idx
+ * at vaddr. ARM's Linux walks the page table each time
+ * (KMAP_LOCAL_NON_LINEAR_PTE_ARRAY: its PTE pages hold the Linux and the
+ * hardware entries apart); here the walk is done once per slot, and every
+ * time only while the early fixmap is in use.
+ */
+static inline pte_t *kmap_get_pte(unsigned long vaddr, unsigned int idx)
+{
+	if (unlikely(!kmap_local_ptes[idx])) {
+		if (fixmap_is_early())
+			return fixmap_pte(vaddr);
+		kmap_local_ptes[idx] = fixmap_pte(vaddr);
+	}
+	return kmap_local_ptes[idx];
+}
+
 /* Follows Linux's kmap_local_page (v6.x): lowmem needs no slot; highmem takes the next fixmap slot. */
 void *kmap_local_page(struct page *page)
 {
@@ -124,7 +147,7 @@ void *kmap_local_page(struct page *page)
 	if (kmap_local_idx >= KM_MAX_IDX)
 		panic("kmap_local: more than %d nested mappings", KM_MAX_IDX);
 	vaddr = fix_to_virt(FIX_KMAP_BEGIN + kmap_local_idx);
-	set_pte_ext(fixmap_pte(vaddr), kernel_pte(page), 0);
+	set_pte_ext(kmap_get_pte(vaddr, kmap_local_idx), kernel_pte(page), 0);
 	local_flush_tlb_kernel_page(vaddr);
 	kmap_local_idx++;
 	return (void *)vaddr;
@@ -141,7 +164,7 @@ void kunmap_local(void *addr)
 	top = fix_to_virt(FIX_KMAP_BEGIN + kmap_local_idx - 1);
 	if (WARN_ON(!kmap_local_idx || vaddr != top))
 		return;
-	set_pte_ext(fixmap_pte(vaddr), __pte(0), 0);
+	set_pte_ext(kmap_get_pte(vaddr, kmap_local_idx - 1), __pte(0), 0);
 	local_flush_tlb_kernel_page(vaddr);
 	kmap_local_idx--;
 }
