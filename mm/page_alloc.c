@@ -953,6 +953,17 @@ void __free_pages(struct page *page, unsigned int order)
 }
 
 /*
+ * Follows Linux's split_page (v6.1): the pages after the first of a block
+ * alloc_pages handed out get a reference each, so that each can be freed
+ * on its own as an order-0 page.
+ */
+void split_page(struct page *page, unsigned int order)
+{
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		page[i]._refcount = 1;
+}
+
+/*
  * Follows Linux's free_reserved_area (v6.1): each whole page of [start,
  * end) that boot kept reserved is filled with poison (unless it is < 0)
  * and given to the allocator, which now manages it, as boot memory enters
