@@ -209,6 +209,35 @@ static unsigned long isolate_freepages_range(unsigned long start_pfn, unsigned l
 }
 
 /*
+ * Not in Linux, whose alloc_contig_range gives the pages around the range
+ * back one at a time (free_contig_range): the frames [pfn, pfn + nr_pages)
+ * that isolate_freepages_range took beyond the range, free blocks of
+ * isolated pageblocks a moment ago, go back in the largest aligned blocks
+ * that fit, as memblock_free_all hands memory over (__free_pages_memory).
+ * The free lists come out the same: page by page, the buddy allocator
+ * merges them into those blocks anyway (they are the pageblocks' only
+ * users, and nobody else held them).
+ */
+static void give_back_isolated_frames(unsigned long pfn, unsigned long nr_pages)
+{
+	unsigned long end = pfn + nr_pages;
+
+	while (pfn < end) {
+		unsigned int order = pfn ? (unsigned int)__builtin_ctzl(pfn) : MAX_ORDER - 1;
+		struct page *page = pfn_to_page(pfn);
+
+		if (order > MAX_ORDER - 1)
+			order = MAX_ORDER - 1;
+		while (pfn + (1UL << order) > end)
+			order--;
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			page[i]._refcount = 0;
+		__free_one_page(page, pfn, page_zone(page), order, get_pfnblock_migratetype(page, pfn));
+		pfn += 1UL << order;
+	}
+}
+
+/*
  * Follows Linux's alloc_contig_range (mm/page_alloc.c, v6.1): isolate the
  * pageblocks, drain the per-CPU lists, move the movable pages out, check
  * that the whole range is now free, take it with the free block that
@@ -259,9 +288,9 @@ int alloc_contig_range(unsigned long start, unsigned long end, unsigned int migr
 		goto done;
 	}
 	if (start != outer_start)
-		free_contig_range(outer_start, start - outer_start);
+		give_back_isolated_frames(outer_start, start - outer_start);
 	if (end != outer_end)
-		free_contig_range(end, outer_end - end);
+		give_back_isolated_frames(end, outer_end - end);
 done:
 	undo_isolate_page_range(start, end, (int)migratetype);
 	return ret;
