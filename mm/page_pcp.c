@@ -248,19 +248,6 @@ __noinline void pcp_give_back(struct zone *zone, struct per_cpu_pages *pcp, int 
 	free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch), free_high), pcp, pindex);
 }
 
-/*
- * Follows Linux's free_one_page (v6.1): a block straight to the buddy
- * allocator, with its pageblock's current migrate type when isolation may
- * have changed it.
- */
-__noinline void free_one_page(struct zone *zone, struct page *page, unsigned long pfn, unsigned int order,
-			      int migratetype)
-{
-	if (unlikely(has_isolate_pageblock(zone) || is_migrate_isolate(migratetype)))
-		migratetype = get_pfnblock_migratetype(page, pfn);
-	__free_one_page(page, pfn, zone, order, migratetype);
-}
-
 /* Follows Linux's drain_pages_zone (v6.1): every page of @cpu's lists for @zone back to the buddy allocator. */
 static void drain_pages_zone(unsigned int cpu, struct zone *zone)
 {

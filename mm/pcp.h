@@ -37,12 +37,11 @@ void zone_pcp_update(struct zone *zone, int cpu_online);
 /*
  * The out-of-line halves: an empty list's refill (which takes the first
  * block of the refilled list, NULL if there is none), a give-back at the
- * high mark, a block to an isolated pageblock.
+ * high mark.
  */
 struct page *pcp_refill(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags,
 		struct per_cpu_pages *pcp, struct list_head *list);
 void pcp_give_back(struct zone *zone, struct per_cpu_pages *pcp, int high, bool free_high, unsigned int pindex);
-void free_one_page(struct zone *zone, struct page *page, unsigned long pfn, unsigned int order, int migratetype);
 
 /* Follows Linux's order_to_pindex (v6.1, no THP list): the lists of one order are side by side. */
 static inline unsigned int order_to_pindex(int migratetype, unsigned int order)
@@ -141,7 +140,8 @@ static __always_inline void free_unref_page(struct page *page, unsigned int orde
 	set_pcppage_migratetype(page, migratetype);
 	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
 		if (unlikely(is_migrate_isolate(migratetype))) {
-			free_one_page(zone, page, pfn, order, migratetype);
+			/* Linux's free_one_page reads the type again under the zone lock; there is none, it is current. */
+			__free_one_page(page, pfn, zone, order, migratetype);
 			return;
 		}
 		migratetype = MIGRATE_MOVABLE;
