@@ -894,7 +894,10 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), &ac);
 	if (likely(page))
 		return page;
-	return __alloc_pages_slowpath(gfp, order);
+	page = __alloc_pages_slowpath(gfp, order);
+	/* No tail call: a failure's backtrace names alloc_pages and its caller, as Linux's names __alloc_pages. */
+	barrier();
+	return page;
 }
 
 /* Follows Linux's page_bad_reason (v6.1): why a page may not be freed, in the order the checks go. */
