@@ -24,11 +24,7 @@
  */
 u32 pte_hw_from_linux(pteval_t pte, unsigned int ext)
 {
-	u32 hw;
-
-	if (!(pte & L_PTE_VALID))
-		return 0;	/* a cleared entry (kunmap_local, pte_clear): the test below would give 0 too */
-	hw = (pte & ~(u32)(PTE_EXT_AP_TEX_MASK | PTE_TYPE_MASK)) | ext | PTE_EXT_AP0 | PTE_TYPE_SMALL;
+	u32 hw = (pte & ~(u32)(PTE_EXT_AP_TEX_MASK | PTE_TYPE_MASK)) | ext | PTE_EXT_AP0 | PTE_TYPE_SMALL;
 
 	if (pte & L_PTE_MT_TEX0)
 		hw |= PTE_EXT_TEX(1);
