@@ -127,29 +127,38 @@ static pte_t *kmap_local_ptes[KM_MAX_IDX];
  * hardware entries apart); here the walk is done once per slot, and every
  * time only while the early fixmap is in use.
  */
+static __noinline pte_t *kmap_lookup_pte(unsigned long vaddr, unsigned int idx)
+{
+	if (fixmap_is_early())
+		return fixmap_pte(vaddr);
+	kmap_local_ptes[idx] = fixmap_pte(vaddr);
+	return kmap_local_ptes[idx];
+}
+
 static inline pte_t *kmap_get_pte(unsigned long vaddr, unsigned int idx)
 {
-	if (unlikely(!kmap_local_ptes[idx])) {
-		if (fixmap_is_early())
-			return fixmap_pte(vaddr);
-		kmap_local_ptes[idx] = fixmap_pte(vaddr);
-	}
-	return kmap_local_ptes[idx];
+	pte_t *ptep = kmap_local_ptes[idx];
+
+	if (likely(ptep))
+		return ptep;
+	return kmap_lookup_pte(vaddr, idx);
 }
 
 /* Follows Linux's kmap_local_page (v6.x): lowmem needs no slot; highmem takes the next fixmap slot. */
 void *kmap_local_page(struct page *page)
 {
+	unsigned int idx;
 	unsigned long vaddr;
 
 	if (!PageHighMem(page))
 		return page_address(page);
-	if (kmap_local_idx >= KM_MAX_IDX)
+	idx = kmap_local_idx;
+	if (unlikely(idx >= KM_MAX_IDX))
 		panic("kmap_local: more than %d nested mappings", KM_MAX_IDX);
-	vaddr = fix_to_virt(FIX_KMAP_BEGIN + kmap_local_idx);
-	set_pte_ext(kmap_get_pte(vaddr, kmap_local_idx), kernel_pte(page), 0);
+	vaddr = fix_to_virt(FIX_KMAP_BEGIN + idx);
+	set_pte_ext(kmap_get_pte(vaddr, idx), kernel_pte(page), 0);
 	local_flush_tlb_kernel_page(vaddr);
-	kmap_local_idx++;
+	kmap_local_idx = idx + 1;
 	return (void *)vaddr;
 }
 
@@ -157,16 +166,17 @@ void *kmap_local_page(struct page *page)
 void kunmap_local(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+	unsigned int idx = kmap_local_idx;
 	unsigned long top;
 
 	if (vaddr < fix_to_virt(FIX_KMAP_END) || vaddr > fix_to_virt(FIX_KMAP_BEGIN))
 		return;		/* a lowmem page: nothing was mapped */
-	top = fix_to_virt(FIX_KMAP_BEGIN + kmap_local_idx - 1);
-	if (WARN_ON(!kmap_local_idx || vaddr != top))
+	top = fix_to_virt(FIX_KMAP_BEGIN + idx - 1);
+	if (WARN_ON(!idx || vaddr != top))
 		return;
-	set_pte_ext(kmap_get_pte(vaddr, kmap_local_idx - 1), __pte(0), 0);
+	set_pte_ext(kmap_get_pte(vaddr, idx - 1), __pte(0), 0);
 	local_flush_tlb_kernel_page(vaddr);
-	kmap_local_idx--;
+	kmap_local_idx = idx - 1;
 }
 
 unsigned int kmap_pkmap_in_use(void)
