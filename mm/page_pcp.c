@@ -6,7 +6,8 @@
  * from the buddy allocator a batch at a time (rmqueue_bulk) and give a
  * batch back when a free takes them to their high mark
  * (free_pcppages_bulk). Follows Linux's mm/page_alloc.c (v6.1); the sizes
- * are in mm/pcp_sizes.c. One CPU today, with no interrupts that allocate:
+ * are in mm/pcp_sizes.c, and taking a block from a list or putting one on
+ * it is inline in mm/pcp.h. One CPU today, with no interrupts that allocate:
  * Linux's pcp lock and zone lock have nothing to exclude.
  */
 #include <linux/gfp.h>
