@@ -44,7 +44,7 @@ static int __init setup_fail_page_alloc_seed(char *str)
 early_param("fail_page_alloc.seed", setup_fail_page_alloc_seed);
 
 /* Follows Linux's __should_fail_alloc_page (mm/page_alloc.c, v6.1). */
-bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
+bool __should_fail_alloc_page(gfp_t gfp, unsigned int order)
 {
 	if (order < fail_page_alloc.min_order)
 		return false;

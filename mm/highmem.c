@@ -126,20 +126,58 @@ void kunmap(struct page *page)
 	pkmap_count[PKMAP_NR(vaddr)]--;
 }
 
+/*
+ * Where each kmap_local slot's PTE is (every CPU's slots), found on the
+ * first use once the fixmap has its own PTE page (which never moves after
+ * that).
+ */
+static pte_t *kmap_local_ptes[KM_MAX_IDX * NR_CPUS];
+
+/*
+ * Follows Linux's kmap_get_pte (mm/highmem.c, v6.1): the PTE of fixmap
+ * slot @slot at @vaddr. ARM's Linux walks the page table each time
+ * (KMAP_LOCAL_NON_LINEAR_PTE_ARRAY: its PTE pages hold the Linux and the
+ * hardware entries apart); here the walk is done once per slot, and every
+ * time only while the early fixmap is in use.
+ */
+static __noinline pte_t *kmap_lookup_pte(unsigned long vaddr, unsigned int slot)
+{
+	if (fixmap_is_early())
+		return fixmap_pte(vaddr);
+	kmap_local_ptes[slot] = fixmap_pte(vaddr);
+	return kmap_local_ptes[slot];
+}
+
+static inline pte_t *kmap_get_pte(unsigned long vaddr, unsigned int slot)
+{
+	pte_t *ptep = kmap_local_ptes[slot];
+
+	if (likely(ptep))
+		return ptep;
+	return kmap_lookup_pte(vaddr, slot);
+}
+
+/* This CPU's slot @idx among all the fixmap's kmap_local slots. */
+static inline unsigned int kmap_local_slot_nr(unsigned int idx)
+{
+	return idx + KM_MAX_IDX * smp_processor_id();
+}
+
 /* Follows Linux's kmap_local_page (v6.x): lowmem needs no slot; highmem takes this CPU's next fixmap slot. */
 void *kmap_local_page(struct page *page)
 {
 	unsigned int *idx = this_cpu_ptr(&kmap_local_idx);
+	unsigned int n = *idx;
 	unsigned long vaddr;
 
 	if (!PageHighMem(page))
 		return page_address(page);
-	if (*idx >= KM_MAX_IDX)
+	if (unlikely(n >= KM_MAX_IDX))
 		panic("kmap_local: more than %d nested mappings", KM_MAX_IDX);
-	vaddr = kmap_local_slot(*idx);
-	set_pte_ext(fixmap_pte(vaddr), kernel_pte(page), 0);
+	vaddr = kmap_local_slot(n);
+	set_pte_ext(kmap_get_pte(vaddr, kmap_local_slot_nr(n)), kernel_pte(page), 0);
 	local_flush_tlb_kernel_page(vaddr);
-	(*idx)++;
+	*idx = n + 1;
 	return (void *)vaddr;
 }
 
@@ -147,15 +185,16 @@ void *kmap_local_page(struct page *page)
 void kunmap_local(void *addr)
 {
 	unsigned int *idx = this_cpu_ptr(&kmap_local_idx);
+	unsigned int n = *idx;
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
 
 	if (vaddr < fix_to_virt(FIX_KMAP_END) || vaddr > fix_to_virt(FIX_KMAP_BEGIN))
 		return;		/* a lowmem page: nothing was mapped */
-	if (WARN_ON(!*idx || vaddr != kmap_local_slot(*idx - 1)))
+	if (WARN_ON(!n || vaddr != kmap_local_slot(n - 1)))
 		return;
-	set_pte_ext(fixmap_pte(vaddr), __pte(0), 0);
+	set_pte_ext(kmap_get_pte(vaddr, kmap_local_slot_nr(n - 1)), __pte(0), 0);
 	local_flush_tlb_kernel_page(vaddr);
-	(*idx)--;
+	*idx = n - 1;
 }
 
 unsigned int kmap_pkmap_in_use(void)

@@ -6,9 +6,38 @@
 #ifndef _MM_INTERNAL_H
 #define _MM_INTERNAL_H
 
+#include <linux/bitmap.h>
 #include <linux/gfp.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+
+/* Follows Linux's pfn_to_bitidx (v6.1, FLATMEM): the first bit of pfn's pageblock in its zone's usemap. */
+static inline unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
+{
+	return ((pfn - pageblock_start_pfn(zone->zone_start_pfn)) >> pageblock_order) * NR_PAGEBLOCK_BITS;
+}
+
+_Static_assert((8 * sizeof(unsigned long)) % NR_PAGEBLOCK_BITS == 0, "a pageblock's bits lie in one long");
+
+/*
+ * Follows Linux's __get_pfnblock_flags_mask (v6.1): inline, so that the
+ * free paths read a pageblock's type in a few loads. A pageblock's bits
+ * never straddle two longs: NR_PAGEBLOCK_BITS divides BITS_PER_LONG.
+ */
+static __always_inline unsigned long __get_pfnblock_flags_mask(const struct page *page, unsigned long pfn,
+							       unsigned long mask)
+{
+	const struct zone *zone = page_zone(page);
+	unsigned long bitidx = pfn_to_bitidx(zone, pfn);
+
+	return (zone->pageblock_flags[bitidx / BITS_PER_LONG] >> (bitidx % BITS_PER_LONG)) & mask;
+}
+
+/* Follows Linux's get_pfnblock_migratetype (v6.1): the type of the pageblock of page, whose frame is pfn. */
+static __always_inline int get_pfnblock_migratetype(const struct page *page, unsigned long pfn)
+{
+	return (int)__get_pfnblock_flags_mask(page, pfn, MIGRATETYPE_MASK);
+}
 
 /* Linux's alloc_flags (v6.1): which watermark a request must keep, and what it may use. */
 #define ALLOC_WMARK_MIN		WMARK_MIN

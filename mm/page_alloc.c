@@ -536,8 +536,8 @@ enum zone_type gfp_zone(gfp_t gfp)
  * a request that may not use them; a block of the order must then be free
  * on a list the request may take from.
  */
-static bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark,
-			      enum zone_type highest, unsigned int alloc_flags)
+static __noinline bool __zone_watermark_ok(struct zone *zone, unsigned int order, unsigned long mark,
+					 enum zone_type highest, unsigned int alloc_flags)
 {
 	long free = (long)zone_page_state(zone, NR_FREE_PAGES) - (1L << order) + 1;
 
@@ -561,6 +561,26 @@ static bool zone_watermark_ok(struct zone *zone, unsigned int order, unsigned lo
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Follows Linux's zone_watermark_fast (v6.1): for order 0, the free pages
+ * the request may use (less CMA's unless ALLOC_CMA) against the mark and
+ * the reserve, without __zone_watermark_ok's call and list walk; any other
+ * order, or a zone that looks short, gets the full check.
+ */
+static __always_inline bool zone_watermark_fast(struct zone *zone, unsigned int order, unsigned long mark,
+						enum zone_type highest, unsigned int alloc_flags)
+{
+	if (!order) {
+		long usable = (long)zone_page_state(zone, NR_FREE_PAGES);
+		long reserved = (alloc_flags & ALLOC_CMA) ? 0 : (long)zone_page_state(zone, NR_FREE_CMA_PAGES);
+
+		usable -= min(usable, reserved);
+		if (usable > (long)(mark + zone->lowmem_reserve[highest]))
+			return true;
+	}
+	return __zone_watermark_ok(zone, order, mark, highest, alloc_flags);
 }
 
 /* Follows Linux's expand (v6.1): the halves of a split block not asked for go back on migratetype's lists. */
@@ -621,8 +641,8 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype, u
 }
 
 /* Follows Linux's rmqueue_buddy (v6.1): a block from the zone, counted out of its free pages. */
-static struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int migratetype,
-				  unsigned int alloc_flags)
+static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int migratetype,
+					     unsigned int alloc_flags)
 {
 	struct page *page = __rmqueue(zone, order, migratetype, alloc_flags);
 
@@ -637,7 +657,8 @@ static struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int mig
  * the movable lists hold CMA pages; the rest, or what the lists could not
  * get, from the buddy allocator.
  */
-static struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags)
+static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype,
+					    unsigned int alloc_flags)
 {
 	if (likely(pcp_allowed_order(order)) &&
 	    ((alloc_flags & ALLOC_CMA) || migratetype != MIGRATE_MOVABLE)) {
@@ -753,15 +774,17 @@ static __noinline void warn_alloc(gfp_t gfp, unsigned int order)
 /* Follows Linux's struct alloc_context (v6.1): what every attempt of one request shares. */
 struct alloc_context {
 	struct zonelist *zonelist;
-	int highest_zoneidx;
+	/* The first zone of the zonelist the request may use, found once per request. */
+	struct zoneref *preferred_zoneref;
 	int migratetype;
+	int highest_zoneidx;
 };
 
 /* Follows Linux's prep_new_page (v6.1), the part this kernel has: one user, zeroed on request. */
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	page->_refcount = 1;
-	if (gfp & __GFP_ZERO) {
+	if (unlikely(gfp & __GFP_ZERO)) {
 		for (unsigned long i = 0; i < (1UL << order); i++) {
 			void *addr = kmap_local_page(&page[i]);
 
@@ -773,23 +796,25 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 
 /*
  * Follows Linux's get_page_from_freelist (v6.1): each zone of the zonelist
- * the request may use, highest first, that keeps the watermark alloc_flags
- * names and its lowmem reserve; the first block found.
+ * the request may use, highest first from the preferred one, that keeps
+ * the watermark alloc_flags names and its lowmem reserve; the first block
+ * found. Inline, so that the fast path of alloc_pages makes no call
+ * before the per-CPU list.
  */
-static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
-					   const struct alloc_context *ac)
+static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+							   const struct alloc_context *ac)
 {
-	struct zoneref *z;
+	struct zoneref *z = ac->preferred_zoneref;
 	struct zone *zone;
 
-	for_each_zone_zonelist(zone, z, ac->zonelist, ac->highest_zoneidx) {
+	for_next_zone_zonelist(zone, z, ac->highest_zoneidx) {
 		unsigned long mark = zone->watermark[alloc_flags & ALLOC_WMARK_MASK];
 		struct page *page;
 
-		if (!zone_watermark_ok(zone, order, mark, (enum zone_type)ac->highest_zoneidx, alloc_flags))
+		if (!zone_watermark_fast(zone, order, mark, (enum zone_type)ac->highest_zoneidx, alloc_flags))
 			continue;
 		page = rmqueue(zone, order, ac->migratetype, alloc_flags);
-		if (page) {
+		if (likely(page)) {
 			prep_new_page(page, order, gfp);
 			return page;
 		}
@@ -798,7 +823,7 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, unsign
 }
 
 /* Follows Linux's gfp_to_alloc_flags_cma (v6.1): movable requests may use CMA pageblocks. */
-static unsigned int gfp_to_alloc_flags_cma(gfp_t gfp, unsigned int alloc_flags)
+static inline unsigned int gfp_to_alloc_flags_cma(gfp_t gfp, unsigned int alloc_flags)
 {
 	if (gfp_migratetype(gfp) == MIGRATE_MOVABLE)
 		alloc_flags |= ALLOC_CMA;
@@ -806,29 +831,34 @@ static unsigned int gfp_to_alloc_flags_cma(gfp_t gfp, unsigned int alloc_flags)
 }
 
 /*
- * Follows Linux's __alloc_pages (v6.1) without reclaim: the zonelist
- * above the low watermark (the fast path), then once more down to the min
- * watermark (the slow path's first try), then again after draining the
- * per-CPU lists; else a failure message and NULL.
+ * Follows Linux's prepare_alloc_pages (v6.1): the request's context (the
+ * zonelist, its preferred zone, the migrate type). Linux asks
+ * should_fail_alloc_page here too; alloc_pages does, just before.
  */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+static __always_inline void prepare_alloc_pages(gfp_t gfp, struct alloc_context *ac)
 {
-	struct alloc_context ac = {
-		.zonelist = node_zonelist(0),
-		.highest_zoneidx = gfp_zone(gfp),
-		.migratetype = gfp_migratetype(gfp),
-	};
+	ac->zonelist = node_zonelist(0);
+	ac->highest_zoneidx = gfp_zone(gfp);
+	ac->migratetype = gfp_migratetype(gfp);
+	ac->preferred_zoneref = first_zones_zonelist(ac->zonelist, ac->highest_zoneidx);
+}
+
+/*
+ * Follows Linux's __alloc_pages_slowpath (v6.1) without reclaim: once
+ * more down to the min watermark, then again after draining the per-CPU
+ * lists; else a failure message and NULL. It works the request's context
+ * out again rather than take the fast path's: alloc_pages then keeps no
+ * local alive past its first try (no spills, no address taken, so no
+ * stack canary on the fast path).
+ */
+static __noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order)
+{
+	unsigned int alloc_flags = gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN);
+	struct alloc_context ac;
 	struct page *page;
 
-	if (order >= MAX_ORDER) {
-		WARN_ON(!(gfp & __GFP_NOWARN));
-		return NULL;
-	}
-	if (should_fail_alloc_page(gfp, order))
-		return NULL;
-	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), &ac);
-	if (!page)
-		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN), &ac);
+	prepare_alloc_pages(gfp, &ac);
+	page = get_page_from_freelist(gfp, order, alloc_flags, &ac);
 	/*
 	 * What Linux's direct reclaim does before it gives up
 	 * (__alloc_pages_direct_reclaim, 6.1): the per-CPU lists go back to
@@ -837,11 +867,68 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	 */
 	if (!page) {
 		drain_all_pages(NULL);
-		page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_MIN), &ac);
+		page = get_page_from_freelist(gfp, order, alloc_flags, &ac);
 	}
 	if (!page && !(gfp & __GFP_NOWARN))
 		warn_alloc(gfp, order);
 	return page;
+}
+
+/*
+ * Follows Linux's __alloc_pages (v6.1): the request's context
+ * (prepare_alloc_pages), the zonelist above the low watermark (the fast
+ * path), else the slow path.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct alloc_context ac;
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		WARN_ON(!(gfp & __GFP_NOWARN));
+		return NULL;
+	}
+	if (unlikely(should_fail_alloc_page(gfp, order)))
+		return NULL;
+	prepare_alloc_pages(gfp, &ac);
+	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), &ac);
+	if (likely(page))
+		return page;
+	page = __alloc_pages_slowpath(gfp, order);
+	/* No tail call: a failure's backtrace names alloc_pages and its caller, as Linux's names __alloc_pages. */
+	barrier();
+	return page;
+}
+
+/* Follows Linux's page_bad_reason (v6.1): why a page may not be freed, in the order the checks go. */
+static const char *page_bad_reason(const struct page *page, unsigned int order, unsigned long pfn)
+{
+	if (PageReserved(page))
+		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set";
+	if (order >= MAX_ORDER || (pfn & ((1UL << order) - 1)))
+		return "free of a block not aligned to its order";
+	return "nonzero _refcount or already free (double free?)";
+}
+
+/* Follows Linux's free_page_is_bad_report (v6.1): out of line, the free path only tests. */
+static __noinline void free_page_is_bad_report(struct page *page, unsigned int order, unsigned long pfn)
+{
+	bad_page(page, page_bad_reason(page, order, pfn));
+}
+
+/*
+ * Follows Linux's free_page_is_bad (v6.1), before the reference is
+ * dropped: a reserved or free (PG_buddy) page, found with one test of
+ * PAGE_FLAGS_CHECK_AT_FREE; a page nobody holds (a double free of a page
+ * on the per-CPU lists); a block not aligned to its order.
+ */
+static __always_inline bool free_page_is_bad(struct page *page, unsigned int order, unsigned long pfn)
+{
+	if (likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && page->_refcount > 0 &&
+		   (!order || (order < MAX_ORDER && !(pfn & ((1UL << order) - 1))))))
+		return false;
+	free_page_is_bad_report(page, order, pfn);
+	return true;
 }
 
 /*
@@ -854,28 +941,29 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page);
 
-	if (PageReserved(page)) {
-		bad_page(page, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set");
+	if (unlikely(free_page_is_bad(page, order, pfn)))
 		return;
-	}
-	if (order >= MAX_ORDER || (pfn & ((1UL << order) - 1))) {
-		bad_page(page, "free of a block not aligned to its order");
-		return;
-	}
-	if (PageBuddy(page) || page->_refcount <= 0) {
-		bad_page(page, "nonzero _refcount or already free (double free?)");
-		return;
-	}
 	if (--page->_refcount)
 		return;
 	/* Linux's free_pages_prepare: a movable owner's mark does not outlive the page's use. */
-	if ((unsigned long)page->mapping & PAGE_MAPPING_FLAGS)
+	if (unlikely((unsigned long)page->mapping & PAGE_MAPPING_FLAGS))
 		page->mapping = NULL;
 	/* Linux's free_the_page: small orders to this CPU's lists. */
-	if (pcp_allowed_order(order))
+	if (likely(pcp_allowed_order(order)))
 		free_unref_page(page, order);
 	else
-		__free_one_page(page, pfn, page_zone(page), order, get_pageblock_migratetype(page));
+		__free_one_page(page, pfn, page_zone(page), order, get_pfnblock_migratetype(page, pfn));
+}
+
+/*
+ * Follows Linux's split_page (v6.1): the pages after the first of a block
+ * alloc_pages handed out get a reference each, so that each can be freed
+ * on its own as an order-0 page.
+ */
+void split_page(struct page *page, unsigned int order)
+{
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		page[i]._refcount = 1;
 }
 
 /*

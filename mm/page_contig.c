@@ -20,19 +20,87 @@
 #define CONTIG_MIGRATE_TRIES	5
 
 /*
+ * Migration targets are taken from the buddy allocator a block of this
+ * order at a time (COMPACT_CLUSTER_MAX pages, a batch's worth) and split.
+ */
+#define MIGRATION_TARGET_ORDER	5
+_Static_assert(1 << MIGRATION_TARGET_ORDER == COMPACT_CLUSTER_MAX, "a target block is a batch");
+
+/*
+ * Free pages set aside for the pages a range moves: lowmem ones, and
+ * those for highmem pages (highmem, or lowmem when highmem had none).
+ */
+struct migration_targets {
+	struct list_head pages[2];
+};
+
+/*
+ * Not in Linux, whose alloc_contig_range asks alloc_migration_target for
+ * one page at a time (its compaction isolates free pages in batches,
+ * isolate_freepages): a block of MIGRATION_TARGET_ORDER through the page
+ * allocator, split into pages; a single page when no such block is free.
+ * One trip through the buddy allocator then serves a batch, where single
+ * pages each cost a per-CPU list refill's share.
+ */
+static __noinline bool migration_targets_refill(struct migration_targets *targets, gfp_t gfp, bool high)
+{
+	unsigned int order = MIGRATION_TARGET_ORDER;
+	struct page *page = alloc_pages(gfp, order);
+
+	if (!page) {
+		order = 0;
+		page = alloc_pages(gfp, order);
+		if (!page)
+			return false;
+	}
+	split_page(page, order);
+	for (unsigned long i = 0; i < (1UL << order); i++)
+		list_add_tail(&page[i].lru, &targets->pages[high]);
+	return true;
+}
+
+/*
  * Follows Linux's alloc_migration_target (mm/migrate.c, v6.1) for
  * alloc_contig_range: a movable page, from highmem when the page it
- * replaces was. Pages of the isolated range are on no list the allocator
- * serves, so the new page comes from outside it.
+ * replaces was; taken from the targets set aside (private), which are
+ * refilled when empty. Pages of the isolated range are on no list the
+ * allocator serves, so the new page comes from outside it.
  */
 static struct page *alloc_migration_target(struct page *src, unsigned long private)
 {
-	gfp_t gfp = GFP_USER | __GFP_MOVABLE | __GFP_NOWARN;
+	struct migration_targets *targets = (struct migration_targets *)private;
+	bool high = PageHighMem(src);
+	struct list_head *list = &targets->pages[high];
+	struct page *page;
 
-	(void)private;
-	if (PageHighMem(src))
-		gfp |= __GFP_HIGHMEM;
-	return alloc_page(gfp);
+	if (list_empty(list) &&
+	    !migration_targets_refill(targets, GFP_USER | __GFP_MOVABLE | __GFP_NOWARN | (high ? __GFP_HIGHMEM : 0),
+				      high))
+		return NULL;
+	page = list_first_entry(list, struct page, lru);
+	list_del(&page->lru);
+	return page;
+}
+
+/* Follows Linux's compaction_free (mm/compaction.c, v6.1): a target migration did not use goes back to the set. */
+static void free_migration_target(struct page *page, unsigned long private)
+{
+	struct migration_targets *targets = (struct migration_targets *)private;
+
+	list_add(&page->lru, &targets->pages[PageHighMem(page)]);
+}
+
+/* The targets left over go back to the page allocator. */
+static void release_migration_targets(struct migration_targets *targets)
+{
+	for (int i = 0; i < 2; i++) {
+		while (!list_empty(&targets->pages[i])) {
+			struct page *page = list_first_entry(&targets->pages[i], struct page, lru);
+
+			list_del(&page->lru);
+			__free_page(page);
+		}
+	}
 }
 
 /*
@@ -69,12 +137,15 @@ static unsigned int isolate_migratepages_range(unsigned long *pfn, unsigned long
  */
 static int __alloc_contig_migrate_range(unsigned long start, unsigned long end)
 {
+	struct migration_targets targets;
 	struct list_head migratepages;
 	unsigned long pfn = start;
 	unsigned int tries = 0, nr_succeeded;
 	int ret = 0;
 
 	INIT_LIST_HEAD(&migratepages);
+	INIT_LIST_HEAD(&targets.pages[0]);
+	INIT_LIST_HEAD(&targets.pages[1]);
 	while (pfn < end || !list_empty(&migratepages)) {
 		if (list_empty(&migratepages)) {
 			isolate_migratepages_range(&pfn, end, &migratepages);
@@ -85,11 +156,12 @@ static int __alloc_contig_migrate_range(unsigned long start, unsigned long end)
 			ret = -EBUSY;
 			break;
 		}
-		ret = migrate_pages(&migratepages, alloc_migration_target, NULL, 0, MIGRATE_SYNC,
-				    MR_CONTIG_RANGE, &nr_succeeded);
+		ret = migrate_pages(&migratepages, alloc_migration_target, free_migration_target,
+				    (unsigned long)&targets, MIGRATE_SYNC, MR_CONTIG_RANGE, &nr_succeeded);
 		if (ret == -ENOMEM)
 			break;
 	}
+	release_migration_targets(&targets);
 	if (ret < 0) {
 		putback_movable_pages(&migratepages);
 		return ret;
@@ -134,6 +206,35 @@ static unsigned long isolate_freepages_range(unsigned long start_pfn, unsigned l
 		pfn += 1UL << order;
 	}
 	return pfn;
+}
+
+/*
+ * Not in Linux, whose alloc_contig_range gives the pages around the range
+ * back one at a time (free_contig_range): the frames [pfn, pfn + nr_pages)
+ * that isolate_freepages_range took beyond the range, free blocks of
+ * isolated pageblocks a moment ago, go back in the largest aligned blocks
+ * that fit, as memblock_free_all hands memory over (__free_pages_memory).
+ * The free lists come out the same: page by page, the buddy allocator
+ * merges them into those blocks anyway (they are the pageblocks' only
+ * users, and nobody else held them).
+ */
+static void give_back_isolated_frames(unsigned long pfn, unsigned long nr_pages)
+{
+	unsigned long end = pfn + nr_pages;
+
+	while (pfn < end) {
+		unsigned int order = pfn ? (unsigned int)__builtin_ctzl(pfn) : MAX_ORDER - 1;
+		struct page *page = pfn_to_page(pfn);
+
+		if (order > MAX_ORDER - 1)
+			order = MAX_ORDER - 1;
+		while (pfn + (1UL << order) > end)
+			order--;
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			page[i]._refcount = 0;
+		__free_one_page(page, pfn, page_zone(page), order, get_pfnblock_migratetype(page, pfn));
+		pfn += 1UL << order;
+	}
 }
 
 /*
@@ -187,9 +288,9 @@ int alloc_contig_range(unsigned long start, unsigned long end, unsigned int migr
 		goto done;
 	}
 	if (start != outer_start)
-		free_contig_range(outer_start, start - outer_start);
+		give_back_isolated_frames(outer_start, start - outer_start);
 	if (end != outer_end)
-		free_contig_range(end, outer_end - end);
+		give_back_isolated_frames(end, outer_end - end);
 done:
 	undo_isolate_page_range(start, end, (int)migratetype);
 	return ret;

@@ -72,21 +72,24 @@ int find_suitable_fallback(struct free_area *area, unsigned int order, int migra
 static int move_freepages(struct zone *zone, unsigned long start_pfn, unsigned long end_pfn,
 			  int migratetype, int *num_movable)
 {
+	/* mem_map is one array (FLATMEM): the page steps along with the frame, no pfn_to_page each time. */
+	struct page *page = pfn_to_page(start_pfn);
 	int pages_moved = 0;
 
 	for (unsigned long pfn = start_pfn; pfn <= end_pfn;) {
-		struct page *page = pfn_to_page(pfn);
 		unsigned int order;
 
 		if (!PageBuddy(page)) {
 			if (num_movable && __PageMovable(page))
 				(*num_movable)++;
 			pfn++;
+			page++;
 			continue;
 		}
 		order = buddy_order(page);
 		move_to_free_list(page, zone, order, migratetype);
 		pfn += 1UL << order;
+		page += 1UL << order;
 		pages_moved += 1 << order;
 	}
 	return pages_moved;

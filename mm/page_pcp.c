@@ -6,7 +6,8 @@
  * from the buddy allocator a batch at a time (rmqueue_bulk) and give a
  * batch back when a free takes them to their high mark
  * (free_pcppages_bulk). Follows Linux's mm/page_alloc.c (v6.1); the sizes
- * are in mm/pcp_sizes.c. One CPU today, with no interrupts that allocate:
+ * are in mm/pcp_sizes.c, and taking a block from a list or putting one on
+ * it is inline in mm/pcp.h. One CPU today, with no interrupts that allocate:
  * Linux's pcp lock and zone lock have nothing to exclude.
  */
 #include <linux/gfp.h>
@@ -24,12 +25,6 @@
 /* Linux's boot_pageset: what every zone uses until setup_per_cpu_pageset. */
 static DEFINE_PER_CPU(struct per_cpu_pages, boot_pageset);
 BUILD_BUG_ON(PAGE_ALLOC_COSTLY_ORDER >= MAX_ORDER);
-
-/* Follows Linux's order_to_pindex (v6.1, no THP list): the lists of one order are side by side. */
-static inline unsigned int order_to_pindex(int migratetype, unsigned int order)
-{
-	return MIGRATE_PCPTYPES * order + (unsigned int)migratetype;
-}
 
 /* Follows Linux's pindex_to_order (v6.1, no THP list). */
 static inline unsigned int pindex_to_order(unsigned int pindex)
@@ -193,50 +188,26 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 /*
  * The refill half of Linux's __rmqueue_pcplist (v6.1): the batch scaled
  * down by the order (at least two blocks), except for a batch of 1, which
- * keeps no pages on the lists (the boot pageset, tiny zones). Out of line,
- * so that taking a block from a full list saves no more registers than it
- * uses.
+ * keeps no pages on the lists (the boot pageset, tiny zones); then the
+ * first block of the list, as the inline half takes it (mm/pcp.h), or
+ * NULL when the buddy allocator had none. Out of line, so that taking a
+ * block from a full list saves no more registers than it uses.
  */
-static __noinline void pcp_refill(struct zone *zone, unsigned int order, int migratetype,
-				  unsigned int alloc_flags, struct per_cpu_pages *pcp, struct list_head *list)
+__noinline struct page *pcp_refill(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags,
+				   struct per_cpu_pages *pcp, struct list_head *list)
 {
 	int batch = READ_ONCE(pcp->batch);
+	struct page *page;
 
 	if (batch > 1)
 		batch = max(batch >> order, 2);
 	pcp->count += rmqueue_bulk(zone, order, batch, list, migratetype, alloc_flags) << order;
-}
-
-/* Follows Linux's __rmqueue_pcplist (v6.1): the first block of @list, refilled first when empty. */
-static inline struct page *__rmqueue_pcplist(struct zone *zone, unsigned int order, int migratetype,
-					     unsigned int alloc_flags, struct per_cpu_pages *pcp,
-					     struct list_head *list)
-{
-	struct page *page;
-
-	if (unlikely(list_empty(list))) {
-		pcp_refill(zone, order, migratetype, alloc_flags, pcp, list);
-		if (unlikely(list_empty(list)))
-			return NULL;
-	}
+	if (unlikely(list_empty(list)))
+		return NULL;
 	page = list_first_entry(list, struct page, lru);
 	list_del(&page->lru);
 	pcp->count -= 1 << order;
 	return page;
-}
-
-/*
- * Follows Linux's rmqueue_pcplist (v6.1): an allocation halves the free
- * factor, so that frees after it give back smaller batches again.
- */
-struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int migratetype,
-			     unsigned int alloc_flags)
-{
-	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
-
-	pcp->free_factor >>= 1;
-	return __rmqueue_pcplist(zone, order, migratetype, alloc_flags, pcp,
-				 &pcp->lists[order_to_pindex(migratetype, order)]);
 }
 
 /*
@@ -280,7 +251,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 			count -= nr_pages;
 			pcp->count -= nr_pages;
 			if (unlikely(isolated_pageblocks))
-				mt = get_pageblock_migratetype(page);
+				mt = get_pfnblock_migratetype(page, page_to_pfn(page));
 			__free_one_page(page, page_to_pfn(page), zone, order, mt);
 		} while (count > 0 && !list_empty(list));
 	}
@@ -309,86 +280,11 @@ static int nr_pcp_free(struct per_cpu_pages *pcp, int high, int batch, bool free
 	return min(max(batch, min_nr_free), max_nr_free);
 }
 
-/*
- * Follows Linux's nr_pcp_high (v6.1) without reclaim: the high mark, or 0
- * (give back now) when the lists are disabled or when high-order blocks
- * are being freed without allocations.
- */
-static int nr_pcp_high(const struct per_cpu_pages *pcp, bool free_high)
-{
-	int high = READ_ONCE(pcp->high);
-
-	if (unlikely(!high || free_high))
-		return 0;
-	return high;
-}
-
 /* What a free at the high mark gives back, out of the free path's line (it is the rare case). */
-static __noinline void pcp_give_back(struct zone *zone, struct per_cpu_pages *pcp, int high, bool free_high,
-				     unsigned int pindex)
+__noinline void pcp_give_back(struct zone *zone, struct per_cpu_pages *pcp, int high, bool free_high,
+			      unsigned int pindex)
 {
 	free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch), free_high), pcp, pindex);
-}
-
-/*
- * Follows Linux's free_unref_page_commit (v6.1): the block goes to the
- * head of its list (the next allocation takes it while it is warm in the
- * cache); reaching the high mark gives pages back, starting with the lists
- * after this one. Orders 1 to PAGE_ALLOC_COSTLY_ORDER freed while frees
- * outnumber allocations empty the lists, so that high-order blocks do not
- * sit on them away from their buddies.
- */
-static void free_unref_page_commit(struct zone *zone, struct per_cpu_pages *pcp, struct page *page,
-				   int migratetype, unsigned int order)
-{
-	unsigned int pindex = order_to_pindex(migratetype, order);
-	bool free_high;
-	int high;
-
-	list_add(&page->lru, &pcp->lists[pindex]);
-	pcp->count += 1 << order;
-	free_high = pcp->free_factor && order && order <= PAGE_ALLOC_COSTLY_ORDER;
-	high = nr_pcp_high(pcp, free_high);
-	if (unlikely(pcp->count >= high))
-		pcp_give_back(zone, pcp, high, free_high, pindex);
-}
-
-/*
- * Follows Linux's free_one_page (v6.1): a block straight to the buddy
- * allocator, with its pageblock's current migrate type when isolation may
- * have changed it.
- */
-static __noinline void free_one_page(struct zone *zone, struct page *page, unsigned long pfn, unsigned int order,
-			  int migratetype)
-{
-	if (unlikely(has_isolate_pageblock(zone) || is_migrate_isolate(migratetype)))
-		migratetype = get_pageblock_migratetype(page);
-	__free_one_page(page, pfn, zone, order, migratetype);
-}
-
-/*
- * Follows Linux's free_unref_page and free_unref_page_prepare (v6.1): the
- * block remembers its pageblock's migrate type (get_pcppage_migratetype).
- * Only the MIGRATE_PCPTYPES have lists: a block in an isolated pageblock
- * goes straight to the buddy allocator (isolation is emptying the block),
- * CMA and high-atomic blocks travel on the movable list and keep their
- * type for the way back.
- */
-void free_unref_page(struct page *page, unsigned int order)
-{
-	unsigned long pfn = page_to_pfn(page);
-	struct zone *zone = page_zone(page);
-	int migratetype = (int)get_pfnblock_flags_mask(page, pfn, MIGRATETYPE_MASK);
-
-	set_pcppage_migratetype(page, migratetype);
-	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
-		if (unlikely(is_migrate_isolate(migratetype))) {
-			free_one_page(zone, page, pfn, order, migratetype);
-			return;
-		}
-		migratetype = MIGRATE_MOVABLE;
-	}
-	free_unref_page_commit(zone, this_cpu_ptr(zone->per_cpu_pageset), page, migratetype, order);
 }
 
 /* Follows Linux's drain_pages_zone (v6.1): every page of @cpu's lists for @zone back to the buddy allocator. */

@@ -9,8 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
-
-#define BITS_PER_LONG		(8 * sizeof(unsigned long))
+#include "internal.h"
 
 /* Linux's migratetype_names (v6.1). */
 const char *const migratetype_names[MIGRATE_TYPES] = {
@@ -48,26 +47,15 @@ __noinline void setup_usemap(struct zone *zone)
 		panic("Failed to allocate %lu bytes zone %s pageblock flags\n", size, zone->name);
 }
 
-/* Follows Linux's pfn_to_bitidx (v6.1, FLATMEM): the first bit of pfn's pageblock in its zone's usemap. */
-static unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
-{
-	return ((pfn - pageblock_start_pfn(zone->zone_start_pfn)) >> pageblock_order) * NR_PAGEBLOCK_BITS;
-}
-
 /*
- * Follows Linux's get_pfnblock_flags_mask (v6.1). A pageblock's bits never
- * straddle two longs: NR_PAGEBLOCK_BITS divides BITS_PER_LONG.
+ * Follows Linux's get_pfnblock_flags_mask (v6.1): out of line for the
+ * rest of the kernel; the allocator's hot paths use the inline
+ * __get_pfnblock_flags_mask (mm/internal.h) directly.
  */
 unsigned long get_pfnblock_flags_mask(const struct page *page, unsigned long pfn, unsigned long mask)
 {
-	const struct zone *zone = page_zone(page);
-	unsigned long bitidx = pfn_to_bitidx(zone, pfn);
-
-	return (zone->pageblock_flags[bitidx / BITS_PER_LONG] >> (bitidx % BITS_PER_LONG)) & mask;
+	return __get_pfnblock_flags_mask(page, pfn, mask);
 }
-
-_Static_assert((8 * sizeof(unsigned long)) % NR_PAGEBLOCK_BITS == 0,
-	       "a pageblock's bits lie in one long");
 
 /* Follows Linux's set_pfnblock_flags_mask (v6.1), without atomics: one CPU, no interrupts touch the bits. */
 void set_pfnblock_flags_mask(struct page *page, unsigned long flags, unsigned long pfn, unsigned long mask)
@@ -83,7 +71,7 @@ void set_pfnblock_flags_mask(struct page *page, unsigned long flags, unsigned lo
 /* Follows Linux's get_pageblock_migratetype (v6.1). */
 int get_pageblock_migratetype(const struct page *page)
 {
-	return (int)get_pfnblock_flags_mask(page, page_to_pfn(page), MIGRATETYPE_MASK);
+	return get_pfnblock_migratetype(page, page_to_pfn(page));
 }
 
 /* Follows Linux's set_pageblock_migratetype (v6.1). */

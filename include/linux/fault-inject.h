@@ -62,8 +62,19 @@ struct fail_page_alloc_attr {
 
 #ifdef CONFIG_FAIL_PAGE_ALLOC
 extern struct fail_page_alloc_attr fail_page_alloc;
-/* Follows Linux's should_fail_alloc_page (v6.1): whether alloc_pages fails this request on purpose. */
-bool should_fail_alloc_page(gfp_t gfp, unsigned int order);
+/* Follows Linux's __should_fail_alloc_page (v6.1): the whole rule (mm/fail_page_alloc.c). */
+bool __should_fail_alloc_page(gfp_t gfp, unsigned int order);
+
+/*
+ * Follows Linux's should_fail_alloc_page (v6.1): whether alloc_pages
+ * fails this request on purpose. Inline, unlike Linux's (which error
+ * injection needs out of line): the orders below min_order, all order-0
+ * requests by default, cost alloc_pages one test and no call.
+ */
+static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
+{
+	return order >= fail_page_alloc.min_order && __should_fail_alloc_page(gfp, order);
+}
 #else
 static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
 {

@@ -62,6 +62,8 @@ enum zone_type gfp_zone(gfp_t gfp);
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);
+/* An allocated block of 2^order pages becomes that many pages of one reference each (Linux's split_page). */
+void split_page(struct page *page, unsigned int order);
 /* Lowmem only: the kernel address of the block, or 0. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);

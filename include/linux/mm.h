@@ -59,6 +59,12 @@ static inline bool page_flag(const struct page *p, enum pageflags f) { return p-
 static inline void set_page_flag(struct page *p, enum pageflags f) { p->flags |= 1UL << f; }
 static inline void clear_page_flag(struct page *p, enum pageflags f) { p->flags &= ~(1UL << f); }
 
+/*
+ * Linux's PAGE_FLAGS_CHECK_AT_FREE (v6.1), for the flags this kernel has:
+ * a page with one of them set is not the allocator's to free.
+ */
+#define PAGE_FLAGS_CHECK_AT_FREE	((1UL << PG_reserved) | (1UL << PG_buddy))
+
 #define PageReserved(p)		page_flag(p, PG_reserved)
 #define SetPageReserved(p)	set_page_flag(p, PG_reserved)
 #define ClearPageReserved(p)	clear_page_flag(p, PG_reserved)

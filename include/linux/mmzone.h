@@ -185,6 +185,10 @@ static inline struct zoneref *first_zones_zonelist(struct zonelist *zonelist, in
 	for (z = first_zones_zonelist(zlist, highidx), zone = z->zone; zone;		\
 	     z = next_zones_zonelist(z + 1, highidx), zone = z->zone)
 
+/* Follows Linux's for_next_zone_zonelist_nodemask (v6.1, no nodemask): from zoneref z on. */
+#define for_next_zone_zonelist(zone, z, highidx)					\
+	for (zone = (z)->zone; zone; z = next_zones_zonelist((z) + 1, highidx), zone = (z)->zone)
+
 /* Follows Linux's node_zonelist (v6.1): the one node's list. */
 static inline struct zonelist *node_zonelist(int nid)
 {

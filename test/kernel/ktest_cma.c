@@ -438,7 +438,7 @@ static void movable_lands_in_cma_unmovable_never(struct ktest *t)
 static void cma_alloc_whole_area_moves_owned_pages(struct ktest *t)
 {
 	struct cma *cma = default_area(t);
-	unsigned long outside = 0, in_use = 0;
+	unsigned long outside = 0, in_use = 0, free_before;
 	struct page *got;
 	struct fill f;
 
@@ -451,6 +451,8 @@ static void cma_alloc_whole_area_moves_owned_pages(struct ktest *t)
 		return;
 	}
 	release_held(&f);
+	drain_all_pages(NULL);
+	free_before = nr_free_pages();
 	got = cma_alloc(cma, area_usable(cma), 0, false);
 	KTEST_EXPECT_EQ(t, (unsigned long)got, (unsigned long)pfn_to_page(area_first(cma)));
 	KTEST_EXPECT_EQ(t, owner.moves, area_usable(cma));
@@ -473,6 +475,14 @@ static void cma_alloc_whole_area_moves_owned_pages(struct ktest *t)
 		}
 		KTEST_EXPECT_EQ(t, in_use, area_usable(cma));
 		KTEST_EXPECT_TRUE(t, cma_release(cma, got, area_usable(cma)));
+		/*
+		 * The owner holds as many pages as before, outside the area now,
+		 * and the area is free again: as many free pages as before, so no
+		 * page migration took for itself (a new page it did not use) is
+		 * left behind.
+		 */
+		drain_all_pages(NULL);
+		KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
 	}
 	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), area_usable(cma));
 	KTEST_EXPECT_EQ(t, free_pages_in(area_first(cma), area_end(cma)), area_usable(cma));
@@ -579,7 +589,16 @@ static void unmovable_page_gives_ebusy(struct ktest *t)
 			if (page_to_pfn(owner.pages[slot]) == last)
 				owner.pinned = owner.pages[slot];
 		KTEST_EXPECT_TRUE(t, owner.pinned != NULL);
+		drain_all_pages(NULL);
+		free_before = nr_free_pages();
 		KTEST_EXPECT_TRUE(t, cma_alloc(cma, area_usable(cma), 0, true) == NULL);
+		/*
+		 * Every page that moved left a free page in the area for the one
+		 * it took outside: as many free pages as before, none of the new
+		 * pages migration took and did not use left behind.
+		 */
+		drain_all_pages(NULL);
+		KTEST_EXPECT_EQ(t, nr_free_pages(), free_before);
 		KTEST_EXPECT_EQ(t, page_to_pfn(owner.pinned), last);
 		KTEST_EXPECT_EQ(t, owner_first_bad_slot(), owner.nr);
 		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), area_usable(cma));
