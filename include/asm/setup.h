@@ -19,6 +19,8 @@ extern const struct machine_desc *machine_desc;
 
 void setup_arch(char **cmdline_p);
 const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys);
+/* The machine's devices once ioremap works (Linux's customize_machine). */
+void customize_machine(void);
 void __noreturn dump_machine_table(void);
 void arm_memblock_init(const struct machine_desc *mdesc);
 /* Panics unless the kernel image lies in memblock.memory (mm/init.c). */
