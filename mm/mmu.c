@@ -375,10 +375,10 @@ static void pci_reserve_io(void)
  * Follows Linux's devicemaps_init (arch/arm/mm/mmu.c, v6.x): the vector
  * and stubs pages, the DTB read-only at FDT_FIXED_BASE (Linux 6.x), and the
  * machine's static device mappings if it has any (vexpress has none), in
- * place of head.S's windows. The
- * vector page is mapped as Linux maps it with kuser helpers (as Debian's
- * kernels are built): MT_HIGH_VECTORS. Then the CPU takes exceptions
- * through it (SCTLR.V; head.S left it clear and used VBAR).
+ * place of head.S's windows. The vector page is mapped as Linux maps it
+ * with kuser helpers (as Debian's kernels are built): MT_HIGH_VECTORS.
+ * Then the CPU takes exceptions through it (SCTLR.V; head.S left it clear
+ * and used VBAR).
  */
 static void devicemaps_init(const struct machine_desc *mdesc)
 {
