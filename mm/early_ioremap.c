@@ -62,9 +62,10 @@ void __iomem *early_ioremap(phys_addr_t phys_addr, unsigned long size)
 		return NULL;
 
 	prev_size[slot] = size;
-	offset = (unsigned long)(phys_addr & ~PAGE_MASK);
-	phys_addr &= PAGE_MASK;
-	size = (unsigned long)(PAGE_ALIGN(last_addr + 1) - phys_addr);
+	/* In phys_addr_t: PAGE_MASK is an unsigned long and would drop the bits above 4 GiB (LPAE). */
+	offset = (unsigned long)(phys_addr & (PAGE_SIZE - 1));
+	phys_addr &= ~(phys_addr_t)(PAGE_SIZE - 1);
+	size = (unsigned long)(((last_addr | (PAGE_SIZE - 1)) + 1) - phys_addr);
 	nrpages = size >> PAGE_SHIFT;
 	if (WARN_ON(nrpages > NR_FIX_BTMAPS))
 		return NULL;

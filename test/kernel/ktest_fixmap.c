@@ -88,6 +88,18 @@ static void early_ioremap_slot_maps_device(struct ktest *t)
 	early_iounmap((void __iomem *)va, 8);
 	KTEST_EXPECT_TRUE(t, ats1cp(va, false) & PAR_F);
 	KTEST_EXPECT_EQ(t, pte_val(*ptep), 0);
+
+	/* LPAE: an address above 4 GiB keeps its high bits (translated only, never touched). */
+	if (sizeof(phys_addr_t) > 4) {
+		const u64 high = 0x880000ffcULL;
+
+		va = (unsigned long)early_ioremap((phys_addr_t)high, 8);	/* two pages: it crosses one */
+		KTEST_ASSERT_TRUE(t, va != 0);
+		KTEST_EXPECT_EQ(t, par_to_pa(ats1cp(va, false), va), high);
+		KTEST_EXPECT_EQ(t, par_to_pa(ats1cp(va + 4, false), va + 4), high + 4);
+		early_iounmap((void __iomem *)va, 8);
+		KTEST_EXPECT_TRUE(t, ats1cp(va + 4, false) & PAR_F);
+	}
 }
 
 static void empty_slot_faults(struct ktest *t)
