@@ -127,7 +127,8 @@ ENDPROC(__vet_fdt)
  *   - the identity map of __turn_mmu_on (its first and last unit);
  *   - the kernel, from PAGE_OFFSET (so swapper_pg_dir too) to _end;
  *   - the DTB, two units at FDT_FIXED_BASE in case it straddles one;
- *   - the motherboard peripherals at DEBUG_IO_VIRT, for the console.
+ *   - the motherboard peripherals at DEBUG_IO_VIRT, for the console and
+ *     power-off until the fixmap takes over (gone after devicemaps_init).
  */
 __create_page_tables:
 	mov	r13, lr

@@ -4,6 +4,7 @@
 #include <linux/percpu.h>
 #include <linux/vmalloc.h>
 #include <asm/bootstats.h>
+#include <asm/early_ioremap.h>
 #include <asm/memory.h>
 #include <asm/reboot.h>
 #include <asm/ptdump.h>
@@ -32,6 +33,10 @@ static void __noreturn start_kernel_on_boot_stack(void)
 	setup_per_cpu_pageset();
 	/* rest_init's kernel_init runs the initcalls. */
 	mm_initcalls();
+	/* The machine's devices (Linux's arch_initcall customize_machine, then the drivers' probes). */
+	customize_machine();
+	/* A late_initcall: early_ioremap slots left mapped. */
+	check_early_ioremap_leak();
 	/* Linux's kernel_init: init memory is freed, then the W+X check (mark_rodata_ro). */
 	free_initmem();
 	/* ptdump is Linux's debugfs file. */

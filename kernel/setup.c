@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <asm/bootstats.h>
 #include <asm/cp15.h>
+#include <asm/early_ioremap.h>
 #include <asm/fixmap.h>
 #include <asm/lowmem.h>
 #include <asm/mem_types.h>
@@ -118,6 +119,17 @@ static void *memblock_lowmem_virt(phys_addr_t phys)
 	return __va(phys);
 }
 
+/*
+ * Follows Linux's customize_machine (arch/arm/kernel/setup.c, v6.x): the
+ * machine's init_machine, which here probes its drivers (they ioremap
+ * their registers, so this runs after vmalloc_init).
+ */
+void customize_machine(void)
+{
+	if (machine_desc && machine_desc->init_machine)
+		machine_desc->init_machine();
+}
+
 /* Follows Linux's setup_arch (arch/arm/kernel/setup.c, v6.x), up to where paging_init will join. */
 void setup_arch(char **cmdline_p)
 {
@@ -148,6 +160,7 @@ void setup_arch(char **cmdline_p)
 	*cmdline_p = boot_command_line;
 	/* As Linux 6.x: the fixmap's PTE page before the early parameters (earlycon uses a slot). */
 	early_fixmap_init();
+	early_ioremap_init();
 	console_early_remap();
 	memblock_virt = memblock_lowmem_virt;
 	parse_early_param();

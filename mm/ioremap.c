@@ -9,6 +9,7 @@
  * the type have one and they fit (Linux maps with sections only without
  * SMP and LPAE: docs/linux-parity.md); the rest with pages.
  */
+#include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -101,6 +102,9 @@ void __iomem *__arm_ioremap_pfn_caller(unsigned long pfn, unsigned long offset, 
 
 	/* RAM the kernel maps may not get another memory type. */
 	if (WARN_ON(memblock_is_map_memory(paddr) && mtype != MT_MEMORY_RW))
+		return NULL;
+	/* Not in Linux: a failure on purpose (fail_ioremap=), before anything is taken. */
+	if (should_fail_ioremap(size))
 		return NULL;
 
 	area = get_vm_area_caller(size, VM_IOREMAP | VM_ARM_MTYPE(mtype), caller);

@@ -368,10 +368,11 @@ static void pci_reserve_io(void)
 /*
  * Follows Linux's devicemaps_init (arch/arm/mm/mmu.c, v6.x): the vector
  * and stubs pages, the DTB read-only at FDT_FIXED_BASE (Linux 6.x), and the
- * machine's static device mappings, in place of head.S's windows. The
- * vector page is mapped as Linux maps it with kuser helpers (as Debian's
- * kernels are built): MT_HIGH_VECTORS. Then the CPU takes exceptions
- * through it (SCTLR.V; head.S left it clear and used VBAR).
+ * machine's static device mappings if it has any (vexpress has none), in
+ * place of head.S's windows. The vector page is mapped as Linux maps it
+ * with kuser helpers (as Debian's kernels are built): MT_HIGH_VECTORS.
+ * Then the CPU takes exceptions through it (SCTLR.V; head.S left it clear
+ * and used VBAR).
  */
 static void devicemaps_init(const struct machine_desc *mdesc)
 {
@@ -383,7 +384,7 @@ static void devicemaps_init(const struct machine_desc *mdesc)
 	/* Everything from the vmalloc area up to the fixmap's top PMD: head.S's DTB and I/O windows. */
 	for (addr = vmalloc_start((unsigned long)high_memory); addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
-	/* The device window comes back with another memory type: break before make (B3.10.1). */
+	/* The DTB window comes back read-only, other attributes than head.S's: break before make (B3.10.1). */
 	local_flush_tlb_all();
 
 	if (__atags_pointer)

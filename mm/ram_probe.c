@@ -3,8 +3,8 @@
  * which trusts the memory nodes: given more RAM than the board has, it
  * puts its page tables at the top of lowmem, where writes vanish (QEMU
  * ignores them and reads zeros), and hangs. Here the last page of each
- * memory region is written and read back through an uncached fixmap
- * slot; where it does not keep what was written, a binary search finds
+ * memory region is written and read back through an uncached
+ * early_ioremap (ioremap does not work yet, and refuses RAM); where it does not keep what was written, a binary search finds
  * where the RAM really ends and the rest is removed, with a message.
  * Two probes per region on a sound machine.
  */
@@ -13,7 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
-#include <asm/fixmap.h>
+#include <asm/early_ioremap.h>
 #include <asm/ram_probe.h>
 
 #define PROBE_PATTERN	0x5aa5c33cU
@@ -29,15 +29,16 @@ static bool ram_page_answers(unsigned long pfn)
 	bool ok;
 
 	/* Device memory: no cache line may answer for the RAM (ARM ARM A3.5.5). */
-	__set_fixmap(FIX_RAM_PROBE, PFN_PHYS(pfn), FIXMAP_PAGE_IO);
-	word = (volatile u32 *)fix_to_virt(FIX_RAM_PROBE);
+	word = (volatile u32 *)early_ioremap(PFN_PHYS(pfn), sizeof(*word));
+	if (!word)	/* no free slot: the early_ioremap warning said so; trust the device tree */
+		return true;
 	saved = *word;
 	*word = PROBE_PATTERN;
 	ok = *word == PROBE_PATTERN;
 	*word = ~PROBE_PATTERN;
 	ok = ok && *word == ~PROBE_PATTERN;
 	*word = saved;
-	__set_fixmap(FIX_RAM_PROBE, 0, 0);
+	early_iounmap((void __iomem *)word, sizeof(*word));
 	return ok;
 }
 

@@ -8,7 +8,10 @@
  *                         | kmap_local 16 x  | FIX_KMAP_BEGIN..END (highmem),
  *                         |   NR_CPUS        |  16 for each possible CPU
  *                         | text poke 0, 1   | FIX_TEXT_POKE0, FIX_TEXT_POKE1
- *                         | RAM probe        | FIX_RAM_PROBE (mm/ram_probe.c)
+ *                         |      ...         |
+ *                         | early_ioremap    | FIX_BTMAP_END..BEGIN: 7 slots of
+ *                         |  (before         |  32 pages over the same indices as
+ *                         |   paging_init)   |  kmap_local (mm/early_ioremap.c)
  *                         |      ...         |  all in the PMD of FIXADDR_TOP,
  *  FIXADDR_START 0xffc80000 +----------------+  whose PTE page is bm_pte
  */
@@ -21,6 +24,10 @@
 
 /* Linux's KM_MAX_IDX: kmap_local slots per CPU. */
 #define KM_MAX_IDX		16
+/* Linux's early_ioremap slots: FIX_BTMAPS_SLOTS mappings of up to NR_FIX_BTMAPS pages each. */
+#define NR_FIX_BTMAPS		32
+#define FIX_BTMAPS_SLOTS	7
+#define TOTAL_FIX_BTMAPS	(NR_FIX_BTMAPS * FIX_BTMAPS_SLOTS)
 
 enum fixed_addresses {
 	FIX_EARLYCON_MEM_BASE,
@@ -29,16 +36,33 @@ enum fixed_addresses {
 	FIX_KMAP_END = FIX_KMAP_BEGIN + KM_MAX_IDX * NR_CPUS - 1,
 	FIX_TEXT_POKE0,
 	FIX_TEXT_POKE1,
-	/* Not in Linux: after Linux's slots, so theirs keep Linux's addresses. */
-	FIX_RAM_PROBE,
-	__end_of_fixed_addresses
+	__end_of_fixmap_region,
+	/*
+	 * early_ioremap's slots reuse the indices of kmap_local's: it serves
+	 * before paging_init only, kmap_local after it.
+	 */
+	FIX_BTMAP_END = __end_of_permanent_fixed_addresses,
+	FIX_BTMAP_BEGIN = FIX_BTMAP_END + TOTAL_FIX_BTMAPS - 1,
+	__end_of_early_ioremap_region
 };
+
+#define __end_of_fixed_addresses						\
+	(__end_of_fixmap_region > __end_of_early_ioremap_region ?		\
+	 __end_of_fixmap_region : __end_of_early_ioremap_region)
 
 #define fix_to_virt(idx)	(FIXADDR_TOP - ((unsigned long)(idx) << PAGE_SHIFT))
 
 _Static_assert(fix_to_virt(__end_of_fixed_addresses - 1) >= FIXADDR_START, "the fixmap slots fit above FIXADDR_START");
 _Static_assert((fix_to_virt(__end_of_fixed_addresses - 1) & PMD_MASK) == (FIXADDR_TOP & PMD_MASK),
 	       "every slot is in the PMD that bm_pte serves");
+
+/*
+ * The first early_ioremap slot (the highest indices) lies past every
+ * CPU's kmap_local slots and the text poke slots: power-off may still use
+ * it after paging_init (platform/vexpress/sysreg.c).
+ */
+_Static_assert(FIX_BTMAP_BEGIN - NR_FIX_BTMAPS + 1 > FIX_TEXT_POKE1,
+	       "early_ioremap's first slot overlaps no slot used after paging_init");
 
 /* Linux's FIXMAP_PAGE_IO: a shared-device, never-executable, kernel read/write page. */
 #define FIXMAP_PAGE_IO		(L_PTE_YOUNG | L_PTE_PRESENT | L_PTE_XN | L_PTE_DIRTY | \

@@ -10,7 +10,7 @@
  *  0xff800000 | FDT window (FDT_FIXED_BASE)|  head.S: 2 sections of the DTB; paging_init: read-only
  *             +----------------------------+ VMALLOC_END
  *  0xfee00000 |  PCI I/O (PCI_IO_VIRT_BASE)|  2 MiB, inside the vmalloc range
- *  0xfec00000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section; then vexpress map_io: 2 MiB
+ *  0xfec00000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section, until devicemaps_init
  *  0xfeb00000 | boot stack guard, stack   |  paging_init: 4 KiB unmapped, THREAD_SIZE mapped
  *             |      vmalloc               |  VMALLOC_START: high_memory +
  *             |                            |  VMALLOC_OFFSET, 8 MiB aligned
@@ -50,9 +50,11 @@
 #define FDT_FIXED_SIZE		(2 * SECTION_SIZE)
 
 /*
- * Early I/O window for power-off (and the console until it moves to the
- * fixmap). Linux's DEBUG_LL uses 0xf8000000 on vexpress; here it sits above
- * the highest VMALLOC_START any vmalloc= allows, so lowmem never reaches it.
+ * head.S's I/O window for the console (until it moves to the fixmap) and
+ * power-off (until the fixmap can early_ioremap), gone after
+ * devicemaps_init. Linux's DEBUG_LL uses 0xf8000000 on vexpress; here it
+ * sits above the highest VMALLOC_START any vmalloc= allows, so lowmem never
+ * reaches it.
  */
 #define DEBUG_IO_VIRT		UL(0xfec00000)
 

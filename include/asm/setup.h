@@ -21,6 +21,8 @@ void setup_arch(char **cmdline_p);
 const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys);
 /* The possible CPUs: the device tree's /cpus (kernel/devtree_cpus.c). */
 void arm_dt_init_cpu_maps(void);
+/* The machine's devices once ioremap works (Linux's customize_machine). */
+void customize_machine(void);
 void __noreturn dump_machine_table(void);
 void arm_memblock_init(const struct machine_desc *mdesc);
 /* Panics unless the kernel image lies in memblock.memory (mm/init.c). */

@@ -84,4 +84,16 @@ static inline bool should_fail_alloc_page(gfp_t gfp, unsigned int order)
 }
 #endif
 
+#ifdef CONFIG_FAIL_IOREMAP
+extern struct fault_attr fail_ioremap;
+/* Not in Linux: whether this ioremap of @size bytes fails on purpose (fail_ioremap=, mm/fail_ioremap.c). */
+bool should_fail_ioremap(size_t size);
+#else
+static inline bool should_fail_ioremap(size_t size)
+{
+	(void)size;
+	return false;
+}
+#endif
+
 #endif

@@ -1,37 +1,33 @@
 /*
  * The Versatile Express machine descriptor. Follows Linux's
- * mach-vexpress/v2m.c (v6.x) for the match; map_io follows the static
- * mapping of the motherboard peripherals older Linux had there (v3.x
- * v2m_map_io), which current Linux replaced with ioremap from drivers.
+ * mach-vexpress/v2m.c (v6.x): the match, and no map_io (older Linux mapped
+ * the motherboard peripherals statically there; current Linux's drivers
+ * ioremap what they use). init_machine probes this kernel's two drivers.
  */
 #include <linux/kernel.h>
 #include <asm/mach/arch.h>
-#include <asm/mach/map.h>
-#include <asm/page.h>
-#include <asm/static_vm.h>
-#include <mach/vexpress.h>
+#include <mach/console.h>
+#include <mach/sysreg.h>
 
 static const char *const v2m_dt_match[] = {
 	"arm,vexpress",
 	0
 };
 
-/* The motherboard peripherals (sysregs, UARTs, timers, ...), where power-off and the console reach them. */
-static const struct map_desc v2m_io_desc[] = {
-	{
-		.virtual = V2M_PERIPH_VIRT,
-		.pfn = V2M_PERIPH_PHYS >> PAGE_SHIFT,
-		.length = V2M_PERIPH_SIZE,
-		.type = MT_DEVICE,
-	},
-};
-
-static void v2m_map_io(void)
+/*
+ * Linux's customize_machine populates the devices from the device tree
+ * and the drivers probe them later in the initcalls; here the two drivers
+ * this kernel has probe at once: the system controller first, so that
+ * power-off has its final mapping before anything else can fail, then the
+ * console's UART.
+ */
+static void v2m_init_machine(void)
 {
-	iotable_init(v2m_io_desc, ARRAY_SIZE(v2m_io_desc));
+	vexpress_sysreg_probe();
+	pl011_console_probe();
 }
 
 DT_MACHINE_START(VEXPRESS_DT, "ARM-Versatile Express")
 	.dt_compat = v2m_dt_match,
-	.map_io = v2m_map_io,
+	.init_machine = v2m_init_machine,
 MACHINE_END

@@ -2,14 +2,16 @@
  * devmaps: what paging_init maps besides lowmem, asked of the MMU itself
  * (ATS1CPR/ATS1CPW): the vector page and the stubs page at 0xffff0000 and
  * 0xffff1000 with the CPU taking exceptions through them, the DTB
- * read-only at FDT_FIXED_BASE, the machine's static device mapping, CMA
- * areas remapped with pages, and an empty vmalloc area around them.
+ * read-only at FDT_FIXED_BASE, no static device mapping (the platform's
+ * drivers ioremap), CMA areas remapped with pages, and an empty vmalloc
+ * area around them.
  */
 #include <linux/cma.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <libfdt.h>
 #include <asm/dma-mapping.h>
 #include <asm/cp15.h>
@@ -56,6 +58,7 @@ static void high_vectors_enabled(struct ktest *t)
  */
 static bool copies_compared;
 static int vectors_copy_differs, stubs_copy_differs;
+static u64 debug_io_par_at_bootmem;
 
 static void devmaps_at_bootmem(void)
 {
@@ -63,6 +66,7 @@ static void devmaps_at_bootmem(void)
 				      (size_t)(__stubs_lma - __vectors_lma));
 	stubs_copy_differs = memcmp((const void *)(VECTORS_BASE + PAGE_SIZE), __stubs_lma,
 				    (size_t)(__stubs_lma_end - __stubs_lma));
+	debug_io_par_at_bootmem = ats1cp(DEBUG_IO_VIRT + V2M_UART0_OFFSET, false);
 	copies_compared = true;
 }
 
@@ -118,33 +122,26 @@ static void dtb_mapped_read_only(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ats1cp(FDT_FIXED_BASE + FDT_FIXED_SIZE, false) & PAR_F);
 }
 
-/* vexpress map_io: 2 MiB of motherboard peripherals, device memory, recorded as a static mapping. */
-static void motherboard_io_mapped(struct ktest *t)
+/*
+ * No static mapping of the motherboard peripherals (Linux 6.1's vexpress
+ * has no map_io; its drivers ioremap): no static_vm points into them, and
+ * head.S's window at DEBUG_IO_VIRT no longer translated once
+ * devicemaps_init was done (seen at bootmem, before any ioremap).
+ */
+static void no_static_motherboard_mapping(struct ktest *t)
 {
-	struct static_vm *svm = find_static_vm_vaddr(V2M_PERIPH_VIRT);
-	unsigned long last = V2M_PERIPH_VIRT + V2M_PERIPH_SIZE - 1;
-	u64 par;
+	unsigned int n = 0;
 
-	for (unsigned long va = V2M_PERIPH_VIRT; va < V2M_PERIPH_VIRT + V2M_PERIPH_SIZE; va += 64 * SZ_4K) {
-		par = ats1cp(va, true);
-		KTEST_ASSERT_TRUE(t, !(par & PAR_F));
-		KTEST_EXPECT_EQ(t, par_to_pa(par, va), V2M_PERIPH_PHYS + (va - V2M_PERIPH_VIRT));
+	for (struct static_vm *svm = static_vmlist; svm; svm = svm->next, n++) {
+		bool into_motherboard = svm->phys_addr < V2M_PERIPH_PHYS + V2M_PERIPH_SIZE &&
+					svm->phys_addr + svm->size > V2M_PERIPH_PHYS;
+
+		KTEST_EXPECT_FALSE(t, (svm->flags & VM_ARM_STATIC_MAPPING) && into_motherboard);
 	}
-	par = ats1cp(last, true);
-	KTEST_EXPECT_EQ(t, par_to_pa(par, last), V2M_PERIPH_PHYS + V2M_PERIPH_SIZE - 1);
-	/* Device memory: QEMU's PAR does not report attributes, so read the section entries. */
-	for (unsigned long va = V2M_PERIPH_VIRT; va < V2M_PERIPH_VIRT + V2M_PERIPH_SIZE; va += SECTION_SIZE)
-		KTEST_EXPECT_EQ(t, pmd_section_k(va)->pmd,
-				(V2M_PERIPH_PHYS + (va - V2M_PERIPH_VIRT)) | mem_types[MT_DEVICE].prot_sect);
-	KTEST_EXPECT_TRUE(t, ats1cp(V2M_PERIPH_VIRT - 1, false) & PAR_F);
-	KTEST_EXPECT_TRUE(t, ats1cp(V2M_PERIPH_VIRT + V2M_PERIPH_SIZE, false) & PAR_F);
-
-	KTEST_ASSERT_TRUE(t, svm != NULL);
-	KTEST_EXPECT_EQ(t, svm->addr, V2M_PERIPH_VIRT);
-	KTEST_EXPECT_EQ(t, svm->size, V2M_PERIPH_SIZE);
-	KTEST_EXPECT_EQ(t, svm->phys_addr, V2M_PERIPH_PHYS);
-	KTEST_EXPECT_EQ(t, svm->flags, VM_IOREMAP | VM_ARM_STATIC_MAPPING | VM_ARM_MTYPE(MT_DEVICE));
-	KTEST_EXPECT_STREQ(t, svm->caller, "iotable_init");
+	KTEST_EXPECT_GE(t, n, 2);
+	KTEST_EXPECT_TRUE(t, find_static_vm_vaddr(DEBUG_IO_VIRT) == NULL);
+	KTEST_ASSERT_TRUE(t, copies_compared);
+	KTEST_EXPECT_TRUE(t, debug_io_par_at_bootmem & PAR_F);
 }
 
 /* pci_reserve_io: the PCI I/O window is reserved, not mapped. */
@@ -172,7 +169,18 @@ static void static_vms_sorted(struct ktest *t)
 	KTEST_EXPECT_GE(t, n, 2);
 }
 
-/* Nothing translates from VMALLOC_START to the fixmap but the static mappings and the DTB window. */
+/* Whether va lies in the mapped part (not the guard page) of a busy vmalloc area. */
+static bool in_vm_area(unsigned long va)
+{
+	struct vmap_area *area = find_vmap_area(va);
+
+	return area && area->vm && va < (unsigned long)area->vm->addr + get_vm_area_size(area->vm);
+}
+
+/*
+ * Nothing translates from VMALLOC_START to the fixmap but the static
+ * mappings, the areas vmalloc and ioremap made, and the DTB window.
+ */
 static void vmalloc_area_empty(struct ktest *t)
 {
 	unsigned long start = vmalloc_start((unsigned long)high_memory);
@@ -180,7 +188,7 @@ static void vmalloc_area_empty(struct ktest *t)
 
 	for (unsigned long va = start; va < FIXADDR_START; va += SZ_1M) {
 		struct static_vm *svm = find_static_vm_vaddr(va);
-		bool mapped = svm && (svm->flags & VM_ARM_STATIC_MAPPING);
+		bool mapped = svm ? !!(svm->flags & VM_ARM_STATIC_MAPPING) : in_vm_area(va);
 
 		if (va >= FDT_FIXED_BASE && va < FDT_FIXED_BASE + FDT_FIXED_SIZE)
 			continue;
@@ -259,7 +267,7 @@ static const struct ktest_case devmaps_cases[] = {
 	KTEST_CASE(vector_and_stubs_pages),
 	KTEST_CASE(svc_returns_through_stubs),
 	KTEST_CASE(dtb_mapped_read_only),
-	KTEST_CASE(motherboard_io_mapped),
+	KTEST_CASE(no_static_motherboard_mapping),
 	KTEST_CASE(pci_io_reserved),
 	KTEST_CASE(static_vms_sorted),
 	KTEST_CASE(vmalloc_area_empty),

@@ -12,15 +12,20 @@
  *    the static mappings in it, worked out here) and empties with every
  *    count back; VmallocTotal is the layout's size (vmalloc= moves it);
  *  - a freed area is not reusable until the purge, and is after it;
- *  - bad frees change nothing.
+ *  - bad frees change nothing;
+ *  - the platform's own ioremaps (the console's UART, the system
+ *    controller) translate to the registers the device tree gives, as
+ *    device memory, never executable, with a guard page after each.
  */
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/of_fdt.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <libfdt.h>
 #include <asm/io.h>
 #include <asm/layout.h>
 #include <asm/lowmem.h>
@@ -29,6 +34,8 @@
 #include <asm/pgtable.h>
 #include <asm/static_vm.h>
 #include <asm/system.h>
+#include <mach/console.h>
+#include <mach/sysreg.h>
 #include <mach/vexpress.h>
 #include <ktest.h>
 
@@ -215,14 +222,28 @@ static unsigned long model_vmalloc_start(void)
 	return (high + MODEL_VMALLOC_OFFSET) & ~(unsigned long)(MODEL_VMALLOC_OFFSET - 1);
 }
 
-/* The free capacity: the model's area less the static mappings and reservations inside it. */
+static bool dt_reg(const char *compatible, u64 *phys, u64 *size);
+
+/*
+ * The free capacity: the model's area less the static mappings and
+ * reservations inside it, and less the areas the platform's drivers
+ * ioremapped at boot (each register block of the device tree, rounded to
+ * pages, plus its guard page).
+ */
 static unsigned long expected_capacity(void)
 {
+	static const char *const platform_devices[] = { "arm,pl011", "arm,vexpress-sysreg" };
 	unsigned long start = model_vmalloc_start(), cap = VMALLOC_END - start;
 
 	for (struct static_vm *svm = static_vmlist; svm; svm = svm->next)
 		if (svm->addr >= start && svm->addr < VMALLOC_END)
 			cap -= svm->size;
+	for (unsigned int i = 0; i < ARRAY_SIZE(platform_devices); i++) {
+		u64 phys, size;
+
+		if (dt_reg(platform_devices[i], &phys, &size))
+			cap -= (unsigned long)PAGE_ALIGN((phys & ~PAGE_MASK) + size) + PAGE_SIZE;
+	}
 	return cap;
 }
 
@@ -388,18 +409,27 @@ static void lazy_max_pages_purges(struct ktest *t)
 	purge_vmap_area_lazy();
 }
 
-/* ioremap of a range a static mapping of the same type covers: that mapping's address. */
+/*
+ * A request a static mapping of the same type covers gets that mapping's
+ * address. No device has a static mapping any more; the boot stack's pages
+ * (iotable_init, MT_MEMORY_RW) are one, asked for with their own type.
+ */
 static void ioremap_reuses_static(struct ktest *t)
 {
-	void __iomem *p = ioremap(V2M_SYSREG_PHYS, PAGE_SIZE);
+	struct static_vm *svm = find_static_vm_vaddr(BOOT_STACK_VIRT);
 	struct vmap_area_stats s0, s1;
+	void __iomem *p;
 
-	KTEST_EXPECT_EQ(t, (unsigned long)p, V2M_PERIPH_VIRT + V2M_SYSREG_OFFSET);
+	KTEST_ASSERT_TRUE(t, svm != NULL);
+	p = __arm_ioremap_pfn_caller((unsigned long)(svm->phys_addr >> PAGE_SHIFT) + 1, 0x24, 8, MT_MEMORY_RW,
+				     test_caller);
+	KTEST_EXPECT_EQ(t, (unsigned long)p, BOOT_STACK_VIRT + PAGE_SIZE + 0x24);
 	vmap_area_stats(&s0);
 	iounmap(p);
 	vmap_area_stats(&s1);
 	KTEST_EXPECT_EQ(t, s1.busy_areas, s0.busy_areas);
-	KTEST_EXPECT_TRUE(t, translates(V2M_PERIPH_VIRT + V2M_SYSREG_OFFSET));
+	KTEST_EXPECT_TRUE(t, translates(BOOT_STACK_VIRT + PAGE_SIZE));
+	KTEST_EXPECT_TRUE(t, find_static_vm_vaddr(BOOT_STACK_VIRT) == svm);
 }
 
 /* ioremap_wc of one page of the same range: a new area with pages, write-combining, never executable. */
@@ -512,11 +542,11 @@ static void bad_vfree_changes_nothing(struct ktest *t)
 	vmap_area_stats(&s0);
 	vfree((void *)(vmalloc_start((unsigned long)high_memory) + 0x123000));
 	vfree((char *)p + PAGE_SIZE);	/* the guard page */
-	vfree((void *)V2M_PERIPH_VIRT);	/* a static mapping */
+	vfree((void *)PCI_IO_VIRT_BASE);	/* a static reservation */
 	vmap_area_stats(&s1);
 	KTEST_EXPECT_EQ(t, s1.busy_areas, s0.busy_areas);
 	KTEST_EXPECT_EQ(t, s1.lazy_areas, s0.lazy_areas);
-	KTEST_EXPECT_TRUE(t, translates(V2M_PERIPH_VIRT));
+	KTEST_EXPECT_TRUE(t, find_vm_area((void *)PCI_IO_VIRT_BASE) != NULL);
 	vfree(p);
 	vfree(p);
 	vmap_area_stats(&s1);
@@ -535,6 +565,106 @@ static void vmalloc_too_large_fails(struct ktest *t)
 	vmap_area_stats(&s1);
 	KTEST_EXPECT_EQ(t, s1.busy_areas, s0.busy_areas);
 	KTEST_EXPECT_EQ(t, vmalloc_nr_pages(), used);
+}
+
+/*
+ * The first register block of the first node compatible with @compatible
+ * (the console's UART: the serial0 alias, when there is one), translated
+ * to a CPU physical address through the ranges of every bus above it, as
+ * Linux's of_translate_address does. Written here from the devicetree
+ * specification (2.3.8 "ranges"), apart from the kernel, which takes its
+ * two addresses from the board's memory map.
+ */
+static bool dt_reg(const char *compatible, u64 *phys, u64 *size)
+{
+	const void *fdt = initial_boot_params;
+	const char *alias = strcmp(compatible, "arm,pl011") ? NULL : fdt_get_alias(fdt, "serial0");
+	int node = alias ? fdt_path_offset(fdt, alias) : fdt_node_offset_by_compatible(fdt, -1, compatible);
+	int bus = node >= 0 ? fdt_parent_offset(fdt, node) : -1;
+	const fdt32_t *reg;
+	int len;
+
+	if (bus < 0 || !(reg = fdt_getprop(fdt, node, "reg", &len)))
+		return false;
+	*phys = dt_mem_next_cell((u32)fdt_address_cells(fdt, bus), &reg);
+	*size = dt_mem_next_cell((u32)fdt_size_cells(fdt, bus), &reg);
+	/* Up the tree: each bus's ranges map its children's addresses to its parent's. */
+	for (int parent = fdt_parent_offset(fdt, bus); parent >= 0; bus = parent, parent = fdt_parent_offset(fdt, bus)) {
+		const fdt32_t *r = fdt_getprop(fdt, bus, "ranges", &len);
+		u32 child_cells = (u32)fdt_address_cells(fdt, bus), size_cells = (u32)fdt_size_cells(fdt, bus);
+		u32 parent_cells = (u32)fdt_address_cells(fdt, parent);
+		u32 entry = (child_cells + parent_cells + size_cells) * 4;
+		bool found = false;
+
+		if (!r)
+			return false;	/* no ranges: not reachable from the CPU */
+		for (int off = 0; off + (int)entry <= len; off += (int)entry) {
+			const fdt32_t *p = r + off / 4;
+			u64 child = dt_mem_next_cell(child_cells, &p);
+			u64 base = dt_mem_next_cell(parent_cells, &p);
+			u64 span = dt_mem_next_cell(size_cells, &p);
+
+			if (*phys >= child && *phys - child < span) {
+				*phys = base + (*phys - child);
+				found = true;
+				break;
+			}
+		}
+		if (len && !found)	/* an empty ranges maps one to one */
+			return false;
+	}
+	return true;
+}
+
+/*
+ * One of the platform's boot-time ioremaps: every page of it translates
+ * (ATS1CPR/ATS1CPW) to the device tree's registers, its PTE is Linux's
+ * MT_DEVICE (shared device memory, never executable; in LPAE builds the
+ * PAR reports the MAIR's Device attribute too), the area is an ioremap of
+ * the registers' size with a guard page that does not translate.
+ */
+static void check_platform_ioremap(struct ktest *t, unsigned long va, const char *compatible)
+{
+	unsigned long start = va & PAGE_MASK;
+	struct vm_struct *vm;
+	u64 phys, size;
+
+	KTEST_ASSERT_TRUE(t, dt_reg(compatible, &phys, &size));
+	KTEST_ASSERT_TRUE(t, is_vmalloc_addr((void *)va));
+	KTEST_EXPECT_EQ(t, va & ~PAGE_MASK, phys & ~PAGE_MASK);
+	vm = find_vm_area((void *)start);
+	KTEST_ASSERT_TRUE(t, vm != NULL);
+	KTEST_EXPECT_EQ(t, vm->flags, VM_IOREMAP | VM_ARM_MTYPE(MT_DEVICE));
+	KTEST_EXPECT_EQ(t, vm->phys_addr, phys & PAGE_MASK);
+	KTEST_EXPECT_EQ(t, get_vm_area_size(vm), PAGE_ALIGN((phys & ~PAGE_MASK) + size));
+	for (unsigned long off = 0; off < get_vm_area_size(vm); off += PAGE_SIZE) {
+		u64 par_r = ats1cp(start + off, false), par_w = ats1cp(start + off, true);
+		pte_t *ptep = kernel_pte(start + off);
+
+		KTEST_ASSERT_TRUE(t, !(par_r & PAR_F) && !(par_w & PAR_F));
+		KTEST_EXPECT_EQ(t, par_to_pa(par_r, start + off), (phys & PAGE_MASK) + off);
+		if (par_r & PAR_LPAE)
+			KTEST_EXPECT_EQ(t, par_r >> 56, 0x04);	/* MAIR: Device memory (B4.1.104) */
+		KTEST_ASSERT_TRUE(t, ptep != NULL);
+		KTEST_EXPECT_EQ(t, pte_val(*ptep) & L_PTE_MT_MASK, L_PTE_MT_DEV_SHARED);
+		KTEST_EXPECT_TRUE(t, pte_val(*ptep) & L_PTE_XN);
+		KTEST_EXPECT_TRUE(t, pte_val(*ptep) & L_PTE_SHARED);
+	}
+	check_guard(t, start, get_vm_area_size(vm));
+}
+
+/*
+ * The console and the system controller moved to ioremaps once vmalloc
+ * worked: the console writes through its area (this very line of KTAP
+ * output went there), power-off will go through the other.
+ */
+static void platform_uses_ioremap(struct ktest *t)
+{
+	unsigned long sysreg = (unsigned long)vexpress_sysreg_base();
+
+	check_platform_ioremap(t, console_base(), "arm,pl011");
+	KTEST_ASSERT_TRUE(t, sysreg != 0);
+	check_platform_ioremap(t, sysreg, "arm,vexpress-sysreg");
 }
 
 /* The early areas are busy with their static_vm's bounds; the allocator's trees are sound. */
@@ -565,6 +695,7 @@ static const struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(lazy_purge_frees_after_flush),
 	KTEST_CASE(lazy_max_pages_purges),
 	KTEST_CASE(fill_to_exhaustion_and_empty),
+	KTEST_CASE(platform_uses_ioremap),
 	KTEST_CASE(ioremap_reuses_static),
 	KTEST_CASE(ioremap_page_translates),
 	KTEST_CASE(ioremap_2m_uses_sections),

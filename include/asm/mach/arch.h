@@ -9,7 +9,8 @@ struct machine_desc {
 	const char *name;
 	const char *const *dt_compat;	/* NULL-terminated */
 	void (*reserve)(void);		/* platform memblock reservations */
-	void (*map_io)(void);		/* later: static device mappings */
+	void (*map_io)(void);		/* static device mappings (devicemaps_init) */
+	void (*init_machine)(void);	/* devices, once ioremap works (customize_machine) */
 };
 
 /* Follows Linux's DT_MACHINE_START (arch/arm/include/asm/mach/arch.h, v6.x). */

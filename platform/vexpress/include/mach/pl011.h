@@ -11,5 +11,6 @@
 #define UARTDR			0x00		/* data: a write sends a byte */
 #define UARTFR			0x18		/* flags */
 #define UARTFR_TXFF		(UL(1) << 5)	/* transmit FIFO full */
+#define UARTPeriphID2		0xfe8		/* bits [7:4]: the revision (TRM 3.3, peripheral identification) */
 
 #endif

@@ -21,4 +21,13 @@
 /* Write SHUTDOWN to site 0, position 0, device 0 (site, position and device 0: the motherboard's). */
 #define SYS_CFGCTRL_SHUTDOWN	(SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE | SYS_CFGCTRL_FUNC(SYS_CFG_SHUTDOWN))
 
+#ifndef __ASSEMBLY__
+#include <asm/io.h>
+
+/* ioremap the system registers (the machine's init_machine, once ioremap works). */
+void vexpress_sysreg_probe(void);
+/* Their ioremap; NULL before the probe or when it failed. */
+void __iomem *vexpress_sysreg_base(void);
+#endif
+
 #endif

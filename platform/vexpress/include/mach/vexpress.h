@@ -11,17 +11,21 @@
 
 /*
  * The motherboard peripherals: head.S maps their first section (1 MiB
- * classic, 2 MiB LPAE) at DEBUG_IO_VIRT for the early console and
- * power-off; the machine's map_io maps all 2 MiB at the same address.
+ * classic, 2 MiB LPAE) at DEBUG_IO_VIRT for the console and power-off
+ * until paging_init's devicemaps_init. There is no static mapping after
+ * that (Linux 6.1's vexpress has no map_io): the console goes through its
+ * earlycon fixmap slot, then an ioremap; power-off through early_ioremap,
+ * then an ioremap (platform/vexpress/pl011.c, sysreg.c).
  */
 #define V2M_PERIPH_PHYS		UL(0x1c000000)
 #define V2M_PERIPH_SIZE		UL(0x00200000)
-#define V2M_PERIPH_VIRT		DEBUG_IO_VIRT
 #define V2M_SYSREG_OFFSET	0x00010000	/* system registers (SYS_CFG*) */
 #define V2M_UART0_OFFSET	0x00090000	/* PL011 UART0 */
-/* Where head.S reaches them before the MMU is on. */
 #define V2M_SYSREG_PHYS		(V2M_PERIPH_PHYS + V2M_SYSREG_OFFSET)
 #define V2M_UART0_PHYS		(V2M_PERIPH_PHYS + V2M_UART0_OFFSET)
+/* Each is one 4 KiB register block (the reg sizes of the device tree's sysreg and serial nodes). */
+#define V2M_SYSREG_SIZE		UL(0x1000)
+#define V2M_UART0_SIZE		UL(0x1000)
 
 /*
  * RAM base the ELF file's load addresses assume (vmlinux's LMA), so
