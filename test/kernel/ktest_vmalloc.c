@@ -174,7 +174,7 @@ static void vmap_maps_given_pages(struct ktest *t)
 		pages[i] = alloc_page(GFP_KERNEL);
 		KTEST_ASSERT_TRUE(t, pages[i] != NULL);
 	}
-	p = vmap(pages, 3, 0);
+	p = vmap(pages, 3, 0, PAGE_KERNEL);
 	KTEST_ASSERT_TRUE(t, p != NULL);
 	KTEST_EXPECT_EQ(t, find_vm_area(p)->flags, VM_MAP);
 	for (unsigned int i = 0; i < 3; i++) {
