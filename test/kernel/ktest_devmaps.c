@@ -172,15 +172,21 @@ static void static_vms_sorted(struct ktest *t)
 	KTEST_EXPECT_GE(t, n, 2);
 }
 
-/* Nothing translates from VMALLOC_START to the fixmap but the static mappings and the DTB window. */
+/*
+ * Nothing translates from VMALLOC_START to the fixmap but the static
+ * mappings, the DTB window and the atomic DMA pool when it is mapped
+ * there (highmem CMA or no CMA area: 256 KiB).
+ */
 static void vmalloc_area_empty(struct ktest *t)
 {
 	unsigned long start = vmalloc_start((unsigned long)high_memory);
 	unsigned int checked = 0;
+	size_t pool_size;
+	unsigned long pool = (unsigned long)atomic_pool_range(&pool_size);
 
 	for (unsigned long va = start; va < FIXADDR_START; va += SZ_1M) {
 		struct static_vm *svm = find_static_vm_vaddr(va);
-		bool mapped = svm && (svm->flags & VM_ARM_STATIC_MAPPING);
+		bool mapped = (svm && (svm->flags & VM_ARM_STATIC_MAPPING)) || (va >= pool && va < pool + pool_size);
 
 		if (va >= FDT_FIXED_BASE && va < FDT_FIXED_BASE + FDT_FIXED_SIZE)
 			continue;
@@ -200,8 +206,8 @@ static void cma_lowmem_mapped_with_pages(struct ktest *t)
 {
 	unsigned int seen = 0;
 	size_t pool_size;
-	void *pool = atomic_pool_range(&pool_size);
-	phys_addr_t pool_pa = pool ? __pa(pool) : 0;
+	struct page *pool = (atomic_pool_range(&pool_size), atomic_pool_first_page());
+	phys_addr_t pool_pa = pool ? page_to_phys(pool) : 0;
 
 	for (unsigned int i = 0; i < cma_area_count; i++) {
 		phys_addr_t base = cma_areas[i].base, end = base + cma_areas[i].size;

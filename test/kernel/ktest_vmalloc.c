@@ -21,6 +21,7 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <asm/dma-mapping.h>
 #include <asm/io.h>
 #include <asm/layout.h>
 #include <asm/lowmem.h>
@@ -215,14 +216,22 @@ static unsigned long model_vmalloc_start(void)
 	return (high + MODEL_VMALLOC_OFFSET) & ~(unsigned long)(MODEL_VMALLOC_OFFSET - 1);
 }
 
-/* The free capacity: the model's area less the static mappings and reservations inside it. */
+/*
+ * The free capacity: the model's area less the static mappings and
+ * reservations inside it, and less the atomic DMA pool (256 KiB and its
+ * guard page) when the boot mapped it there.
+ */
 static unsigned long expected_capacity(void)
 {
 	unsigned long start = model_vmalloc_start(), cap = VMALLOC_END - start;
+	size_t pool_size;
+	void *pool = atomic_pool_range(&pool_size);
 
 	for (struct static_vm *svm = static_vmlist; svm; svm = svm->next)
 		if (svm->addr >= start && svm->addr < VMALLOC_END)
 			cap -= svm->size;
+	if (pool && is_vmalloc_addr(pool))
+		cap -= SZ_256K + PAGE_SIZE;
 	return cap;
 }
 
