@@ -11,6 +11,7 @@
 #include <linux/of_fdt.h>
 #include <linux/string.h>
 #include <libfdt.h>
+#include <linux/vmalloc.h>
 #include <asm/dma-mapping.h>
 #include <asm/cp15.h>
 #include <asm/fixmap.h>
@@ -174,19 +175,22 @@ static void static_vms_sorted(struct ktest *t)
 
 /*
  * Nothing translates from VMALLOC_START to the fixmap but the static
- * mappings, the DTB window and the atomic DMA pool when it is mapped
- * there (highmem CMA or no CMA area: 256 KiB).
+ * mappings, the DTB window and the areas the vmalloc allocator hands out
+ * (the atomic DMA pool from highmem or without CMA, a coherent pool's
+ * ioremap, what other suites left mapped).
  */
 static void vmalloc_area_empty(struct ktest *t)
 {
 	unsigned long start = vmalloc_start((unsigned long)high_memory);
 	unsigned int checked = 0;
-	size_t pool_size;
-	unsigned long pool = (unsigned long)atomic_pool_range(&pool_size);
 
 	for (unsigned long va = start; va < FIXADDR_START; va += SZ_1M) {
 		struct static_vm *svm = find_static_vm_vaddr(va);
-		bool mapped = (svm && (svm->flags & VM_ARM_STATIC_MAPPING)) || (va >= pool && va < pool + pool_size);
+		struct vmap_area *busy = find_vmap_area(va);
+		/* A handed-out area translates up to its guard page. */
+		bool mapped = (svm && (svm->flags & VM_ARM_STATIC_MAPPING)) ||
+			      (busy && busy->vm && !svm &&
+			       va < (unsigned long)busy->vm->addr + get_vm_area_size(busy->vm));
 
 		if (va >= FDT_FIXED_BASE && va < FDT_FIXED_BASE + FDT_FIXED_SIZE)
 			continue;

@@ -19,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/of_reserved_mem.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/dma-mapping.h>
@@ -218,8 +219,10 @@ static unsigned long model_vmalloc_start(void)
 
 /*
  * The free capacity: the model's area less the static mappings and
- * reservations inside it, and less the atomic DMA pool (256 KiB and its
- * guard page) when the boot mapped it there.
+ * reservations inside it, less the atomic DMA pool (256 KiB and its guard
+ * page) when the boot mapped it there, and less the no-map coherent pools
+ * a device has set up (their ioremap stays, as Linux's: the region's size
+ * and a guard page).
  */
 static unsigned long expected_capacity(void)
 {
@@ -232,6 +235,9 @@ static unsigned long expected_capacity(void)
 			cap -= svm->size;
 	if (pool && is_vmalloc_addr(pool))
 		cap -= SZ_256K + PAGE_SIZE;
+	for (int i = 0; i < reserved_mem_count; i++)
+		if (reserved_mem[i].setup == rmem_dma_setup && reserved_mem[i].priv)
+			cap -= (unsigned long)PAGE_ALIGN(reserved_mem[i].size) + PAGE_SIZE;
 	return cap;
 }
 
