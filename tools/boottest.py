@@ -13,15 +13,18 @@ list of every in-kernel case and when it skips (test/boot/ktest-cases.txt):
 the suites the command line asks for must report exactly their listed
 cases, each passing unless a skip rule holds for this build (its .config)
 and this boot (--facts), and then skipping with the listed reason; the
-suites are those of the ktest option in --append (or --ktest). The exit
-status of the run must equal --status (default 0).
+suites are those of the ktest option in --append (or --ktest). --meminfo:
+the meminfo printout must be there, in Linux's format, and agree with the
+Memory: line, the CMA and zone lines and the layout of the same boot
+(armv7mm.meminfo). The exit status of the run must equal --status
+(default 0).
 """
 import argparse
 import os
 import re
 import sys
 
-from armv7mm import TOP, console, ktap
+from armv7mm import TOP, bootlog, console, ktap, meminfo
 
 
 def read_cases(path):
@@ -119,6 +122,8 @@ def main():
     ap.add_argument("--expect", action="append", default=[])
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--ktap", action="store_true")
+    ap.add_argument("--meminfo", action="store_true",
+                    help="check the meminfo printout against the boot's Memory:, CMA, zone and layout lines")
     ap.add_argument("--cases", help="the list of in-kernel cases and their skip rules")
     ap.add_argument("--facts", default="", help="comma-separated facts of this boot for the skip rules")
     ap.add_argument("--ktest", help="the ktest option of the kernel's command line when --append does not"
@@ -157,6 +162,10 @@ def main():
         hits = [l for l in lines if rx.search(l)]
         if hits:
             problems.append("rejected pattern %r matched: %r" % (pat, hits[0]))
+
+    if args.meminfo:
+        problems += ["meminfo: " + p for p in
+                     meminfo.problems(bootlog.BootLog(lines), "CONFIG_HIGHMEM" in build_facts(run_args))]
 
     if args.ktap:
         try:
