@@ -6,7 +6,9 @@
  *   null            read address 0
  *   rodata-write    write to read-only data
  *   exec-data       jump into (never-executable) data
- *   vmalloc-gap     read the first, unmapped, address of the vmalloc area
+ *   vmalloc-gap     read the last address of the gap below the vmalloc area
+ *                   (VMALLOC_OFFSET, never mapped, to catch accesses past
+ *                   lowmem; the area's first pages are in use: the atomic DMA pool)
  *   vmalloc-guard   vmalloc a page, then read the guard page after it: the
  *                   oops names the area (vmalloc_report_fault)
  *   user-from-kernel read a user-space address (nothing is mapped there)
@@ -134,7 +136,7 @@ void fault_inject(void)
 	else if (!strcmp(fault_kind, "exec-data"))
 		fault_exec_data();
 	else if (!strcmp(fault_kind, "vmalloc-gap"))
-		fault_read(vmalloc_start((unsigned long)high_memory));
+		fault_read(vmalloc_start((unsigned long)high_memory) - 1);
 	else if (!strcmp(fault_kind, "vmalloc-guard"))
 		fault_vmalloc_guard();
 	else if (!strcmp(fault_kind, "user-from-kernel"))
