@@ -52,6 +52,7 @@ static int dma_init_coherent_memory(phys_addr_t phys_addr, dma_addr_t device_add
 {
 	int pages = (int)(size >> PAGE_SHIFT);
 	struct dma_coherent_mem *mem;
+	unsigned long bitmap = 0;
 	void *mem_base;
 
 	if (!pages)
@@ -59,15 +60,16 @@ static int dma_init_coherent_memory(phys_addr_t phys_addr, dma_addr_t device_add
 	mem_base = (void *)ioremap_wc(phys_addr, size);
 	if (!mem_base)
 		return -EINVAL;
-	mem = &coherent_mems[nr_coherent_mems];
-	if (nr_coherent_mems == ARRAY_SIZE(coherent_mems) ||
-	    !(mem->bitmap = (unsigned long *)__get_free_pages(GFP_KERNEL | __GFP_ZERO, bitmap_pages_order(pages)))) {
+	if (nr_coherent_mems < ARRAY_SIZE(coherent_mems))
+		bitmap = __get_free_pages(GFP_KERNEL | __GFP_ZERO, bitmap_pages_order(pages));
+	if (!bitmap) {
 		iounmap(mem_base);
 		pr_err("Reserved memory: failed to init DMA memory pool at %pa, size %ld MiB\n",
 		       &phys_addr, (long)(size / SZ_1M));
 		return -ENOMEM;
 	}
-	nr_coherent_mems++;
+	mem = &coherent_mems[nr_coherent_mems++];
+	mem->bitmap = (unsigned long *)bitmap;
 	mem->virt_base = mem_base;
 	mem->device_base = device_addr;
 	mem->pfn_base = PFN_DOWN(phys_addr);
