@@ -8,7 +8,8 @@
  *   exec-data       jump into (never-executable) data
  *   vmalloc-gap     read the last address of the gap below the vmalloc area
  *                   (VMALLOC_OFFSET, never mapped, to catch accesses past
- *                   lowmem; the area's first pages hold the platform's ioremaps)
+ *                   lowmem; the area's first pages hold the platform's ioremaps
+ *                   and the atomic DMA pool)
  *   vmalloc-guard   vmalloc a page, then read the guard page after it: the
  *                   oops names the area (vmalloc_report_fault)
  *   user-from-kernel read a user-space address (nothing is mapped there)

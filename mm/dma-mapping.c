@@ -1,14 +1,18 @@
 /*
  * CMA areas in lowmem are remapped with pages, so that the kernel can
  * later change the attributes of parts of them for DMA-coherent buffers,
- * and the atomic pool is such a buffer. Follows Linux's
- * dma_contiguous_early_fixup, dma_contiguous_remap and atomic_pool_init
- * (arch/arm/mm/dma-mapping.c, v6.x).
+ * and the atomic pool is such a buffer (from highmem CMA or, without a
+ * CMA area, from the page allocator, it is mapped in the vmalloc area
+ * instead). Follows Linux's dma_contiguous_early_fixup,
+ * dma_contiguous_remap and atomic_pool_init (arch/arm/mm/dma-mapping.c,
+ * v6.x).
  */
 #include <linux/bitmap.h>
 #include <linux/kernel.h>
 #include <linux/cma.h>
 #include <linux/dma-map-ops.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/cacheflush.h>
@@ -77,6 +81,7 @@ void dma_contiguous_remap(void)
 /* Linux's DEFAULT_DMA_COHERENT_POOL_SIZE: memory for coherent allocations that cannot wait. */
 #define ATOMIC_POOL_SIZE	SZ_256K
 #define ATOMIC_POOL_PAGES	(ATOMIC_POOL_SIZE / PAGE_SIZE)
+#define ATOMIC_POOL_ORDER	((unsigned int)__builtin_ctz(ATOMIC_POOL_PAGES))
 
 static struct {
 	void *vaddr;		/* NULL when there is no pool */
@@ -88,6 +93,30 @@ static struct {
 static pgprot_t pgprot_dmacoherent(pgprot_t prot)
 {
 	return __pgprot((pgprot_val(prot) & ~(pteval_t)L_PTE_MT_MASK) | L_PTE_MT_BUFFERABLE | L_PTE_XN);
+}
+
+/*
+ * Follows Linux's __dma_clear_buffer (v6.1, for a buffer the CPU will not
+ * see through a cached mapping): zeroed and flushed from the caches, a
+ * page at a time through kmap for highmem, so that no dirty line is
+ * written back over what the device puts there later.
+ */
+static void __dma_clear_buffer(struct page *page, size_t size)
+{
+	if (PageHighMem(page)) {
+		for (size_t off = 0; off < size; off += PAGE_SIZE, page++) {
+			void *ptr = kmap_local_page(page);
+
+			memset(ptr, 0, PAGE_SIZE);
+			dmac_flush_range(ptr, (char *)ptr + PAGE_SIZE);
+			kunmap_local(ptr);
+		}
+	} else {
+		void *ptr = page_address(page);
+
+		memset(ptr, 0, size);
+		dmac_flush_range(ptr, (char *)ptr + size);
+	}
 }
 
 /*
@@ -108,32 +137,82 @@ static void __dma_remap(struct page *page, size_t size, pgprot_t prot)
 }
 
 /*
+ * Follows Linux's __alloc_from_contiguous (v6.1) for the default area: a
+ * lowmem buffer keeps its linear address with new attributes, a highmem
+ * one gets a mapping in the vmalloc area.
+ */
+static void *__alloc_from_contiguous(size_t size, pgprot_t prot, struct page **ret_page, const void *caller)
+{
+	size_t count = size >> PAGE_SHIFT;
+	struct page *page = dma_alloc_from_contiguous(NULL, count, ATOMIC_POOL_ORDER, false);
+	void *ptr;
+
+	if (!page)
+		return NULL;
+	__dma_clear_buffer(page, size);
+	if (PageHighMem(page)) {
+		ptr = dma_common_contiguous_remap(page, size, prot, caller);
+		if (!ptr) {
+			dma_release_from_contiguous(NULL, page, (int)count);
+			return NULL;
+		}
+	} else {
+		__dma_remap(page, size, prot);
+		ptr = page_address(page);
+	}
+	*ret_page = page;
+	return ptr;
+}
+
+/*
+ * Follows Linux's __alloc_remap_buffer and __dma_alloc_buffer (v6.1):
+ * pages from the page allocator (lowmem: GFP_DMA), cleared, mapped with
+ * prot in the vmalloc area; their linear mapping stays as it is, as in
+ * Linux. The pool is exactly 2^ATOMIC_POOL_ORDER pages, so Linux's
+ * split_page and the freeing of the pages past size have nothing to do
+ * (the pool's pages are never freed one by one).
+ */
+static void *__alloc_remap_buffer(size_t size, gfp_t gfp, pgprot_t prot, struct page **ret_page,
+				  const void *caller)
+{
+	struct page *page = alloc_pages(gfp, ATOMIC_POOL_ORDER);
+	void *ptr;
+
+	if (!page)
+		return NULL;
+	__dma_clear_buffer(page, size);
+	ptr = dma_common_contiguous_remap(page, size, prot, caller);
+	if (!ptr) {
+		__free_pages(page, ATOMIC_POOL_ORDER);
+		return NULL;
+	}
+	*ret_page = page;
+	return ptr;
+}
+
+/*
  * Follows Linux's atomic_pool_init (arch/arm/mm/dma-mapping.c, v6.1, a
- * postcore_initcall): 256 KiB from the default CMA area, zeroed, flushed
- * from the caches and remapped uncached, with Linux's line. A CMA page in
- * highmem (Linux maps it in the vmalloc area, dma_common_contiguous_remap)
- * or no CMA area at all (Linux remaps ordinary pages there) needs the
- * vmalloc area, which this kernel does not have yet: then the pool fails
- * with Linux's failure line.
+ * postcore_initcall): 256 KiB of uncached memory (pgprot_dmacoherent of
+ * PAGE_KERNEL), from the default CMA area when there is one, else from
+ * the page allocator, with Linux's line either way.
  */
 void atomic_pool_init(void)
 {
-	struct cma *cma = dev_get_cma_area(NULL);
+	pgprot_t prot = pgprot_dmacoherent(PAGE_KERNEL);
 	struct page *page = NULL;
+	void *ptr;
 
-	if (cma && !PageHighMem(pfn_to_page(cma->base_pfn)))
-		page = dma_alloc_from_contiguous(NULL, ATOMIC_POOL_PAGES, (unsigned int)__builtin_ctz(ATOMIC_POOL_PAGES),
-						 true);
-	if (!page) {
+	if (dev_get_cma_area(NULL))
+		ptr = __alloc_from_contiguous(ATOMIC_POOL_SIZE, prot, &page, atomic_pool_init);
+	else
+		ptr = __alloc_remap_buffer(ATOMIC_POOL_SIZE, GFP_KERNEL | GFP_DMA, prot, &page, atomic_pool_init);
+	if (!ptr) {
 		pr_err("DMA: failed to allocate %u KiB pool for atomic coherent allocations\n",
 		       (unsigned int)(ATOMIC_POOL_SIZE / 1024));
 		return;
 	}
-	atomic_pool.vaddr = page_address(page);
+	atomic_pool.vaddr = ptr;
 	atomic_pool.page = page;
-	memset(atomic_pool.vaddr, 0, ATOMIC_POOL_SIZE);
-	dmac_flush_range(atomic_pool.vaddr, (char *)atomic_pool.vaddr + ATOMIC_POOL_SIZE);
-	__dma_remap(page, ATOMIC_POOL_SIZE, pgprot_dmacoherent(__pgprot(mem_types[MT_MEMORY_DMA_READY].prot_pte)));
 	pr_info("DMA: preallocated %u KiB pool for atomic coherent allocations\n",
 		(unsigned int)(ATOMIC_POOL_SIZE / 1024));
 }
@@ -177,4 +256,10 @@ void *atomic_pool_range(size_t *size)
 {
 	*size = atomic_pool.vaddr ? ATOMIC_POOL_SIZE : 0;
 	return atomic_pool.vaddr;
+}
+
+/* The pool's first page (its pages are contiguous), NULL when there is none. */
+struct page *atomic_pool_first_page(void)
+{
+	return atomic_pool.vaddr ? atomic_pool.page : NULL;
 }

@@ -166,6 +166,7 @@ void free_initmem(void)
 early_param_flag("buddyinfo", show_buddyinfo_at_boot);
 early_param_flag("zoneinfo", show_zoneinfo_at_boot);
 early_param_flag("pagetypeinfo", show_pagetypeinfo_at_boot);
+early_param_flag("meminfo", show_meminfo_at_boot);
 
 /*
  * Follows Linux's mem_init (arch/arm/mm/init.c, v4.14 order, v6.1 parts):
@@ -194,9 +195,9 @@ void mem_init(void)
  * cma-reserved; then, at postcore level in link order, the atomic DMA
  * pool (kernel/dma/pool.c) and the watermarks (mm/page_alloc.c's
  * init_per_zone_wmark_min), which count the CMA areas as managed and size
- * the per-CPU lists' high. "buddyinfo", "zoneinfo" and "pagetypeinfo" on
- * the command line then print /proc/buddyinfo's, (in short)
- * /proc/zoneinfo's and /proc/pagetypeinfo's contents.
+ * the per-CPU lists' high. "buddyinfo", "zoneinfo", "pagetypeinfo" and
+ * "meminfo" on the command line then print /proc/buddyinfo's, (in short)
+ * /proc/zoneinfo's, /proc/pagetypeinfo's and /proc/meminfo's contents.
  */
 void mm_initcalls(void)
 {
@@ -209,4 +210,6 @@ void mm_initcalls(void)
 		show_zoneinfo();
 	if (show_pagetypeinfo_at_boot)
 		show_pagetypeinfo();
+	if (show_meminfo_at_boot)
+		show_meminfo();
 }

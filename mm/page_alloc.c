@@ -1019,6 +1019,29 @@ static unsigned long int_sqrt(unsigned long long x)
 	return (unsigned long)lo;
 }
 
+unsigned long totalreserve_pages;
+
+/*
+ * Follows Linux's calculate_totalreserve_pages (v6.1): each zone keeps
+ * back its largest lowmem_reserve against the zones above it plus its
+ * high watermark, at most what it manages.
+ */
+static void calculate_totalreserve_pages(void)
+{
+	unsigned long reserve_pages = 0;
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		const struct zone *zone = &contig_page_data.node_zones[i];
+		unsigned long reserve = 0;
+
+		for (int j = i; j < MAX_NR_ZONES; j++)
+			reserve = max(reserve, zone->lowmem_reserve[j]);
+		reserve += zone->watermark[WMARK_HIGH];
+		reserve_pages += min(reserve, zone->managed_pages);
+	}
+	totalreserve_pages = reserve_pages;
+}
+
 /*
  * Follows Linux's setup_per_zone_lowmem_reserve, init_per_zone_wmark_min
  * and __setup_per_zone_wmarks (v6.1): min_free_kbytes = sqrt(16 x lowmem
@@ -1062,6 +1085,7 @@ void setup_per_zone_wmarks(void)
 		zone->watermark[WMARK_LOW] = zone->watermark[WMARK_MIN] + step;
 		zone->watermark[WMARK_HIGH] = zone->watermark[WMARK_MIN] + 2 * step;
 	}
+	calculate_totalreserve_pages();
 	/* The per-CPU lists' high follows the low watermark. */
 	for (int i = 0; i < MAX_NR_ZONES; i++)
 		zone_pcp_update(&zones[i], 0);

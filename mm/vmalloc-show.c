@@ -36,6 +36,8 @@ static void show_area(const struct vmap_area *va)
 		pr_cont(" vmalloc");
 	if (v->flags & VM_MAP)
 		pr_cont(" vmap");
+	if (v->flags & VM_DMA_COHERENT)
+		pr_cont(" dma-coherent");
 	pr_cont("\n");
 }
 

@@ -541,8 +541,8 @@ void *vmalloc_32(unsigned long size)
 	return __vmalloc_node(size, GFP_KERNEL, __builtin_return_address(0));
 }
 
-/* Follows Linux's vmap (v6.1): count pages the caller owns, mapped at one new area. */
-void *vmap(struct page **pages, unsigned int count, unsigned long flags)
+/* Follows Linux's vmap (v6.1): count pages the caller owns, mapped with prot at one new area. */
+void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot)
 {
 	struct vm_struct *area;
 	unsigned long addr;
@@ -555,7 +555,7 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags)
 		return NULL;
 	addr = (unsigned long)area->addr;
 	if (vmap_pages_range(addr, addr + ((unsigned long)count << PAGE_SHIFT),
-			     mem_types[MT_MEMORY_RW].prot_pte, pages) < 0) {
+			     pgprot_val(prot), pages) < 0) {
 		vunmap(area->addr);
 		return NULL;
 	}

@@ -16,15 +16,17 @@ and this boot (--facts), and then skipping with the listed reason; the
 suites are those of the ktest option in --append (or --ktest). --percpu:
 the "percpu: Embedded" line must be there, in Linux's format, with the
 figures Linux's rules give for the build's template (__per_cpu_end -
-__per_cpu_start in its System.map). The exit status of the run must equal
---status (default 0).
+__per_cpu_start in its System.map). --meminfo: the meminfo printout must
+be there, in Linux's format, and agree with the Memory: line, the CMA and
+zone lines and the layout of the same boot (armv7mm.meminfo). The exit
+status of the run must equal --status (default 0).
 """
 import argparse
 import os
 import re
 import sys
 
-from armv7mm import TOP, bootlog, console, ktap, percpu
+from armv7mm import TOP, bootlog, console, ktap, meminfo, percpu
 from armv7mm.build import Build
 
 
@@ -142,6 +144,8 @@ def main():
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--ktap", action="store_true")
     ap.add_argument("--percpu", action="store_true", help="check the percpu line against the build's template")
+    ap.add_argument("--meminfo", action="store_true",
+                    help="check the meminfo printout against the boot's Memory:, CMA, zone and layout lines")
     ap.add_argument("--cases", help="the list of in-kernel cases and their skip rules")
     ap.add_argument("--facts", default="", help="comma-separated facts of this boot for the skip rules")
     ap.add_argument("--ktest", help="the ktest option of the kernel's command line when --append does not"
@@ -183,6 +187,9 @@ def main():
 
     if args.percpu:
         problems += percpu_problems(lines, run_args)
+    if args.meminfo:
+        problems += ["meminfo: " + p for p in
+                     meminfo.problems(bootlog.BootLog(lines), "CONFIG_HIGHMEM" in build_facts(run_args))]
 
     if args.ktap:
         try:

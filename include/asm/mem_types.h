@@ -16,6 +16,13 @@ struct mem_type {
 
 extern const struct mem_type mem_types[MT_NR_TYPES];
 
+/*
+ * Linux's PAGE_KERNEL (arch/arm/include/asm/pgtable.h, v6.1): kernel data,
+ * never executable, with the cache policy build_mem_type_table chose; the
+ * bits of MT_MEMORY_RW's pages.
+ */
+#define PAGE_KERNEL	__pgprot(mem_types[MT_MEMORY_RW].prot_pte)
+
 /* Follows Linux's get_mem_type (arch/arm/mm/mmu.c, v6.x): NULL for an unknown type. */
 const struct mem_type *get_mem_type(unsigned int type);
 

@@ -3,6 +3,7 @@
 #define _LINUX_DMA_MAP_OPS_H
 
 #include <linux/types.h>
+#include <asm/pgtable.h>
 
 struct cma;
 struct device;
@@ -27,6 +28,9 @@ bool dma_release_from_contiguous(struct device *dev, struct page *pages, int cou
 int dma_alloc_from_dev_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle, void **ret);
 /* 1 when vaddr, a block of 2^order pages, was the device's pool's and is given back. */
 int dma_release_from_dev_coherent(struct device *dev, int order, void *vaddr);
+
+/* Physically contiguous pages mapped with prot in the vmalloc area (kernel/dma/remap.c); NULL when there is no room. */
+void *dma_common_contiguous_remap(struct page *page, size_t size, pgprot_t prot, const void *caller);
 
 /* The architecture's hooks (arch/arm/mm/dma-mapping.c in Linux; mm/dma-mapping.c here). */
 void dma_contiguous_early_fixup(phys_addr_t base, unsigned long size);

@@ -158,5 +158,14 @@ void show_free_areas(void);
 void show_zoneinfo(void);
 /* /proc/pagetypeinfo: free blocks per migrate type and order, pageblocks per type (mm/vmstat.c). */
 void show_pagetypeinfo(void);
+/*
+ * Pages the watermarks and lowmem_reserve keep from user space (Linux's
+ * totalreserve_pages, set with the watermarks), and the estimate of what
+ * could be allocated without reclaim that /proc/meminfo prints (mm/meminfo.c).
+ */
+extern unsigned long totalreserve_pages;
+long si_mem_available(void);
+/* /proc/meminfo's lines on the console (mm/meminfo.c). */
+void show_meminfo(void);
 
 #endif

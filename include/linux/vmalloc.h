@@ -10,11 +10,13 @@
 #include <linux/list.h>
 #include <linux/rbtree.h>
 #include <linux/types.h>
+#include <asm/pgtable.h>
 
 /* Linux 6.1's vm_struct flags (the ones this kernel sets). */
 #define VM_IOREMAP		0x00000001	/* ioremap and friends */
 #define VM_ALLOC		0x00000002	/* vmalloc */
 #define VM_MAP			0x00000004	/* vmap */
+#define VM_DMA_COHERENT		0x00000010	/* a DMA buffer's CPU mapping (dma_common_contiguous_remap) */
 #define VM_NO_GUARD		0x00000040	/* no guard page after the area */
 
 /* Linux's ARM value (asm/memory.h): ioremap areas are aligned up to 16 MiB, for supersections. */
@@ -97,7 +99,8 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 			   unsigned long end, gfp_t gfp_mask, unsigned long vm_flags,
 			   const void *caller);
 void vfree(const void *addr);
-void *vmap(struct page **pages, unsigned int count, unsigned long flags);
+/* Follows Linux's vmap (v6.1): count pages the caller owns, mapped with prot at one new area. */
+void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot);
 void vunmap(const void *addr);
 struct page *vmalloc_to_page(const void *addr);
 bool is_vmalloc_addr(const void *addr);

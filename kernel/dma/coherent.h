@@ -12,7 +12,7 @@
 struct device;
 
 struct dma_coherent_mem {
-	void *virt_base;		/* the CPU's mapping of the pool; NULL until there is memremap */
+	void *virt_base;		/* the CPU's mapping of the pool (write-combining) */
 	dma_addr_t device_base;		/* the pool's first address as the device sees it */
 	unsigned long pfn_base;
 	int size;			/* in pages */

@@ -6,12 +6,9 @@
  * dma_init_coherent_memory, dma_alloc_from_dev_coherent,
  * dma_release_from_dev_coherent.
  *
- * The CPU's view of the pool is Linux's memremap(MEMREMAP_WC), which this
- * kernel does not have yet (it comes with the vmalloc area). Until then a
- * pool is set up and its bookkeeping works (dma_coherent_claim), but it
- * has no CPU address, and dma_alloc_from_dev_coherent reports the device's
- * pool as exhausted (returns 1 with NULL), as Linux does when a pool is
- * full: the caller must not fall back to other memory.
+ * The CPU sees the pool through Linux's memremap(MEMREMAP_WC): for memory
+ * that is not the kernel's RAM (a no-map region is not), that is
+ * ioremap_wc, normal uncached memory in the vmalloc area.
  */
 #include <linux/bitmap.h>
 #include <linux/device.h>
@@ -22,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/string.h>
+#include <asm/io.h>
 #include "coherent.h"
 
 /* The pools (Linux kzallocs them): at most one per reserved region. */
@@ -44,26 +42,35 @@ static unsigned int bitmap_pages_order(int bits)
 }
 
 /*
- * Follows Linux's dma_init_coherent_memory (v6.1): the pool's bitmap and
- * addresses. Linux fails when memremap does; here there is none yet and
- * virt_base stays NULL (see the top of this file).
+ * Follows Linux's dma_init_coherent_memory (v6.1): the pool's CPU mapping
+ * (memremap(MEMREMAP_WC), see the top of this file), bitmap and
+ * addresses; -EINVAL when the mapping fails, -ENOMEM with Linux's message
+ * when the bookkeeping does.
  */
 static int dma_init_coherent_memory(phys_addr_t phys_addr, dma_addr_t device_addr, size_t size,
 				    struct dma_coherent_mem **res)
 {
 	int pages = (int)(size >> PAGE_SHIFT);
 	struct dma_coherent_mem *mem;
+	unsigned long bitmap = 0;
+	void *mem_base;
 
 	if (!pages)
 		return -EINVAL;
-	if (nr_coherent_mems == ARRAY_SIZE(coherent_mems))
+	mem_base = (void *)ioremap_wc(phys_addr, size);
+	if (!mem_base)
+		return -EINVAL;
+	if (nr_coherent_mems < ARRAY_SIZE(coherent_mems))
+		bitmap = __get_free_pages(GFP_KERNEL | __GFP_ZERO, bitmap_pages_order(pages));
+	if (!bitmap) {
+		iounmap(mem_base);
+		pr_err("Reserved memory: failed to init DMA memory pool at %pa, size %ld MiB\n",
+		       &phys_addr, (long)(size / SZ_1M));
 		return -ENOMEM;
-	mem = &coherent_mems[nr_coherent_mems];
-	mem->bitmap = (unsigned long *)__get_free_pages(GFP_KERNEL | __GFP_ZERO, bitmap_pages_order(pages));
-	if (!mem->bitmap)
-		return -ENOMEM;
-	nr_coherent_mems++;
-	mem->virt_base = NULL;
+	}
+	mem = &coherent_mems[nr_coherent_mems++];
+	mem->bitmap = (unsigned long *)bitmap;
+	mem->virt_base = mem_base;
 	mem->device_base = device_addr;
 	mem->pfn_base = PFN_DOWN(phys_addr);
 	mem->size = pages;
@@ -89,8 +96,6 @@ static void *__dma_alloc_from_coherent(struct dma_coherent_mem *mem, size_t size
 	int pageno;
 	void *ret;
 
-	if (!mem->virt_base)
-		return NULL;
 	pageno = dma_coherent_claim(mem, size);
 	if (pageno < 0)
 		return NULL;
@@ -121,7 +126,7 @@ int dma_release_from_dev_coherent(struct device *dev, int order, void *vaddr)
 	struct dma_coherent_mem *mem = dev ? dev->dma_mem : NULL;
 	char *base;
 
-	if (!mem || !mem->virt_base)
+	if (!mem)
 		return 0;
 	base = mem->virt_base;
 	if ((char *)vaddr < base || (char *)vaddr >= base + ((size_t)mem->size << PAGE_SHIFT))

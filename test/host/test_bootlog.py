@@ -8,7 +8,7 @@ Run from tools/: python3 -m unittest discover -s ../test/host -p 'test_*.py'
 """
 import unittest
 
-from armv7mm import bootlog, console, percpu
+from armv7mm import bootlog, console, meminfo, percpu
 
 CLASSIC = """\
 [    0.004053] armv7mm version 0.1 (classic, PAGE_OFFSET 0xc0000000, HIGHMEM)
@@ -200,8 +200,76 @@ class OtherLines(unittest.TestCase):
         for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,
                      bootlog.zone_line, bootlog.node_line, bootlog.cma_line, bootlog.ptdump_line,
                      bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line,
-                     bootlog.zonelists_line, bootlog.antifrag_line, bootlog.percpu_line):
+                     bootlog.zonelists_line, bootlog.antifrag_line, bootlog.percpu_line,
+                     bootlog.meminfo_line, bootlog.dma_pool_line, bootlog.cma_pool_line):
             self.assertFalse(read("  Normal zone: 1536 pages used for memmap"), read.__name__)
+
+
+# A classic 1 GiB boot with `meminfo`, the lines the check reads (this kernel's),
+# and Debian's DMA line.
+MEMINFO_BOOT = """\
+[    0.040397] cma: Reserved 16 MiB at 0xbf000000
+[    0.043135]   Normal   [mem 0x0000000080000000-0x00000000afffffff]
+[    0.043309]   HighMem  [mem 0x00000000b0000000-0x00000000bfffffff]
+[    0.103027] Memory: 1019700K/1048576K available (215K kernel code, 8K rwdata, 46K rodata, 1024K init, 80K bss, \
+12492K reserved, 16384K cma-reserved, 245760K highmem)
+[    0.113015] Virtual kernel memory layout:
+[    0.113164]     vmalloc : 0xf0800000 - 0xff800000   ( 240 MB)
+[    0.113415]     lowmem  : 0xc0000000 - 0xf0000000   ( 768 MB)
+[    0.134309] DMA: preallocated 256 KiB pool for atomic coherent allocations
+[    0.139511] MemTotal:        1036084 kB
+[    0.140310] MemFree:         1035572 kB
+[    0.142014] MemAvailable:    1021264 kB
+[    0.142543] HighTotal:        262144 kB
+[    0.144600] HighFree:         261888 kB
+[    0.145217] LowTotal:         773940 kB
+[    0.145822] LowFree:          773684 kB
+[    0.147495] VmallocTotal:     245760 kB
+[    0.148148] VmallocUsed:           0 kB
+[    0.148237] VmallocChunk:          0 kB
+[    0.148385] CmaTotal:          16384 kB
+[    0.148482] CmaFree:           16128 kB
+"""
+
+
+class Meminfo(unittest.TestCase):
+    def lines(self, replace=None):
+        text = MEMINFO_BOOT if replace is None else MEMINFO_BOOT.replace(*replace)
+        return console.console_lines(text)
+
+    def test_lines_read(self):
+        log = bootlog.BootLog(self.lines())
+        self.assertEqual([(m.name, m.kb) for m in log.meminfo][:3],
+                         [("MemTotal", 1036084), ("MemFree", 1035572), ("MemAvailable", 1021264)])
+        self.assertEqual(len(log.meminfo), 12)
+        self.assertEqual(log.dma_pool, bootlog.DmaPool(True, 256))
+        self.assertEqual(bootlog.dma_pool_line("DMA: failed to allocate 256 KiB pool for atomic coherent allocations"),
+                         bootlog.DmaPool(False, 256))
+        self.assertEqual(bootlog.cma_pool_line("Reserved memory: created CMA memory pool at 0x00000000bf000000, "
+                                               "size 16 MiB"), bootlog.Cma(0xBF000000, 16 * MIB))
+
+    def test_format_is_linux_exactly(self):
+        self.assertEqual(bootlog.meminfo_line("MemTotal:       10360840 kB"), bootlog.Meminfo("MemTotal", 10360840))
+        self.assertEqual(bootlog.meminfo_line("MemTotal:       123456789 kB"), bootlog.Meminfo("MemTotal", 123456789))
+        self.assertEqual(bootlog.meminfo_line("MemTotal:      10360840 kB"), None)    # the name's column is 16
+        self.assertEqual(bootlog.meminfo_line("MemTotal:        1036084kB"), None)
+        self.assertEqual(bootlog.meminfo_line("MemTotal: 1036084 kB"), None)
+        self.assertEqual(bootlog.meminfo_line("MemTotal:         1036084 kB"), None)   # figure wider than 8
+
+    def test_check_passes_and_fails(self):
+        self.assertEqual(meminfo.problems(bootlog.BootLog(self.lines()), True), [])
+        # Each figure off by a page, or a line missing: a problem.
+        for old, new in [("MemTotal:        1036084", "MemTotal:        1036088"),
+                         ("CmaTotal:          16384", "CmaTotal:          16380"),
+                         ("CmaFree:           16128", "CmaFree:           16124"),
+                         ("HighTotal:        262144", "HighTotal:        262148"),
+                         ("LowFree:          773684", "LowFree:          773680"),
+                         ("VmallocTotal:     245760", "VmallocTotal:     245764"),
+                         ("VmallocChunk:          0", "VmallocChunk:          4"),
+                         ("[    0.142014] MemAvailable:    1021264 kB\n", "")]:
+            self.assertNotEqual(meminfo.problems(bootlog.BootLog(self.lines((old, new))), True), [], new)
+        # Without HIGHMEM the High and Low lines must not be there.
+        self.assertNotEqual(meminfo.problems(bootlog.BootLog(self.lines()), False), [])
 
 
 class Timestamps(unittest.TestCase):

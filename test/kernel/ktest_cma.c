@@ -26,6 +26,9 @@
 #include <asm/mem_types.h>
 #include <asm/pgtable.h>
 #include <asm/sections.h>
+#include <asm/static_vm.h>
+#include <asm/system.h>
+#include <linux/vmalloc.h>
 #include <ktest.h>
 #include <libfdt.h>
 #include "../../kernel/dma/coherent.h"
@@ -170,9 +173,10 @@ static bool in_area(const struct cma *cma, unsigned long pfn)
 static unsigned long pool_pages_at_start(const struct cma *cma)
 {
 	size_t size;
-	void *pool = atomic_pool_range(&size);
+	struct page *first = atomic_pool_first_page();
 
-	if (!pool || PFN_DOWN(__pa(pool)) != cma->base_pfn)
+	atomic_pool_range(&size);
+	if (!first || page_to_pfn(first) != cma->base_pfn)
 		return 0;
 	return size >> PAGE_SHIFT;
 }
@@ -669,11 +673,55 @@ static void device_cma_area(struct ktest *t)
 }
 
 /*
+ * Whether the MMU maps va as normal memory, inner and outer
+ * non-cacheable: write-combining, and Linux's DMA-coherent type. The
+ * long-format PAR (LPAE) holds the MAIR attribute byte of the translation
+ * in bits 63:56 (ARM ARM B4.1.112): 0x44. The short-format PAR leaves its
+ * attribute fields IMPLEMENTATION DEFINED (QEMU leaves them 0), so there
+ * the hardware entry that maps va is decoded: its TEX[0]:C:B index into
+ * PRRR (type 2 is normal) and NMRR (inner and outer 0 are non-cacheable),
+ * as the MMU reads them with TEX remap (B4.1.118, B3.8.2).
+ */
+static bool maps_normal_noncacheable(unsigned long va, u64 par)
+{
+	u32 prrr, nmrr, index;
+	pmdval_t l1;
+
+	if (par & PAR_LPAE)
+		return (par >> 56) == 0x44;
+	l1 = pmd_section_k(va)->pmd;
+	if ((l1 & 3) == 2) {		/* a section */
+		index = (u32)(((l1 >> 12) & 1) << 2 | ((l1 >> 2) & 3));
+	} else if ((l1 & 3) == 1) {	/* a page table: the hardware PTE beside Linux's */
+		pteval_t hw = pte_val(pte_offset_kernel(pmd_off_k(va), va)[PTE_HWTABLE_PTRS]);
+
+		index = (u32)(((hw >> 6) & 1) << 2 | ((hw >> 2) & 3));
+	} else {
+		return false;
+	}
+	__asm__ __volatile__("mrc p15, 0, %0, c10, c2, 0" : "=r"(prrr));
+	__asm__ __volatile__("mrc p15, 0, %0, c10, c2, 1" : "=r"(nmrr));
+	return ((prrr >> (2 * index)) & 3) == 2 && ((nmrr >> (2 * index)) & 3) == 0 &&
+	       ((nmrr >> (16 + 2 * index)) & 3) == 0;
+}
+
+/* The kernel's own data is normal cached memory: what the check above must not accept. */
+static bool attrs_distinguish(void)
+{
+	static u32 cached_word;
+	unsigned long va = (unsigned long)&cached_word;
+
+	return !maps_normal_noncacheable(va, ats1cp(va, false));
+}
+
+/*
  * A device whose memory-region is a no-map pool gets it as its coherent
  * pool: blocks of 2^order pages, aligned to their size, handed out from
- * the pool's bitmap and given back. The pool has no CPU mapping yet
- * (memremap comes with the vmalloc area), so dma_alloc_from_dev_coherent
- * answers that the device has a pool (1) with nothing from it.
+ * the pool's bitmap and given back. The CPU sees the pool through
+ * memremap(MEMREMAP_WC) as Linux's: the MMU translates every part of the
+ * mapping to the pool's memory, normal and uncached; a block the device
+ * allocator hands out is zeroed, can be written and read back, and is
+ * zero again the next time it is handed out.
  */
 static void device_coherent_pool(struct ktest *t)
 {
@@ -683,6 +731,8 @@ static void device_coherent_pool(struct ktest *t)
 	struct dma_coherent_mem *mem;
 	dma_addr_t handle = 0;
 	void *cpu = (void *)1;
+	struct vm_struct *vm;
+	unsigned long pool_size;
 	int a, b, c;
 
 	dev.of_node = device_node_with_region(rmem_dma_setup, &rmem);
@@ -702,6 +752,30 @@ static void device_coherent_pool(struct ktest *t)
 	of_reserved_mem_device_release(&other);
 	KTEST_EXPECT_TRUE(t, other.dma_mem == NULL);
 
+	/* The CPU mapping: an ioremap area of the write-combining type, all of it translating. */
+	pool_size = (unsigned long)rmem->size;
+	KTEST_ASSERT_TRUE(t, mem->virt_base != NULL);
+	KTEST_EXPECT_TRUE(t, is_vmalloc_addr(mem->virt_base));
+	vm = find_vm_area(mem->virt_base);
+	KTEST_ASSERT_TRUE(t, vm != NULL);
+	KTEST_EXPECT_EQ(t, vm->phys_addr, rmem->base);
+	KTEST_EXPECT_EQ(t, vm->flags & ~VM_ARM_SECTION_MAPPING, VM_IOREMAP | VM_ARM_MTYPE(MT_DEVICE_WC));
+	KTEST_EXPECT_TRUE(t, attrs_distinguish());
+	for (unsigned long off = 0; off < pool_size; off += 61 * PAGE_SIZE + 0x124) {
+		unsigned long va = (unsigned long)mem->virt_base + off;
+		u64 par_r = ats1cp(va, false), par_w = ats1cp(va, true);
+
+		if ((par_r & PAR_F) || (par_w & PAR_F) || par_to_pa(par_r, va) != rmem->base + off ||
+		    par_to_pa(par_w, va) != rmem->base + off || !maps_normal_noncacheable(va, par_r)) {
+			KTEST_FAIL(t, "pool offset %#lx at %#lx: PAR %#llx / %#llx, not %pa + offset, normal uncached",
+				   off, va, (unsigned long long)par_r, (unsigned long long)par_w, &rmem->base);
+			break;
+		}
+	}
+	KTEST_EXPECT_EQ(t, par_to_pa(ats1cp((unsigned long)mem->virt_base + pool_size - 1, false),
+				     (unsigned long)mem->virt_base + pool_size - 1),
+			rmem->base + pool_size - 1);
+
 	a = dma_coherent_claim(mem, 3 * PAGE_SIZE);	/* order 2: pages 0-3 */
 	b = dma_coherent_claim(mem, 1);			/* order 0: page 4 */
 	c = dma_coherent_claim(mem, 8 * PAGE_SIZE);	/* order 3: pages 8-15 */
@@ -719,47 +793,97 @@ static void device_coherent_pool(struct ktest *t)
 	if (a == 0)
 		dma_coherent_unclaim(mem, 0, __builtin_ctz((unsigned int)mem->size));
 
+	/* Through the device API: page 0 first, then (2 pages, order 1) pages 2-3. */
 	KTEST_EXPECT_EQ(t, dma_alloc_from_dev_coherent(&dev, PAGE_SIZE, &handle, &cpu), 1);
-	KTEST_EXPECT_TRUE(t, cpu == NULL);
+	KTEST_ASSERT_TRUE(t, cpu != NULL);
+	KTEST_EXPECT_EQ(t, (unsigned long)cpu, (unsigned long)mem->virt_base);
+	KTEST_EXPECT_EQ(t, handle, rmem->base);
+	KTEST_EXPECT_EQ(t, dma_alloc_from_dev_coherent(&dev, 2 * PAGE_SIZE, &handle, &cpu), 1);
+	KTEST_ASSERT_TRUE(t, cpu != NULL);
+	KTEST_EXPECT_EQ(t, (unsigned long)cpu, (unsigned long)mem->virt_base + 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, handle, rmem->base + 2 * PAGE_SIZE);
+	for (unsigned int i = 0; i < 2 * PAGE_SIZE / 4; i++)
+		((volatile u32 *)cpu)[i] = pattern(i, 7);
+	for (unsigned int i = 0; i < 2 * PAGE_SIZE / 4; i++)
+		if (((volatile u32 *)cpu)[i] != pattern(i, 7)) {
+			KTEST_FAIL(t, "word %u of a coherent block reads back %#x, not %#x", i,
+				   ((volatile u32 *)cpu)[i], pattern(i, 7));
+			break;
+		}
+	KTEST_EXPECT_EQ(t, dma_release_from_dev_coherent(&dev, 1, cpu), 1);
+	KTEST_EXPECT_EQ(t, dma_release_from_dev_coherent(&dev, 0, mem->virt_base), 1);
+	KTEST_EXPECT_EQ(t, dma_release_from_dev_coherent(&dev, 0, (void *)_stext), 0);
+	/* Handed out again: zeroed. */
+	KTEST_EXPECT_EQ(t, dma_alloc_from_dev_coherent(&dev, 2 * PAGE_SIZE, &handle, &cpu), 1);
+	KTEST_ASSERT_TRUE(t, cpu != NULL);
+	KTEST_EXPECT_EQ(t, handle, rmem->base);
+	for (unsigned int i = 0; i < 2 * PAGE_SIZE / 4; i++)
+		if (((volatile u32 *)cpu)[i]) {
+			KTEST_FAIL(t, "word %u of a block handed out again is %#x, not 0", i, ((volatile u32 *)cpu)[i]);
+			break;
+		}
+	KTEST_EXPECT_EQ(t, dma_release_from_dev_coherent(&dev, 1, cpu), 1);
 	KTEST_EXPECT_EQ(t, dma_alloc_from_dev_coherent(&other, PAGE_SIZE, &handle, &cpu), 0);
 	of_reserved_mem_device_release(&dev);
 	KTEST_EXPECT_TRUE(t, dev.dma_mem == NULL);
 }
 
 /*
- * The atomic pool: 256 KiB at the start of the default area, mapped
- * uncached (Linux's pgprot_dmacoherent: bufferable, never executable)
- * while the rest of the area keeps its mapping; blocks aligned to their
- * size, first fit; given back.
+ * The atomic pool, in every boot, as Linux 6.1 makes it: 256 KiB from the
+ * default CMA area when there is one (at its start), else from the page
+ * allocator. Its CPU address is the linear map's, remapped uncached, for
+ * lowmem CMA, and a VM_DMA_COHERENT area of the vmalloc area otherwise;
+ * either way the MMU translates every page to the pool's own and reports
+ * normal uncached memory (Linux's pgprot_dmacoherent: bufferable, never
+ * executable). Blocks aligned to their size, first fit; given back.
  */
 static void atomic_pool_allocations(struct ktest *t)
 {
 	struct cma *cma = dma_contiguous_default_area;
-	struct page *pa = NULL, *pb = NULL, *pc = NULL, *whole = NULL;
+	struct page *pa = NULL, *pb = NULL, *pc = NULL, *whole = NULL, *first = atomic_pool_first_page();
 	size_t size;
 	char *pool = atomic_pool_range(&size);
 	char *a, *b, *c, *all;
 	pte_t *ptep;
 
-	if (!cma || PageHighMem(pfn_to_page(cma->base_pfn))) {
-		ktest_skip(t, "no CMA area in lowmem on this boot: the atomic pool needs the vmalloc area");
-		return;
-	}
-	KTEST_ASSERT_TRUE(t, pool != NULL);
+	KTEST_ASSERT_TRUE(t, pool != NULL && first != NULL);
 	KTEST_EXPECT_EQ(t, size, 256 * 1024);
-	KTEST_EXPECT_EQ(t, PFN_DOWN(__pa(pool)), cma->base_pfn);
-	KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count - size / PAGE_SIZE);
+	if (cma && cma->count) {
+		KTEST_EXPECT_EQ(t, page_to_pfn(first), cma->base_pfn);
+		KTEST_EXPECT_EQ(t, cma_free_in_bitmap(cma), cma->count - size / PAGE_SIZE);
+	} else {
+		KTEST_EXPECT_FALSE(t, in_any_area(page_to_pfn(first)));
+		KTEST_EXPECT_EQ(t, page_count(first), 1);
+	}
+	/* Only a lowmem CMA area keeps the linear address. */
+	KTEST_EXPECT_EQ(t, is_vmalloc_addr(pool), !(cma && cma->count) || PageHighMem(first));
+	KTEST_EXPECT_TRUE(t, attrs_distinguish());
 	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
-		ptep = pte_offset_kernel(pmd_off_k((unsigned long)pool + off), (unsigned long)pool + off);
-		if ((pte_val(*ptep) & L_PTE_MT_MASK) != L_PTE_MT_BUFFERABLE || !(pte_val(*ptep) & L_PTE_XN)) {
-			KTEST_FAIL(t, "pool page at %p: PTE %#llx is not uncached and never executable", pool + off,
-				   (unsigned long long)pte_val(*ptep));
+		unsigned long va = (unsigned long)pool + off;
+		u64 par = ats1cp(va, true);
+
+		ptep = pte_offset_kernel(pmd_off_k(va), va);
+		if ((pte_val(*ptep) & L_PTE_MT_MASK) != L_PTE_MT_BUFFERABLE || !(pte_val(*ptep) & L_PTE_XN) ||
+		    (par & PAR_F) || par_to_pa(par, va) != page_to_phys(first) + off || !maps_normal_noncacheable(va, par)) {
+			KTEST_FAIL(t, "pool page at %#lx: PTE %#llx, PAR %#llx: not page %lu of the pool, uncached and never executable",
+				   va, (unsigned long long)pte_val(*ptep), (unsigned long long)par, off / PAGE_SIZE);
 			break;
 		}
 	}
-	/* The page after the pool keeps the area's mapping. */
-	ptep = pte_offset_kernel(pmd_off_k((unsigned long)pool + size), (unsigned long)pool + size);
-	KTEST_EXPECT_EQ(t, pte_val(*ptep) & L_PTE_MT_MASK, mem_types[MT_MEMORY_DMA_READY].prot_pte & L_PTE_MT_MASK);
+	if (is_vmalloc_addr(pool)) {
+		struct vm_struct *vm = find_vm_area(pool);
+
+		KTEST_ASSERT_TRUE(t, vm != NULL);
+		KTEST_EXPECT_EQ(t, vm->flags, VM_MAP | VM_DMA_COHERENT);
+		KTEST_EXPECT_EQ(t, get_vm_area_size(vm), size);
+		/* The guard page after the area. */
+		KTEST_EXPECT_TRUE(t, ats1cp((unsigned long)pool + size, false) & PAR_F);
+	} else {
+		/* The page after the pool keeps the area's mapping. */
+		ptep = pte_offset_kernel(pmd_off_k((unsigned long)pool + size), (unsigned long)pool + size);
+		KTEST_EXPECT_EQ(t, pte_val(*ptep) & L_PTE_MT_MASK,
+				mem_types[MT_MEMORY_DMA_READY].prot_pte & L_PTE_MT_MASK);
+	}
 
 	a = __alloc_from_pool(PAGE_SIZE, &pa);		/* page 0 */
 	b = __alloc_from_pool(3 * PAGE_SIZE, &pb);	/* 4 pages' alignment: pages 4-6 */
@@ -767,10 +891,10 @@ static void atomic_pool_allocations(struct ktest *t)
 	KTEST_EXPECT_EQ(t, (unsigned long)a, (unsigned long)pool);
 	KTEST_EXPECT_EQ(t, (unsigned long)b, (unsigned long)pool + 4 * PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, (unsigned long)c, (unsigned long)pool + PAGE_SIZE);
-	KTEST_EXPECT_EQ(t, (unsigned long)pb, (unsigned long)(pfn_to_page(cma->base_pfn) + 4));
+	KTEST_EXPECT_EQ(t, (unsigned long)pb, (unsigned long)(first + 4));
 	KTEST_EXPECT_TRUE(t, __alloc_from_pool(size, &whole) == NULL);
 	if (b) {
-		/* Written and read back through the uncached mapping. */
+		/* Written and read back through the uncached mapping, and seen at the page's own address. */
 		for (unsigned int i = 0; i < 3 * PAGE_SIZE / 4; i++)
 			((volatile u32 *)b)[i] = i * 2654435761u;
 		for (unsigned int i = 0; i < 3 * PAGE_SIZE / 4; i++)

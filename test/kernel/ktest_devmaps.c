@@ -13,6 +13,7 @@
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <libfdt.h>
+#include <linux/vmalloc.h>
 #include <asm/dma-mapping.h>
 #include <asm/cp15.h>
 #include <asm/fixmap.h>
@@ -179,7 +180,9 @@ static bool in_vm_area(unsigned long va)
 
 /*
  * Nothing translates from VMALLOC_START to the fixmap but the static
- * mappings, the areas vmalloc and ioremap made, and the DTB window.
+ * mappings, the DTB window and the areas the vmalloc allocator hands out
+ * (the platform's ioremaps, the atomic DMA pool from highmem or without
+ * CMA, a coherent pool's ioremap, what other suites left mapped).
  */
 static void vmalloc_area_empty(struct ktest *t)
 {
@@ -208,8 +211,8 @@ static void cma_lowmem_mapped_with_pages(struct ktest *t)
 {
 	unsigned int seen = 0;
 	size_t pool_size;
-	void *pool = atomic_pool_range(&pool_size);
-	phys_addr_t pool_pa = pool ? __pa(pool) : 0;
+	struct page *pool = (atomic_pool_range(&pool_size), atomic_pool_first_page());
+	phys_addr_t pool_pa = pool ? page_to_phys(pool) : 0;
 
 	for (unsigned int i = 0; i < cma_area_count; i++) {
 		phys_addr_t base = cma_areas[i].base, end = base + cma_areas[i].size;

@@ -21,11 +21,12 @@
 #include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
-#include <linux/of_fdt.h>
 #include <linux/mm.h>
+#include <linux/of_fdt.h>
+#include <linux/of_reserved_mem.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
-#include <libfdt.h>
+#include <asm/dma-mapping.h>
 #include <asm/io.h>
 #include <asm/layout.h>
 #include <asm/lowmem.h>
@@ -38,6 +39,7 @@
 #include <mach/sysreg.h>
 #include <mach/vexpress.h>
 #include <ktest.h>
+#include <libfdt.h>
 
 #include "../model/lowmem_model.h"
 
@@ -181,7 +183,7 @@ static void vmap_maps_given_pages(struct ktest *t)
 		pages[i] = alloc_page(GFP_KERNEL);
 		KTEST_ASSERT_TRUE(t, pages[i] != NULL);
 	}
-	p = vmap(pages, 3, 0);
+	p = vmap(pages, 3, 0, PAGE_KERNEL);
 	KTEST_ASSERT_TRUE(t, p != NULL);
 	KTEST_EXPECT_EQ(t, find_vm_area(p)->flags, VM_MAP);
 	for (unsigned int i = 0; i < 3; i++) {
@@ -226,14 +228,19 @@ static bool dt_reg(const char *compatible, u64 *phys, u64 *size);
 
 /*
  * The free capacity: the model's area less the static mappings and
- * reservations inside it, and less the areas the platform's drivers
+ * reservations inside it, less the areas the platform's drivers
  * ioremapped at boot (each register block of the device tree, rounded to
- * pages, plus its guard page).
+ * pages, plus its guard page), less the atomic DMA pool (256 KiB and its
+ * guard page) when the boot mapped it there, and less the no-map coherent
+ * pools a device has set up (their ioremap stays, as Linux's: the region's
+ * size and a guard page).
  */
 static unsigned long expected_capacity(void)
 {
 	static const char *const platform_devices[] = { "arm,pl011", "arm,vexpress-sysreg" };
 	unsigned long start = model_vmalloc_start(), cap = VMALLOC_END - start;
+	size_t pool_size;
+	void *pool = atomic_pool_range(&pool_size);
 
 	for (struct static_vm *svm = static_vmlist; svm; svm = svm->next)
 		if (svm->addr >= start && svm->addr < VMALLOC_END)
@@ -244,6 +251,11 @@ static unsigned long expected_capacity(void)
 		if (dt_reg(platform_devices[i], &phys, &size))
 			cap -= (unsigned long)PAGE_ALIGN((phys & ~PAGE_MASK) + size) + PAGE_SIZE;
 	}
+	if (pool && is_vmalloc_addr(pool))
+		cap -= SZ_256K + PAGE_SIZE;
+	for (int i = 0; i < reserved_mem_count; i++)
+		if (reserved_mem[i].setup == rmem_dma_setup && reserved_mem[i].priv)
+			cap -= (unsigned long)PAGE_ALIGN(reserved_mem[i].size) + PAGE_SIZE;
 	return cap;
 }
 

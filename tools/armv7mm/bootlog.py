@@ -13,6 +13,9 @@ when the line is of another kind, for tools that look at single lines:
   node_line        "  node   0: [mem ...]", "Initmem setup node ..."        the line
   cma_line         "cma: Reserved N MiB at 0x..."                             Cma
   percpu_line      "percpu: Embedded N pages/cpu sS rR dD uU"                 Percpu
+  cma_pool_line    "Reserved memory: created CMA memory pool at 0x..., size N MiB"  Cma
+  meminfo_line     a /proc/meminfo line, "MemTotal:        1036084 kB"       Meminfo
+  dma_pool_line    "DMA: preallocated|failed to allocate N KiB pool ..."      DmaPool
   ptdump_line      a range of ptdump's listing                                PtdumpLine
   pte_tables_line  "ptdump: N PTE tables in use ..."                          N
   memblock_call    "memblock_reserve: [0x..-0x..] caller+..." (add, remove, phys_free)  MemblockCall
@@ -23,8 +26,8 @@ when the line is of another kind, for tools that look at single lines:
   bootstats_line   "bootstats: PHASE  N"                                      (PHASE, N)
   bench_line       "bench: LABEL: N instructions per pair|page|page moved"     (LABEL[, per UNIT], N)
 
-Linux prints the Memory:, memblock, zone, node and cma lines in the same
-format, so Debian's logs read the same way.
+Linux prints the Memory:, memblock, zone, node, cma and DMA lines in the
+same format, so Debian's logs read the same way.
 """
 import re
 from collections import namedtuple
@@ -174,6 +177,55 @@ CMA = re.compile(r"^cma: Reserved (?P<mib>\d+) MiB at 0x(?P<base>[0-9a-f]+)$")
 def cma_line(line):
     m = CMA.match(line)
     return m and Cma(int(m["base"], 16), int(m["mib"]) * MIB)
+
+
+CMA_POOL = re.compile(r"^Reserved memory: created CMA memory pool at 0x(?P<base>[0-9a-f]+), size (?P<mib>\d+) MiB$")
+
+
+def cma_pool_line(line):
+    """rmem_cma_setup's line: a /reserved-memory CMA area."""
+    m = CMA_POOL.match(line)
+    return m and Cma(int(m["base"], 16), int(m["mib"]) * MIB)
+
+
+@dataclass(frozen=True)
+class Meminfo:
+    name: str               # "MemTotal", "CmaFree", ...
+    kb: int
+
+
+MEMINFO_NAME = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9_()]*):")
+MEMINFO_FIGURE = re.compile(r"^(?P<kb> *\d+) kB$")
+
+
+def meminfo_line(line):
+    """A /proc/meminfo line in Linux's exact format (fs/proc/meminfo.c's
+    show_val_kb): the name and its colon padded to 16 columns, then the
+    figure in kB right-aligned in 8 (wider only when it needs more digits),
+    then " kB". Else None."""
+    m = MEMINFO_NAME.match(line)
+    if not m or line[:16] != (m["name"] + ":").ljust(16):
+        return None
+    f = MEMINFO_FIGURE.match(line[16:])
+    if not f or len(f["kb"]) < 8 or (len(f["kb"]) > 8 and f["kb"][0] == " "):
+        return None
+    return Meminfo(m["name"], int(f["kb"]))
+
+
+@dataclass(frozen=True)
+class DmaPool:
+    preallocated: bool      # False: "failed to allocate"
+    kib: int
+
+
+DMA_POOL = re.compile(r"^DMA: (?P<what>preallocated|failed to allocate) (?P<kib>\d+) KiB pool "
+                      r"for atomic coherent allocations$")
+
+
+def dma_pool_line(line):
+    """The atomic DMA pool's line (arch/arm/mm/dma-mapping.c's atomic_pool_init)."""
+    m = DMA_POOL.match(line)
+    return m and DmaPool(m["what"] == "preallocated", int(m["kib"]))
 
 
 @dataclass(frozen=True)
@@ -349,6 +401,8 @@ class BootLog:
         self.layout = {}            # name -> Area, in the printout's order
         self.memory, self.reserved = [], []
         self.zones, self.node_lines, self.cma, self.ptdump = [], [], [], []
+        self.meminfo = []           # [Meminfo] in the log's order
+        self.dma_pool = None        # DmaPool
         self.pte_tables = 0
         self.pte_summary = None     # PteSummary of ptdump's last line
         self.dt_memory, self.ignored = [], []   # [(base, end)]
@@ -388,8 +442,12 @@ class BootLog:
                 self.zones.append(z)
             elif node_line(line):
                 self.node_lines.append(line)
-            elif (c := cma_line(line)):
+            elif (c := cma_line(line) or cma_pool_line(line)):
                 self.cma.append(c)
+            elif (mi := meminfo_line(line)):
+                self.meminfo.append(mi)
+            elif (d := dma_pool_line(line)):
+                self.dma_pool = d
             elif (p := ptdump_line(line)):
                 self.ptdump.append(p)
             elif (n := pte_tables_line(line)) is not None:
