@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/of_fdt.h>
 #include <asm/dma-mapping.h>
 #include <asm/bootstats.h>
@@ -196,7 +197,8 @@ void mem_init(void)
  * init_per_zone_wmark_min), which count the CMA areas as managed and size
  * the per-CPU lists' high. "buddyinfo", "zoneinfo" and "pagetypeinfo" on
  * the command line then print /proc/buddyinfo's, (in short)
- * /proc/zoneinfo's and /proc/pagetypeinfo's contents.
+ * /proc/zoneinfo's and /proc/pagetypeinfo's contents, "slabinfo"
+ * /proc/slabinfo's.
  */
 void mm_initcalls(void)
 {
@@ -209,4 +211,5 @@ void mm_initcalls(void)
 		show_zoneinfo();
 	if (show_pagetypeinfo_at_boot)
 		show_pagetypeinfo();
+	slabinfo_at_boot();
 }
