@@ -193,6 +193,27 @@ def zonelists_line(line):
 
 
 @dataclass(frozen=True)
+class Slub:
+    hwalign: int
+    min_order: int
+    max_order: int
+    min_objects: int
+    cpus: int
+    nodes: int
+
+
+SLUB = re.compile(r"^SLUB: HWalign=(?P<hwalign>\d+), Order=(?P<min>\d+)-(?P<max>\d+), "
+                  r"MinObjects=(?P<objects>\d+), CPUs=(?P<cpus>\d+), Nodes=(?P<nodes>\d+)$")
+
+
+def slub_line(line):
+    """kmem_cache_init's line (Linux 6.1's format)."""
+    m = SLUB.match(line)
+    return m and Slub(int(m["hwalign"]), int(m["min"]), int(m["max"]), int(m["objects"]),
+                      int(m["cpus"]), int(m["nodes"]))
+
+
+@dataclass(frozen=True)
 class PtdumpLine:
     start: int
     end: int                # exclusive
@@ -324,6 +345,7 @@ class BootLog:
         self.version = None
         self.memory_line = None
         self.zonelists = None       # Zonelists
+        self.slub = None            # Slub
         self.layout = {}            # name -> Area, in the printout's order
         self.memory, self.reserved = [], []
         self.zones, self.node_lines, self.cma, self.ptdump = [], [], [], []
@@ -360,6 +382,8 @@ class BootLog:
                 self.memory_line = m
             elif (zl := zonelists_line(line)):
                 self.zonelists = zl
+            elif (sl := slub_line(line)):
+                self.slub = sl
             elif (z := zone_line(line)):
                 self.zones.append(z)
             elif node_line(line):
