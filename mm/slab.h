@@ -7,6 +7,7 @@
 #define _MM_SLAB_H
 
 #include <linux/list.h>
+#include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/types.h>
@@ -178,8 +179,20 @@ extern const struct kmalloc_info_struct kmalloc_info[KMALLOC_SHIFT_HIGH + 1];
 /* Linux's size_index (v6.1): the kmalloc index of each 8-byte step up to 192 bytes. */
 extern u8 size_index[24];
 void setup_kmalloc_cache_index_table(void);
-/* The index kmalloc_slab uses for a request of 1 .. KMALLOC_MAX_CACHE_SIZE bytes. */
-unsigned int kmalloc_size_index(size_t size);
+
+/* Linux's size_index_elem: the size_index entry of a size up to 192. */
+static inline unsigned int size_index_elem(unsigned int bytes)
+{
+	return (bytes - 1) / 8;
+}
+
+/* The index half of Linux's kmalloc_slab (v6.1) for 1 .. KMALLOC_MAX_CACHE_SIZE bytes: the table up to 192, the next power of two above. */
+static inline unsigned int kmalloc_size_index(size_t size)
+{
+	if (size <= 192)
+		return size_index[size_index_elem((unsigned int)size)];
+	return fls((unsigned int)size - 1);
+}
 
 /* Pure arithmetic (mm/slab_sizes.c), shared with the host tests. */
 /* Follows Linux's calculate_alignment (mm/slab_common.c, v6.1). */
@@ -231,9 +244,9 @@ struct slabinfo {
 };
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo);
 
-/* kmalloc's way into SLUB (Linux's __kmem_cache_alloc_node and __kmem_cache_free, v6.1). */
-void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long caller);
-void __kmem_cache_free(struct kmem_cache *s, struct slab *slab, void *object, unsigned long caller);
+/* kmalloc above KMALLOC_MAX_CACHE_SIZE and its kfree (mm/slab_common.c). */
+void *kmalloc_large_caller(size_t size, gfp_t flags);
+void free_large_kmalloc(struct page *page, const void *object);
 /* Follows Linux's slab_ksize (v6.1). */
 size_t slab_ksize(const struct kmem_cache *s);
 

@@ -240,17 +240,11 @@ void create_kmalloc_caches(slab_flags_t flags)
 	slab_state = UP;
 }
 
-/* Follows Linux's kmalloc_slab (v6.1): the cache for a request of 1 .. KMALLOC_MAX_CACHE_SIZE bytes. */
-static struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
-{
-	return kmalloc_caches[kmalloc_type(flags)][kmalloc_size_index(size)];
-}
-
 /*
  * Follows Linux's __kmalloc_large_node (v6.1): a compound block, counted
  * as unreclaimable slab memory as Linux counts it.
  */
-static void *kmalloc_large_caller(size_t size, gfp_t flags)
+void *kmalloc_large_caller(size_t size, gfp_t flags)
 {
 	unsigned int order = get_order(size);
 	struct page *page;
@@ -272,23 +266,8 @@ void *kmalloc_large(size_t size, gfp_t flags)
 	return kmalloc_large_caller(size, flags);
 }
 
-/* Follows Linux's __do_kmalloc_node (v6.1). */
-static __always_inline void *do_kmalloc(size_t size, gfp_t flags, unsigned long caller)
-{
-	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large_caller(size, flags);
-	if (unlikely(!size))
-		return ZERO_SIZE_PTR;
-	return __kmem_cache_alloc(kmalloc_slab(size, flags), flags, caller);
-}
-
-void *__kmalloc(size_t size, gfp_t flags)
-{
-	return do_kmalloc(size, flags, (unsigned long)__builtin_return_address(0));
-}
-
 /* Follows Linux's free_large_kmalloc (v6.1). */
-static void free_large_kmalloc(struct page *page, const void *object)
+void free_large_kmalloc(struct page *page, const void *object)
 {
 	unsigned int order = compound_order(page);
 
@@ -296,22 +275,6 @@ static void free_large_kmalloc(struct page *page, const void *object)
 		pr_warn("object pointer: 0x%p\n", object);
 	mod_node_page_state(NODE_DATA(0), NR_SLAB_UNRECLAIMABLE_B, -(long)(PAGE_SIZE << order));
 	__free_pages(page, order);
-}
-
-/* Follows Linux's kfree (v6.1): a slab object to its cache, a large block to the page allocator. */
-void kfree(const void *object)
-{
-	struct page *page;
-
-	if (unlikely(ZERO_OR_NULL_PTR(object)))
-		return;
-	page = virt_to_head_page(object);
-	if (unlikely(!PageSlab(page))) {
-		free_large_kmalloc(page, object);
-		return;
-	}
-	__kmem_cache_free(((struct slab *)page)->slab_cache, (struct slab *)page, (void *)object,
-			  (unsigned long)__builtin_return_address(0));
 }
 
 /* Follows Linux's __ksize (v6.1). */
@@ -356,7 +319,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t flags)
 	/* It still fits. */
 	if (ks >= new_size)
 		return (void *)p;
-	ret = do_kmalloc(new_size, flags, (unsigned long)__builtin_return_address(0));
+	ret = __kmalloc(new_size, flags);
 	if (ret && !ZERO_OR_NULL_PTR(p)) {
 		memcpy(ret, p, ks);
 		kfree(p);

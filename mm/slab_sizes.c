@@ -123,12 +123,6 @@ u8 size_index[24] = {
 	2, 2, 2, 2, 2, 2, 2, 2,		/* 136 .. 192 */
 };
 
-/* Linux's size_index_elem: the size_index entry of a size up to 192. */
-static unsigned int size_index_elem(unsigned int bytes)
-{
-	return (bytes - 1) / 8;
-}
-
 /*
  * Follows Linux's setup_kmalloc_cache_index_table (v6.1): sizes below
  * KMALLOC_MIN_SIZE go to the smallest cache, and with a 64-byte minimum
@@ -149,12 +143,4 @@ void setup_kmalloc_cache_index_table(void)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (unsigned int i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-}
-
-/* The index half of Linux's kmalloc_slab (v6.1): the table up to 192 bytes, the next power of two above. */
-unsigned int kmalloc_size_index(size_t size)
-{
-	if (size <= 192)
-		return size_index[size_index_elem((unsigned int)size)];
-	return fls((unsigned int)size - 1);
 }

@@ -98,13 +98,19 @@ static inline void *get_freepointer(const struct kmem_cache *s, void *object)
 	return freelist_ptr(s, *(void **)ptr_addr, ptr_addr);
 }
 
+/* Linux's BUG_ON in set_freepointer: the freelist would point an object at itself. */
+static __noinline __noreturn void freelist_corrupted(const struct kmem_cache *s, void *object)
+{
+	panic("SLUB: %s: object %p freed twice in a row (freelist corruption)", s->name, object);
+}
+
 static inline void set_freepointer(const struct kmem_cache *s, void *object, void *fp)
 {
 	unsigned long ptr_addr = (unsigned long)object + s->offset;
 
 	/* Linux's naive double-free check of the hardened freelist: an object freed onto itself. */
 	if (unlikely(object == fp))
-		panic("SLUB: %s: object %p freed twice in a row (freelist corruption)", s->name, object);
+		freelist_corrupted(s, object);
 	*(void **)ptr_addr = freelist_ptr(s, fp, ptr_addr);
 }
 
@@ -440,8 +446,12 @@ load_freelist:
 	return freelist;
 }
 
-/* Follows Linux's slab_alloc_node (v6.1): the fast path is the CPU's freelist. */
-static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long addr)
+/*
+ * The allocation hooks of Linux's slab_alloc_node (v6.1) around the slow
+ * path: failslab first (slab_pre_alloc_hook), __GFP_ZERO after
+ * (slab_post_alloc_hook). Out of line, so that the fast path calls nothing.
+ */
+static __noinline void *slab_alloc_hooked(struct kmem_cache *s, gfp_t gfpflags, unsigned long addr)
 {
 	struct kmem_cache_cpu *c;
 	void *object;
@@ -454,9 +464,31 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfpflags, un
 		object = __slab_alloc(s, gfpflags, addr, c);
 	else
 		c->freelist = get_freepointer(s, object);
-	/* Linux's slab_post_alloc_hook: __GFP_ZERO clears the object. */
-	if (unlikely(gfpflags & __GFP_ZERO) && object)
+	if (object && (gfpflags & __GFP_ZERO))
 		memset(object, 0, s->object_size);
+	return object;
+}
+
+/*
+ * Follows Linux's slab_alloc_node (v6.1): the fast path pops the CPU's
+ * freelist; an empty one (or a debug cache, which never has one) takes
+ * the slow path. Requests with hooks to run take slab_alloc_hooked.
+ * Linux also checks c->slab, which another CPU's flush may clear under
+ * it; here a freelist is set and cleared together with its slab, on this
+ * CPU only, so a non-empty freelist has its slab.
+ */
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long addr)
+{
+	struct kmem_cache_cpu *c;
+	void *object;
+
+	if (unlikely((gfpflags & __GFP_ZERO) || failslab_armed()))
+		return slab_alloc_hooked(s, gfpflags, addr);
+	c = this_cpu_ptr(s->cpu_slab);
+	object = c->freelist;
+	if (unlikely(!object))
+		return __slab_alloc(s, gfpflags, addr, c);
+	c->freelist = get_freepointer(s, object);
 	return object;
 }
 
@@ -465,10 +497,23 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 	return slab_alloc(s, gfpflags, (unsigned long)__builtin_return_address(0));
 }
 
-/* kmalloc's way in (Linux's __kmem_cache_alloc_node). */
-void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long caller)
+/*
+ * Follows Linux's __do_kmalloc_node and kmalloc_slab (v6.1): above
+ * KMALLOC_MAX_CACHE_SIZE whole pages, else the cache of the size's class
+ * and type. Here rather than in slab_common.c (where Linux 6.1 moved it
+ * from mm/slub.c) so that the fast path is inlined into it.
+ */
+void *__kmalloc(size_t size, gfp_t flags)
 {
-	return slab_alloc(s, gfpflags, caller);
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large_caller(size, flags);
+	if (unlikely(!size))
+		return ZERO_SIZE_PTR;
+	if (likely(!(flags & (__GFP_DMA | __GFP_RECLAIMABLE))))
+		return slab_alloc(kmalloc_caches[KMALLOC_NORMAL][kmalloc_size_index(size)], flags,
+				  (unsigned long)__builtin_return_address(0));
+	return slab_alloc(kmalloc_caches[kmalloc_type(flags)][kmalloc_size_index(size)], flags,
+			  (unsigned long)__builtin_return_address(0));
 }
 
 /*
@@ -516,10 +561,21 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, v
 	}
 }
 
-/* kfree's way in (Linux's __kmem_cache_free). */
-void __kmem_cache_free(struct kmem_cache *s, struct slab *slab, void *object, unsigned long caller)
+/* Follows Linux's kfree (v6.1): a slab object to its cache, a large block to the page allocator. */
+void kfree(const void *object)
 {
-	slab_free(s, slab, object, caller);
+	struct page *page;
+	struct slab *slab;
+
+	if (unlikely(ZERO_OR_NULL_PTR(object)))
+		return;
+	page = virt_to_head_page(object);
+	if (unlikely(!PageSlab(page))) {
+		free_large_kmalloc(page, object);
+		return;
+	}
+	slab = (struct slab *)page;
+	slab_free(slab->slab_cache, slab, (void *)object, (unsigned long)__builtin_return_address(0));
 }
 
 /*

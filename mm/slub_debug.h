@@ -83,12 +83,25 @@ static inline void list_slab_objects(struct kmem_cache *s, struct slab *slab, co
 #endif
 
 #ifdef CONFIG_FAILSLAB
+#include <linux/fault-inject.h>
 /* Follows Linux's should_failslab (mm/failslab.c, v6.1): whether this allocation fails on purpose. */
 bool should_failslab(struct kmem_cache *s, gfp_t gfpflags);
+/*
+ * Whether failslab could fail anything: with probability 0 should_fail_ex
+ * fails nothing and changes nothing, so the fast path need not ask it.
+ */
+static inline bool failslab_armed(void)
+{
+	return unlikely(failslab.attr.probability != 0);
+}
 #else
 static inline bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 {
 	(void)s; (void)gfpflags;
+	return false;
+}
+static inline bool failslab_armed(void)
+{
 	return false;
 }
 #endif
