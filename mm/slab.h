@@ -145,30 +145,6 @@ struct kmem_cache {
 	struct kmem_cache_node *node[1];
 };
 
-/* Linux's enum kmalloc_cache_type (v6.1), the types this kernel has (no memory cgroups). */
-enum kmalloc_cache_type {
-	KMALLOC_NORMAL,
-	KMALLOC_RECLAIM,	/* __GFP_RECLAIMABLE: kmalloc-rcl-* */
-#ifdef CONFIG_ZONE_DMA
-	KMALLOC_DMA,		/* __GFP_DMA: dma-kmalloc-* */
-#endif
-	NR_KMALLOC_TYPES
-};
-
-extern struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
-
-/* Follows Linux's kmalloc_type (v6.1). */
-static inline enum kmalloc_cache_type kmalloc_type(gfp_t flags)
-{
-	if (likely(!(flags & (__GFP_DMA | __GFP_RECLAIMABLE))))
-		return KMALLOC_NORMAL;
-#ifdef CONFIG_ZONE_DMA
-	if (flags & __GFP_DMA)
-		return KMALLOC_DMA;
-#endif
-	return KMALLOC_RECLAIM;
-}
-
 /* Linux's kmalloc_info (v6.1): each kmalloc index's size and cache names. */
 struct kmalloc_info_struct {
 	const char *name[NR_KMALLOC_TYPES];

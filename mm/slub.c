@@ -98,8 +98,20 @@ static inline void *get_freepointer(const struct kmem_cache *s, void *object)
 	return freelist_ptr(s, *(void **)ptr_addr, ptr_addr);
 }
 
+/*
+ * this_cpu_ptr, computed into one register: left to itself the compiler
+ * keeps base and offset apart for its addressing modes, which costs the
+ * fast paths two callee-saved registers and their saving.
+ */
+#define this_cpu_ptr_one_reg(ptr) ({					\
+	__typeof__(ptr) __p = this_cpu_ptr(ptr);			\
+									\
+	__asm__("" : "+r"(__p));					\
+	__p;								\
+})
+
 /* Linux's BUG_ON in set_freepointer: the freelist would point an object at itself. */
-static __noinline __noreturn void freelist_corrupted(const struct kmem_cache *s, void *object)
+static __noinline void freelist_corrupted(const struct kmem_cache *s, void *object)
 {
 	panic("SLUB: %s: object %p freed twice in a row (freelist corruption)", s->name, object);
 }
@@ -109,8 +121,10 @@ static inline void set_freepointer(const struct kmem_cache *s, void *object, voi
 	unsigned long ptr_addr = (unsigned long)object + s->offset;
 
 	/* Linux's naive double-free check of the hardened freelist: an object freed onto itself. */
-	if (unlikely(object == fp))
-		freelist_corrupted(s, object);
+	if (unlikely(object == fp)) {
+		freelist_corrupted(s, object);	/* does not return */
+		return;
+	}
 	*(void **)ptr_addr = freelist_ptr(s, fp, ptr_addr);
 }
 
@@ -407,9 +421,9 @@ take:
  * take what was freed to its slab meanwhile, else a partial slab, else a
  * new one; the first object is returned, the rest become the freelist.
  */
-static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long addr,
-				     struct kmem_cache_cpu *c)
+static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long addr)
 {
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
 	struct slab *slab;
 	void *freelist;
 
@@ -461,7 +475,7 @@ static __noinline void *slab_alloc_hooked(struct kmem_cache *s, gfp_t gfpflags, 
 	c = this_cpu_ptr(s->cpu_slab);
 	object = c->freelist;
 	if (unlikely(!object || !c->slab))
-		object = __slab_alloc(s, gfpflags, addr, c);
+		object = __slab_alloc(s, gfpflags, addr);
 	else
 		c->freelist = get_freepointer(s, object);
 	if (object && (gfpflags & __GFP_ZERO))
@@ -484,10 +498,10 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfpflags, un
 
 	if (unlikely((gfpflags & __GFP_ZERO) || failslab_armed()))
 		return slab_alloc_hooked(s, gfpflags, addr);
-	c = this_cpu_ptr(s->cpu_slab);
+	c = this_cpu_ptr_one_reg(s->cpu_slab);
 	object = c->freelist;
 	if (unlikely(!object))
-		return __slab_alloc(s, gfpflags, addr, c);
+		return __slab_alloc(s, gfpflags, addr);
 	c->freelist = get_freepointer(s, object);
 	return object;
 }
@@ -551,7 +565,7 @@ static __noinline void __slab_free(struct kmem_cache *s, struct slab *slab, void
 /* Follows Linux's do_slab_free (v6.1): an object of the CPU's slab goes on the CPU's freelist. */
 static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, void *object, unsigned long addr)
 {
-	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+	struct kmem_cache_cpu *c = this_cpu_ptr_one_reg(s->cpu_slab);
 
 	if (likely(slab == c->slab)) {
 		set_freepointer(s, object, c->freelist);
@@ -559,6 +573,12 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, v
 	} else {
 		__slab_free(s, slab, object, addr);
 	}
+}
+
+void *kmalloc_trace(struct kmem_cache *s, gfp_t flags, size_t size)
+{
+	(void)size;
+	return slab_alloc(s, flags, (unsigned long)__builtin_return_address(0));
 }
 
 /* Follows Linux's kfree (v6.1): a slab object to its cache, a large block to the page allocator. */

@@ -85,8 +85,63 @@ size_t ksize(const void *object);
 /* Follows Linux's krealloc (v6.1): the contents kept up to the smaller size; the object moves only when it must grow past ksize. */
 void *krealloc(const void *p, size_t new_size, gfp_t flags);
 
-static inline void *kmalloc(size_t size, gfp_t flags)
+/* Linux's enum kmalloc_cache_type (v6.1), the types this kernel has (no memory cgroups). */
+enum kmalloc_cache_type {
+	KMALLOC_NORMAL,
+	KMALLOC_RECLAIM,	/* __GFP_RECLAIMABLE: kmalloc-rcl-* */
+#ifdef CONFIG_ZONE_DMA
+	KMALLOC_DMA,		/* __GFP_DMA: dma-kmalloc-* */
+#endif
+	NR_KMALLOC_TYPES
+};
+
+extern struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+
+/* Follows Linux's kmalloc_type (v6.1). */
+static __always_inline enum kmalloc_cache_type kmalloc_type(gfp_t flags)
 {
+	if (likely(!(flags & (__GFP_DMA | __GFP_RECLAIMABLE))))
+		return KMALLOC_NORMAL;
+#ifdef CONFIG_ZONE_DMA
+	if (flags & __GFP_DMA)
+		return KMALLOC_DMA;
+#endif
+	return KMALLOC_RECLAIM;
+}
+
+/*
+ * Follows Linux's __kmalloc_index (v6.1) for SLUB on ARM: the kmalloc
+ * index of a size known at compile time (1 .. KMALLOC_MAX_CACHE_SIZE).
+ */
+static __always_inline unsigned int kmalloc_index(size_t size)
+{
+	if (size <= KMALLOC_MIN_SIZE)
+		return KMALLOC_SHIFT_LOW;
+	if (KMALLOC_MIN_SIZE <= 32 && size > 64 && size <= 96)
+		return 1;
+	if (KMALLOC_MIN_SIZE <= 64 && size > 128 && size <= 192)
+		return 2;
+	for (unsigned int i = 3; i <= KMALLOC_SHIFT_HIGH; i++)
+		if (size <= (1UL << i))
+			return i;
+	return KMALLOC_SHIFT_HIGH;
+}
+
+/* Follows Linux's kmalloc_trace (v6.1): kmalloc from a cache chosen at compile time. */
+void *kmalloc_trace(struct kmem_cache *s, gfp_t flags, size_t size);
+
+/*
+ * Follows Linux's kmalloc (v6.1): a size known at compile time picks its
+ * cache (or kmalloc_large) at compile time; any other goes through
+ * __kmalloc's table.
+ */
+static __always_inline void *kmalloc(size_t size, gfp_t flags)
+{
+	if (__builtin_constant_p(size) && size) {
+		if (size > KMALLOC_MAX_CACHE_SIZE)
+			return kmalloc_large(size, flags);
+		return kmalloc_trace(kmalloc_caches[kmalloc_type(flags)][kmalloc_index(size)], flags, size);
+	}
 	return __kmalloc(size, flags);
 }
 

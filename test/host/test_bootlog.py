@@ -179,11 +179,21 @@ class OtherLines(unittest.TestCase):
         self.assertEqual(bootlog.bench_line("bench: cma_release 4 MiB: 200 instructions per page"),
                          ("cma_release 4 MiB, per page", 200))
         self.assertFalse(bootlog.bench_line("bench: x: 5 instructions per fortnight"))
+        self.assertEqual(bootlog.slab_meta_line("bench: slab metadata kmalloc-192: 3.04 bytes per object "
+                                                "(21 objects in 4096 bytes)"), ("kmalloc-192", 3.04))
+        self.assertFalse(bootlog.bench_line("bench: slab metadata kmalloc-192: 3.04 bytes per object"))
+
+    def test_slub_line(self):
+        # Debian 6.1 armmp on vexpress-a15 (two CPUs in its DTB).
+        self.assertEqual(bootlog.slub_line("SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2, Nodes=1"),
+                         bootlog.Slub(64, 0, 3, 0, 2, 1))
+        self.assertFalse(bootlog.slub_line("SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2"))
 
     def test_other_lines_are_none(self):
         for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,
                      bootlog.zone_line, bootlog.node_line, bootlog.cma_line, bootlog.ptdump_line,
-                     bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line,
+                     bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line, bootlog.slub_line,
+                     bootlog.slab_meta_line,
                      bootlog.zonelists_line, bootlog.antifrag_line):
             self.assertFalse(read("  Normal zone: 1536 pages used for memmap"), read.__name__)
 

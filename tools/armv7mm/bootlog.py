@@ -21,6 +21,8 @@ when the line is of another kind, for tools that look at single lines:
   ignored_line     "OF: fdt: Ignoring memory range/block ...", "Ignoring RAM at ..."  (base, end)
   bootstats_line   "bootstats: PHASE  N"                                      (PHASE, N)
   bench_line       "bench: LABEL: N instructions per pair|page|page moved"     (LABEL[, per UNIT], N)
+  slab_meta_line   "bench: slab metadata CACHE: B bytes per object (...)"     (CACHE, B)
+  slub_line        "SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2, Nodes=1"  Slub
 
 Linux prints the Memory:, memblock, zone, node and cma lines in the same
 format, so Debian's logs read the same way.
@@ -326,6 +328,15 @@ def bootstats_line(line):
     return m and (m["phase"], int(m["n"]))
 
 
+SLAB_META = re.compile(r"^bench: slab metadata (?P<cache>\S+): (?P<bytes>\d+\.\d+) bytes per object")
+
+
+def slab_meta_line(line):
+    """bench's slab overhead of a kmalloc class: bytes per object beyond the object."""
+    m = SLAB_META.match(line)
+    return m and (m["cache"], float(m["bytes"]))
+
+
 def bench_line(line):
     """(label, n); a figure per page (not per pair) says so in its label."""
     m = BENCH.match(line)
@@ -355,6 +366,7 @@ class BootLog:
         self.phases = {}            # bootstats: phase -> instructions
         self.bench_pairs = {}       # bench: label -> instructions per pair
         self.antifrag = None        # AntiFrag: bench's anti-fragmentation storm
+        self.slab_meta = {}         # bench: kmalloc class -> slab bytes per object beyond the object
         block = None                # the block being read: "layout" or "memblock"
         dumped = False
         for line in lines:
@@ -405,6 +417,8 @@ class BootLog:
                 self.bench_pairs[b[0]] = b[1]
             elif (a := antifrag_line(line)):
                 self.antifrag = a
+            elif (sm := slab_meta_line(line)):
+                self.slab_meta[sm[0]] = sm[1]
 
     def missing(self):
         """What a memory report needs that the log lacks (empty: nothing)."""
