@@ -9,6 +9,7 @@
 
 #include <linux/cache.h>
 #include <linux/gfp.h>
+#include <linux/kernel.h>
 #include <linux/overflow.h>
 #include <linux/types.h>
 
@@ -171,5 +172,19 @@ void kmem_cache_init(void);
 void show_slabinfo(void);
 /* show_slabinfo if the command line says "slabinfo" (from mm_initcalls). */
 void slabinfo_at_boot(void);
+
+/*
+ * fault=slab-double-free, slab-use-after-free, slab-redzone (called by
+ * kernel/fault_inject.c): the bug made on a kmalloc-64 object, which
+ * slub_debug=FZPU must report; returns once it has (mm/slub_debug.c).
+ */
+#ifdef CONFIG_SLUB_DEBUG
+void slab_debug_fault(const char *kind);
+#else
+static inline void slab_debug_fault(const char *kind)
+{
+	panic("fault=%s: this kernel is built without CONFIG_SLUB_DEBUG", kind);
+}
+#endif
 
 #endif

@@ -48,12 +48,15 @@ static u8 pattern_byte(unsigned int obj, unsigned int i)
  * then every byte of every object checked. An overlap would show as a
  * pattern overwritten by a later object.
  */
-static void fill_and_check(struct ktest *t, struct kmem_cache *s, void **objs, unsigned int n,
-			   unsigned int size, unsigned int align)
+static unsigned int fill_and_check(struct ktest *t, struct kmem_cache *s, void **objs, unsigned int n,
+				   unsigned int size, unsigned int align)
 {
 	for (unsigned int k = 0; k < n; k++) {
 		objs[k] = kmem_cache_alloc(s, GFP_KERNEL);
-		KTEST_ASSERT_TRUE(t, objs[k] != NULL);
+		if (!objs[k]) {
+			KTEST_FAIL(t, "allocation %u of %u failed", k, n);
+			return k;
+		}
 		KTEST_EXPECT_EQ(t, (unsigned long)objs[k] & (align - 1), 0);
 		KTEST_EXPECT_TRUE(t, virt_to_slab(objs[k]) && virt_to_slab(objs[k])->slab_cache == s);
 		for (unsigned int i = 0; i < size; i++)
@@ -67,6 +70,13 @@ static void fill_and_check(struct ktest *t, struct kmem_cache *s, void **objs, u
 		if (bad)
 			KTEST_FAIL(t, "object %u at %p: %u bytes overwritten", k, objs[k], bad);
 	}
+	return n;
+}
+
+static void free_all(struct kmem_cache *s, void **objs, unsigned int n)
+{
+	for (unsigned int k = 0; k < n; k++)
+		kmem_cache_free(s, objs[k]);
 }
 
 #define MANY	300
@@ -80,26 +90,20 @@ static void objects_aligned_and_apart(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, s != NULL);
 	KTEST_EXPECT_EQ(t, s->size, 64);
-	fill_and_check(t, s, objs, MANY, 40, 64);
-	for (unsigned int k = 0; k < MANY; k++)
-		kmem_cache_free(s, objs[k]);
+	free_all(s, objs, fill_and_check(t, s, objs, MANY, 40, 64));
 	kmem_cache_destroy(s);
 
 	/* 20 bytes: a quarter line fits, so 32-byte alignment; 8 asked of an odd size gives 8. */
 	s = kmem_cache_create("ktest-20", 20, 0, SLAB_HWCACHE_ALIGN, NULL);
 	KTEST_ASSERT_TRUE(t, s != NULL);
 	KTEST_EXPECT_EQ(t, s->size, 32);
-	fill_and_check(t, s, objs, MANY, 20, 32);
-	for (unsigned int k = 0; k < MANY; k++)
-		kmem_cache_free(s, objs[k]);
+	free_all(s, objs, fill_and_check(t, s, objs, MANY, 20, 32));
 	kmem_cache_destroy(s);
 
 	s = kmem_cache_create("ktest-100", 100, 8, 0, NULL);
 	KTEST_ASSERT_TRUE(t, s != NULL);
 	KTEST_EXPECT_EQ(t, s->size, 104);
-	fill_and_check(t, s, objs, MANY, 100, 8);
-	for (unsigned int k = 0; k < MANY; k++)
-		kmem_cache_free(s, objs[k]);
+	free_all(s, objs, fill_and_check(t, s, objs, MANY, 100, 8));
 	kmem_cache_destroy(s);
 }
 
