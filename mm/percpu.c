@@ -48,7 +48,7 @@ static void *pcpu_memblock_alloc(size_t size)
  * starts in; the bytes of that page before it, and of the last page after
  * it, are marked allocated so that nothing is ever served from them.
  */
-static struct pcpu_chunk *pcpu_alloc_first_chunk(unsigned long tmp_addr, size_t map_size)
+static __noinline struct pcpu_chunk *pcpu_alloc_first_chunk(unsigned long tmp_addr, size_t map_size)
 {
 	struct pcpu_chunk *chunk;
 	unsigned long aligned_addr = tmp_addr & PAGE_MASK;
@@ -86,7 +86,7 @@ static struct pcpu_chunk *pcpu_alloc_first_chunk(unsigned long tmp_addr, size_t 
  * offsets, then the reserved area and the dynamic area as chunks of their
  * own (the static part needs none: it is never allocated or freed).
  */
-static void pcpu_setup_first_chunk(const struct pcpu_alloc_info *ai, void *base_addr)
+static __noinline void pcpu_setup_first_chunk(const struct pcpu_alloc_info *ai, void *base_addr)
 {
 	unsigned long tmp_addr;
 	unsigned int cpu;
@@ -123,7 +123,7 @@ static void pcpu_fc_free(void *ptr, size_t size)
  * into each possible CPU's unit; units beyond the possible CPUs and each
  * unit's tail past its used pages given back.
  */
-static int pcpu_embed_first_chunk(size_t reserved_size, size_t dyn_size, size_t atom_size)
+static __noinline int pcpu_embed_first_chunk(size_t reserved_size, size_t dyn_size, size_t atom_size)
 {
 	struct pcpu_alloc_info ai;
 	size_t size_sum;

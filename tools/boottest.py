@@ -13,15 +13,19 @@ list of every in-kernel case and when it skips (test/boot/ktest-cases.txt):
 the suites the command line asks for must report exactly their listed
 cases, each passing unless a skip rule holds for this build (its .config)
 and this boot (--facts), and then skipping with the listed reason; the
-suites are those of the ktest option in --append (or --ktest). The exit
-status of the run must equal --status (default 0).
+suites are those of the ktest option in --append (or --ktest). --percpu:
+the "percpu: Embedded" line must be there, in Linux's format, with the
+figures Linux's rules give for the build's template (__per_cpu_end -
+__per_cpu_start in its System.map). The exit status of the run must equal
+--status (default 0).
 """
 import argparse
 import os
 import re
 import sys
 
-from armv7mm import TOP, console, ktap
+from armv7mm import TOP, bootlog, console, ktap, percpu
+from armv7mm.build import Build
 
 
 def read_cases(path):
@@ -56,12 +60,16 @@ def run_option(run_args, name):
     return value
 
 
+def build_dir_of(run_args):
+    """The build directory tools/run boots."""
+    return run_option(run_args, "--build-dir") or \
+        os.path.join(TOP, "build", run_option(run_args, "--preset") or "classic")
+
+
 def build_facts(run_args):
     """CONFIG_X for each CONFIG_X=y of the build tools/run boots."""
-    build_dir = run_option(run_args, "--build-dir") or \
-        os.path.join(TOP, "build", run_option(run_args, "--preset") or "classic")
     facts = set()
-    with open(os.path.join(build_dir, ".config")) as f:
+    with open(os.path.join(build_dir_of(run_args), ".config")) as f:
         for line in f:
             m = re.match(r"^(CONFIG_\w+)=y$", line.strip())
             if m:
@@ -113,12 +121,27 @@ def case_problems(result, expected, cases_file):
     return problems
 
 
+def percpu_problems(lines, run_args):
+    """The percpu line against Linux's rules for the build's own template size."""
+    found = [p for p in map(bootlog.percpu_line, lines) if p]
+    if len(found) != 1:
+        return ["%d \"percpu: Embedded\" lines in Linux's format, expected 1" % len(found)]
+    syms = Build(build_dir_of(run_args)).symbols()
+    static = syms["__per_cpu_end"] - syms["__per_cpu_start"]
+    want = percpu.expected(static)
+    if found[0] != want:
+        return ["percpu line %s, but the template is %d bytes (System.map): Linux's rules give %s"
+                % (found[0], static, want)]
+    return []
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--status", type=int, default=0)
     ap.add_argument("--expect", action="append", default=[])
     ap.add_argument("--reject", action="append", default=[])
     ap.add_argument("--ktap", action="store_true")
+    ap.add_argument("--percpu", action="store_true", help="check the percpu line against the build's template")
     ap.add_argument("--cases", help="the list of in-kernel cases and their skip rules")
     ap.add_argument("--facts", default="", help="comma-separated facts of this boot for the skip rules")
     ap.add_argument("--ktest", help="the ktest option of the kernel's command line when --append does not"
@@ -157,6 +180,9 @@ def main():
         hits = [l for l in lines if rx.search(l)]
         if hits:
             problems.append("rejected pattern %r matched: %r" % (pat, hits[0]))
+
+    if args.percpu:
+        problems += percpu_problems(lines, run_args)
 
     if args.ktap:
         try:

@@ -215,6 +215,32 @@ boot_test(robust.resmem-outside
   FACTS ${FACTS_1G}
   RUN --dtb ${ROBUST_OUT}/resmem-outside.dtb --append ktest)
 
+# The possible CPUs (kernel/devtree_cpus.c): a /cpus list Linux's
+# arm_dt_init_cpu_maps would not trust leaves the boot CPU alone (one 32 KiB
+# per-CPU unit), one too long is capped at NR_CPUS (eight units); each with
+# Linux's warning, and the boot goes on.
+set(PCPU_UNITS "^memblock_alloc_try_nid: %s bytes align=0x1000 nid=-1 from=0x[0-9a-f]+ max_addr=0x0+ pcpu_embed_first_chunk\\+")
+string(REPLACE "%s" 32768 PCPU_ONE_UNIT "${PCPU_UNITS}")
+string(REPLACE "%s" 262144 PCPU_EIGHT_UNITS "${PCPU_UNITS}")
+boot_test(robust.cpus-duplicate
+  CHECK --expect "^WARNING: CPU: 0 PID: 0 at kernel/devtree_cpus\\.c:[0-9]+ arm_dt_init_cpu_maps\\+"
+        --expect "^Duplicate /cpu reg properties in the DT$"
+        --expect "${PCPU_ONE_UNIT}"
+        --expect "^percpu: Embedded [0-9]+ pages/cpu s[0-9]+ r8192 d[0-9]+ u32768$"
+        --expect "^reboot: Power down$"
+  RUN --dtb ${ROBUST_OUT}/cpus-duplicate.dtb --append "memblock=debug")
+boot_test(robust.cpus-no-boot-cpu
+  CHECK --expect "^DT missing boot CPU MPIDR\\[23:0\\], fall back to default cpu_logical_map$"
+        --expect "${PCPU_ONE_UNIT}"
+        --expect "^reboot: Power down$"
+  RUN --dtb ${ROBUST_OUT}/cpus-no-boot-cpu.dtb --append "memblock=debug")
+boot_test(robust.cpus-nine
+  CHECK --expect "^WARNING: CPU: 0 PID: 0 at kernel/devtree_cpus\\.c:[0-9]+ arm_dt_init_cpu_maps\\+"
+        --expect "^DT /cpu 9 nodes greater than max cores 8, capping them$"
+        --expect "${PCPU_EIGHT_UNITS}"
+        --expect "^reboot: Power down$"
+  RUN --dtb ${ROBUST_OUT}/cpus-nine.dtb --append "memblock=debug")
+
 # ---- Command lines ------------------------------------------------------------------
 # name | command line | what it must print; each boots (loglevel-8 console, 1 GiB).
 set(TOTAL_1G "^Memory: [0-9]+K/1048576K available ")

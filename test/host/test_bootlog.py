@@ -8,7 +8,7 @@ Run from tools/: python3 -m unittest discover -s ../test/host -p 'test_*.py'
 """
 import unittest
 
-from armv7mm import bootlog, console
+from armv7mm import bootlog, console, percpu
 
 CLASSIC = """\
 [    0.004053] armv7mm version 0.1 (classic, PAGE_OFFSET 0xc0000000, HIGHMEM)
@@ -189,12 +189,28 @@ class OtherLines(unittest.TestCase):
                          bootlog.Slub(64, 0, 3, 0, 2, 1))
         self.assertFalse(bootlog.slub_line("SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2"))
 
+    def test_percpu_lines(self):
+        """Debian's armmp and armmp-lpae lines (test/data/linux), and ours for a 132-byte template:
+        Linux's rules are worked out by hand for each (pages of s + 8192 + 20480, unit at least 32 KiB)."""
+        armmp = bootlog.percpu_line("percpu: Embedded 18 pages/cpu s45012 r8192 d20524 u73728")
+        self.assertEqual(armmp, bootlog.Percpu(18, 45012, 8192, 20524, 73728))
+        self.assertEqual(percpu.problems(armmp), [])
+        lpae = bootlog.percpu_line("percpu: Embedded 19 pages/cpu s45204 r8192 d24428 u77824")
+        self.assertEqual(percpu.problems(lpae), [])
+        self.assertEqual(percpu.expected(132), bootlog.Percpu(8, 132, 8192, 24444, 32768))
+        # No template: 28672 bytes are 7 pages, the unit still 32 KiB.
+        self.assertEqual(percpu.expected(0), bootlog.Percpu(7, 0, 8192, 20480, 32768))
+        self.assertEqual(len(percpu.problems(bootlog.Percpu(8, 132, 4096, 28540, 32768))), 2)
+        self.assertEqual(len(percpu.problems(bootlog.Percpu(8, 132, 8192, 24444, 28672))), 1)
+        # 4.14's format had the base address; 6.1's has none.
+        self.assertFalse(bootlog.percpu_line("percpu: Embedded 15 pages/cpu @8bb30000 s30156 r8192 d23092 u61440"))
+
     def test_other_lines_are_none(self):
         for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,
                      bootlog.zone_line, bootlog.node_line, bootlog.cma_line, bootlog.ptdump_line,
                      bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line, bootlog.slub_line,
                      bootlog.slab_meta_line,
-                     bootlog.zonelists_line, bootlog.antifrag_line):
+                     bootlog.zonelists_line, bootlog.antifrag_line, bootlog.percpu_line):
             self.assertFalse(read("  Normal zone: 1536 pages used for memmap"), read.__name__)
 
 

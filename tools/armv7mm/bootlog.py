@@ -12,6 +12,7 @@ when the line is of another kind, for tools that look at single lines:
   zone_line        a zone of "Zone ranges:"                                   Zone
   node_line        "  node   0: [mem ...]", "Initmem setup node ..."        the line
   cma_line         "cma: Reserved N MiB at 0x..."                             Cma
+  percpu_line      "percpu: Embedded N pages/cpu sS rR dD uU"                 Percpu
   ptdump_line      a range of ptdump's listing                                PtdumpLine
   pte_tables_line  "ptdump: N PTE tables in use ..."                          N
   memblock_call    "memblock_reserve: [0x..-0x..] caller+..." (add, remove, phys_free)  MemblockCall
@@ -175,6 +176,26 @@ CMA = re.compile(r"^cma: Reserved (?P<mib>\d+) MiB at 0x(?P<base>[0-9a-f]+)$")
 def cma_line(line):
     m = CMA.match(line)
     return m and Cma(int(m["base"], 16), int(m["mib"]) * MIB)
+
+
+@dataclass(frozen=True)
+class Percpu:
+    """Linux's "percpu: Embedded N pages/cpu sS rR dD uU" (pcpu_embed_first_chunk):
+    pages each unit uses, and the static, reserved, dynamic and unit sizes in bytes."""
+    pages: int
+    static: int
+    reserved: int
+    dynamic: int
+    unit: int
+
+
+PERCPU = re.compile(r"^percpu: Embedded (?P<pages>\d+) pages/cpu s(?P<s>\d+) r(?P<r>\d+) d(?P<d>\d+) u(?P<u>\d+)$")
+
+
+def percpu_line(line):
+    """setup_per_cpu_areas's line (Linux 6.1's format: no base address since 4.16)."""
+    m = PERCPU.match(line)
+    return m and Percpu(int(m["pages"]), int(m["s"]), int(m["r"]), int(m["d"]), int(m["u"]))
 
 
 @dataclass(frozen=True)
@@ -356,6 +377,7 @@ class BootLog:
         self.version = None
         self.memory_line = None
         self.zonelists = None       # Zonelists
+        self.percpu = None          # Percpu
         self.slub = None            # Slub
         self.layout = {}            # name -> Area, in the printout's order
         self.memory, self.reserved = [], []
@@ -394,6 +416,8 @@ class BootLog:
                 self.memory_line = m
             elif (zl := zonelists_line(line)):
                 self.zonelists = zl
+            elif (pc := percpu_line(line)):
+                self.percpu = pc
             elif (sl := slub_line(line)):
                 self.slub = sl
             elif (z := zone_line(line)):
