@@ -356,7 +356,9 @@ static void bench_slab(void)
 	pr_info("bench: kmalloc(8192)+kfree: %u instructions per pair\n", KMALLOC_PAIR_COST(8192));
 	pr_info("bench: kmalloc(16K)+kfree (kmalloc_large): %u instructions per pair\n", KMALLOC_PAIR_COST(16384));
 	/* Per class: slab bytes / objects per slab - object size, in hundredths. */
-	for (unsigned int i = 0; i <= KMALLOC_SHIFT_HIGH; i++) {
+	for (unsigned int n = 0; n <= KMALLOC_SHIFT_HIGH; n++) {
+		/* By size: index 2 (192 bytes) between 7 (128) and 8 (256). */
+		unsigned int i = n < 7 ? n + (n >= 2) : n == 7 ? 2 : n;
 		const struct kmem_cache *k = kmalloc_caches[KMALLOC_NORMAL][i];
 		unsigned int objects, hundredths;
 
