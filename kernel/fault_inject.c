@@ -20,11 +20,18 @@
  *   undef           execute an undefined instruction
  *   stack-overflow  recurse until the kernel stack runs into its guard page
  *   warn            WARN_ON(true): the warning with its backtrace, after
- *                   which the boot ends as usual (the one kind that returns)
+ *                   which the boot ends as usual
+ *   slab-double-free, slab-use-after-free, slab-redzone
+ *                   a kmalloc-64 object freed twice, written after its
+ *                   free, written past its end: slub_debug=FZPU reports
+ *                   each in Linux's format and the boot ends as usual
+ *                   (mm/slub_debug.c)
+ * All but warn and the slab kinds end in an oops or a panic.
  */
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/layout.h>
@@ -38,7 +45,8 @@ static int __init early_fault(char *p)
 {
 	static const char *const kinds[] = {
 		"null", "rodata-write", "exec-data", "vmalloc-gap", "vmalloc-guard", "user-from-kernel", "user-mapped",
-		"undef", "stack-overflow", "stack-smash", "warn",
+		"undef", "stack-overflow", "stack-smash", "warn", "slab-double-free", "slab-use-after-free",
+		"slab-redzone",
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(kinds); i++)
@@ -124,7 +132,7 @@ static __noinline bool fault_warn(void)
 	return WARN_ON(true);
 }
 
-/* Called at the end of boot: the fault= asked for, if any; none but warn returns. */
+/* Called at the end of boot: the fault= asked for, if any; only warn and the slab kinds return. */
 void fault_inject(void)
 {
 	if (!fault_kind)
@@ -153,6 +161,9 @@ void fault_inject(void)
 	else if (!strcmp(fault_kind, "warn")) {
 		if (fault_warn())
 			pr_info("fault: warned, and the boot goes on\n");
+		return;
+	} else if (!strncmp(fault_kind, "slab-", 5)) {
+		slab_debug_fault(fault_kind);
 		return;
 	}
 	panic("fault=%s: no fault happened", fault_kind);

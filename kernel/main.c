@@ -1,6 +1,7 @@
 /* start_kernel: the generic order of boot. Follows Linux's init/main.c (v6.x). */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/percpu.h>
 #include <linux/vmalloc.h>
 #include <asm/bootstats.h>
@@ -27,6 +28,8 @@ static void __noreturn start_kernel_on_boot_stack(void)
 		pr_info("CPU: All CPU(s) started in SVC mode.\n");
 	/* Linux's mm_init, which calls mem_init. */
 	mem_init();
+	/* Linux's mm_init: the slab allocator right after the page allocator. */
+	kmem_cache_init();
 	/* Linux's mm_init ends with vmalloc_init: the vmalloc area becomes an allocator. */
 	vmalloc_init();
 	/* Later in start_kernel: the per-CPU page lists leave the boot pageset. */

@@ -19,6 +19,44 @@ void machine_exit(int status)
 	machine_power_off();
 }
 
+/*
+ * Linux's taint flags (kernel/panic.c, v6.1), in bit order: the first
+ * letter when set, the second when not. Only TAINT_BAD_PAGE is ever set
+ * here (the slab allocator's reports), but the line shows them all.
+ */
+static const char taint_letters[][2] = {
+	{ 'P', 'G' }, { 'F', ' ' }, { 'S', ' ' }, { 'R', ' ' }, { 'M', ' ' }, { 'B', ' ' }, { 'U', ' ' },
+	{ 'D', ' ' }, { 'A', ' ' }, { 'W', ' ' }, { 'C', ' ' }, { 'I', ' ' }, { 'O', ' ' }, { 'E', ' ' },
+	{ 'L', ' ' }, { 'K', ' ' }, { 'X', ' ' }, { 'T', ' ' }, { 'N', ' ' },
+};
+static unsigned long tainted_mask;
+
+void add_taint(unsigned int flag)
+{
+	tainted_mask |= 1UL << flag;
+}
+
+bool test_taint(unsigned int flag)
+{
+	return tainted_mask & (1UL << flag);
+}
+
+/* Follows Linux's print_tainted (v6.1): "Not tainted", or "Tainted: " and a letter or blank per flag. */
+const char *print_tainted(void)
+{
+	static char buf[sizeof("Tainted: ") + ARRAY_SIZE(taint_letters)];
+	char *s = buf;
+
+	if (!tainted_mask)
+		return "Not tainted";
+	for (const char *t = "Tainted: "; *t; t++)
+		*s++ = *t;
+	for (unsigned int i = 0; i < ARRAY_SIZE(taint_letters); i++)
+		*s++ = taint_letters[i][(tainted_mask >> i) & 1 ? 0 : 1];
+	*s = 0;
+	return buf;
+}
+
 /* Follows Linux's panic (kernel/panic.c, v6.x): message, end marker, then stop. */
 void panic(const char *fmt, ...)
 {

@@ -65,7 +65,7 @@ static const char *const processor_modes[32] = {
 /* Follows Linux's dump_stack_print_info (lib/dump_stack.c, v6.1): who is running, on what. */
 static void dump_stack_print_info(void)
 {
-	printk("CPU: 0 PID: 0 Comm: swapper Not tainted " KERNEL_RELEASE "\n");
+	printk("CPU: 0 PID: 0 Comm: swapper %s " KERNEL_RELEASE "\n", print_tainted());
 	printk("Hardware name: %s\n", machine_desc ? machine_desc->name : "unknown");
 }
 

@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/of_fdt.h>
 #include <asm/dma-mapping.h>
 #include <asm/bootstats.h>
@@ -195,9 +196,10 @@ void mem_init(void)
  * cma-reserved; then, at postcore level in link order, the atomic DMA
  * pool (kernel/dma/pool.c) and the watermarks (mm/page_alloc.c's
  * init_per_zone_wmark_min), which count the CMA areas as managed and size
- * the per-CPU lists' high. "buddyinfo", "zoneinfo", "pagetypeinfo" and
- * "meminfo" on the command line then print /proc/buddyinfo's, (in short)
- * /proc/zoneinfo's, /proc/pagetypeinfo's and /proc/meminfo's contents.
+ * the per-CPU lists' high. "buddyinfo", "zoneinfo", "pagetypeinfo",
+ * "meminfo" and "slabinfo" on the command line then print
+ * /proc/buddyinfo's, (in short) /proc/zoneinfo's, /proc/pagetypeinfo's,
+ * /proc/meminfo's and /proc/slabinfo's contents.
  */
 void mm_initcalls(void)
 {
@@ -212,4 +214,5 @@ void mm_initcalls(void)
 		show_pagetypeinfo();
 	if (show_meminfo_at_boot)
 		show_meminfo();
+	slabinfo_at_boot();
 }

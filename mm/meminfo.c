@@ -10,7 +10,9 @@
 #include <linux/cma.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/percpu.h>
 #include <linux/vmalloc.h>
+#include <linux/vmstat.h>
 
 /* Follows Linux's global_zone_page_state (v6.1): a zone counter summed over the zones. */
 static unsigned long global_zone_page_state(enum zone_stat_item item)
@@ -34,12 +36,13 @@ static unsigned long nr_free_highpages(void)
 }
 
 /*
- * Kernel memory that reclaim could give back (Linux's SReclaimable and
- * NR_KERNEL_MISC_RECLAIMABLE): none until there is a slab allocator.
+ * Kernel memory that reclaim could give back (Linux's
+ * NR_SLAB_RECLAIMABLE_B plus NR_KERNEL_MISC_RECLAIMABLE, which nothing
+ * here counts): the slab caches made with SLAB_RECLAIM_ACCOUNT.
  */
 static unsigned long reclaimable_kernel_pages(void)
 {
-	return 0;
+	return global_node_page_state_pages(NR_SLAB_RECLAIMABLE_B);
 }
 
 /*
@@ -69,14 +72,16 @@ static void show_val_kb(const char *name, unsigned long pages)
 
 /*
  * Follows Linux's meminfo_proc_show (fs/proc/meminfo.c, v6.1). The lines
- * it prints for page cache, LRU lists, swap, slab, kernel stacks, user
- * page tables, commit accounting, per-CPU areas and huge pages have
+ * it prints for page cache, LRU lists, swap, kernel stacks, user page
+ * tables, commit accounting and huge pages have
  * nothing here to count and are left out (docs/page-allocator.md lists
  * them); HighTotal to LowFree need CONFIG_HIGHMEM, as in Linux.
  */
 void show_meminfo(void)
 {
 	unsigned long totalram = totalram_pages(), freeram = global_zone_page_state(NR_FREE_PAGES);
+	unsigned long sreclaimable = global_node_page_state_pages(NR_SLAB_RECLAIMABLE_B);
+	unsigned long sunreclaim = global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B);
 	struct vmalloc_meminfo vmi;
 
 	show_val_kb("MemTotal:", totalram);
@@ -90,10 +95,15 @@ void show_meminfo(void)
 		show_val_kb("LowTotal:", totalram - totalhigh);
 		show_val_kb("LowFree:", freeram - freehigh);
 	}
+	show_val_kb("KReclaimable:", reclaimable_kernel_pages());
+	show_val_kb("Slab:", sreclaimable + sunreclaim);
+	show_val_kb("SReclaimable:", sreclaimable);
+	show_val_kb("SUnreclaim:", sunreclaim);
 	vmalloc_meminfo(&vmi);
 	pr_info("%-16s%8lu kB\n", "VmallocTotal:", vmi.total_kb);
 	pr_info("%-16s%8lu kB\n", "VmallocUsed:", vmi.used_kb);
 	pr_info("%-16s%8lu kB\n", "VmallocChunk:", vmi.chunk_kb);
+	show_val_kb("Percpu:", pcpu_nr_pages());
 	show_val_kb("CmaTotal:", (unsigned long)(cma_total_size() >> PAGE_SHIFT));
 	show_val_kb("CmaFree:", global_zone_page_state(NR_FREE_CMA_PAGES));
 }

@@ -686,6 +686,7 @@ static const char *gfp_names(gfp_t gfp, char *buf, size_t size)
 		{ __GFP_DMA, "GFP_DMA" }, { __GFP_HIGHMEM, "__GFP_HIGHMEM" },
 		{ __GFP_MOVABLE, "__GFP_MOVABLE" }, { __GFP_RECLAIMABLE, "__GFP_RECLAIMABLE" },
 		{ __GFP_ZERO, "__GFP_ZERO" }, { __GFP_NOWARN, "__GFP_NOWARN" },
+		{ __GFP_COMP, "__GFP_COMP" },
 	};
 	int n = scnprintf(buf, size, "GFP_KERNEL");
 
@@ -780,10 +781,30 @@ struct alloc_context {
 	int highest_zoneidx;
 };
 
-/* Follows Linux's prep_new_page (v6.1), the part this kernel has: one user, zeroed on request. */
+/* Follows Linux's prep_compound_page (v6.1): the head marked, each tail pointing to it, the order in the first tail. */
+void prep_compound_page(struct page *page, unsigned int order)
+{
+	set_page_flag(page, PG_head);
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		page[i].lru.next = (struct list_head *)((unsigned long)page + 1);
+	page[1].private = order;
+}
+
+/* Linux's free_tail_pages_check and ClearPageHead (v6.1): the block is plain pages again. */
+void destroy_compound_page(struct page *page, unsigned int order)
+{
+	clear_page_flag(page, PG_head);
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		page[i].lru.next = NULL;
+	page[1].private = 0;
+}
+
+/* Follows Linux's prep_new_page (v6.1), the part this kernel has: one user, zeroed on request, compound on request. */
 static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	page->_refcount = 1;
+	if (unlikely(order && (gfp & __GFP_COMP)))
+		prep_compound_page(page, order);
 	if (unlikely(gfp & __GFP_ZERO)) {
 		for (unsigned long i = 0; i < (1UL << order); i++) {
 			void *addr = kmap_local_page(&page[i]);
@@ -945,6 +966,8 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	if (--page->_refcount)
 		return;
+	if (unlikely(PageHead(page)))
+		destroy_compound_page(page, order);
 	/* Linux's free_pages_prepare: a movable owner's mark does not outlive the page's use. */
 	if (unlikely((unsigned long)page->mapping & PAGE_MAPPING_FLAGS))
 		page->mapping = NULL;

@@ -32,6 +32,9 @@ void *pcpu_base_addr;
 size_t pcpu_unit_size;
 /* Linux's pcpu_unit_offsets: each possible CPU's unit, from pcpu_base_addr. */
 static unsigned long *pcpu_unit_offsets;
+/* Linux's pcpu_nr_units and pcpu_nr_populated: units, and pages of each unit with memory behind them. */
+static unsigned int pcpu_nr_units;
+static unsigned long pcpu_nr_populated;
 
 static void *pcpu_memblock_alloc(size_t size)
 {
@@ -96,12 +99,21 @@ static __noinline void pcpu_setup_first_chunk(const struct pcpu_alloc_info *ai, 
 		pcpu_unit_offsets[cpu] = cpu * ai->unit_size;
 	pcpu_unit_size = ai->unit_size;
 	pcpu_base_addr = base_addr;
+	pcpu_nr_units = ai->nr_units;
+	/* Every region of the first chunk (static, reserved, dynamic) has its pages. */
+	pcpu_nr_populated = PFN_DOWN(pcpu_size_sum(ai));
 
 	tmp_addr = (unsigned long)base_addr + ai->static_size;
 	if (ai->reserved_size)
 		pcpu_reserved_chunk = pcpu_alloc_first_chunk(tmp_addr, ai->reserved_size);
 	tmp_addr += ai->reserved_size;
 	pcpu_first_chunk = pcpu_alloc_first_chunk(tmp_addr, ai->dyn_size);
+}
+
+/* Follows Linux's pcpu_nr_pages (v6.1): the pages backing the chunks, every unit's; meminfo's Percpu. */
+unsigned long pcpu_nr_pages(void)
+{
+	return pcpu_nr_populated * pcpu_nr_units;
 }
 
 /* Follows Linux's pcpu_fc_alloc (mm/percpu.c, v6.1, no NUMA): above the DMA zone if it can. */

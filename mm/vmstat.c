@@ -5,7 +5,11 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/sprintf.h>
+#include <linux/vmstat.h>
 #include "pcp.h"
+
+/* The node counters (linux/vmstat.h), in pages. */
+long vm_node_stat[NR_VM_NODE_STAT_ITEMS];
 
 /* Follows Linux's frag_show_print (mm/vmstat.c, v6.x): /proc/buddyinfo's lines. */
 void show_buddyinfo(void)

@@ -21,6 +21,11 @@
  *    and alloc_contig_range over the same 4 MiB while movable pages of a
  *    bench owner fill it, per page moved (isolation, a new page, the 4 KiB
  *    copy, the owner's update, and taking the range);
+ *  - SLUB: kmalloc(64) + kfree, kmem_cache_alloc + kmem_cache_free of a
+ *    256-byte cache, kmalloc(8192) + kfree (the largest kmalloc cache)
+ *    and kmalloc(16 KiB) + kfree (kmalloc_large: compound pages); and for
+ *    each kmalloc class the bytes a slab spends per object beyond the
+ *    object (padding and leftover: struct slab lives in struct page);
  *  - anti-fragmentation: a fixed-seed storm of unmovable and movable
  *    page allocations in lowmem, then the movable pages freed: the free
  *    pageblocks left, with mobility grouping as the boot has it
@@ -35,10 +40,12 @@
 #include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
+#include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <asm/bootstats.h>
 #include <asm/io.h>
 #include <asm/setup.h>
+#include "../../mm/slab.h"
 
 #define BENCH_ORDERS	11
 #define FRAGMENT_PAGES	2048	/* 8 MiB of order-0 pages, every other one kept */
@@ -318,6 +325,52 @@ static void bench_vmalloc(void)
 	purge_vmap_area_lazy();
 }
 
+#define SLAB_ROUNDS	1024
+
+/* Instructions per kmalloc + kfree pair of a size known at compile time (as callers mostly have), the CPU's slab warm. */
+#define KMALLOC_PAIR_COST(size) ({					\
+	u32 __start;							\
+									\
+	kfree(kmalloc(size, GFP_KERNEL));				\
+	__start = read_pmccntr();					\
+	for (unsigned int __i = 0; __i < SLAB_ROUNDS; __i++)		\
+		kfree(kmalloc(size, GFP_KERNEL));			\
+	(read_pmccntr() - __start) / SLAB_ROUNDS;			\
+})
+
+static void bench_slab(void)
+{
+	struct kmem_cache *s = kmem_cache_create("bench-256", 256, 0, 0, NULL);
+	u32 start;
+
+	pr_info("bench: kmalloc(64)+kfree: %u instructions per pair\n", KMALLOC_PAIR_COST(64));
+	if (s) {
+		kmem_cache_free(s, kmem_cache_alloc(s, GFP_KERNEL));
+		start = read_pmccntr();
+		for (unsigned int i = 0; i < SLAB_ROUNDS; i++)
+			kmem_cache_free(s, kmem_cache_alloc(s, GFP_KERNEL));
+		pr_info("bench: kmem_cache_alloc+kmem_cache_free (256 bytes): %u instructions per pair\n",
+			(read_pmccntr() - start) / SLAB_ROUNDS);
+		kmem_cache_destroy(s);
+	}
+	pr_info("bench: kmalloc(8192)+kfree: %u instructions per pair\n", KMALLOC_PAIR_COST(8192));
+	pr_info("bench: kmalloc(16K)+kfree (kmalloc_large): %u instructions per pair\n", KMALLOC_PAIR_COST(16384));
+	/* Per class: slab bytes / objects per slab - object size, in hundredths. */
+	for (unsigned int n = 0; n <= KMALLOC_SHIFT_HIGH; n++) {
+		/* By size: index 2 (192 bytes) between 7 (128) and 8 (256). */
+		unsigned int i = n < 7 ? n + (n >= 2) : n == 7 ? 2 : n;
+		const struct kmem_cache *k = kmalloc_caches[KMALLOC_NORMAL][i];
+		unsigned int objects, hundredths;
+
+		if (!k)
+			continue;
+		objects = oo_objects(k->oo);
+		hundredths = (unsigned int)(((PAGE_SIZE << oo_order(k->oo)) * 100 / objects) - k->object_size * 100);
+		pr_info("bench: slab metadata %s: %u.%02u bytes per object (%u objects in %lu bytes)\n", k->name,
+			hundredths / 100, hundredths % 100, objects, PAGE_SIZE << oo_order(k->oo));
+	}
+}
+
 #define VMAP_PROBES	64
 
 /* alloc_vmap_area of 2 pages with busy one-page areas separated by one-page holes. */
@@ -374,6 +427,7 @@ void bench_run(void)
 	bench_cma();
 	bench_fragmentation();
 	bench_vmalloc();
+	bench_slab();
 	bench_vmap_area(10);
 	bench_vmap_area(100);
 	bench_vmap_area(1000);

@@ -60,6 +60,15 @@ struct fail_page_alloc_attr {
 	u32 min_order;			/* smaller requests never fail */
 };
 
+/* failslab: Linux's (mm/failslab.c, v6.1); mm/slub_debug.h has its hook. */
+struct failslab_attr {
+	struct fault_attr attr;
+	bool cache_filter;		/* only caches made with SLAB_FAILSLAB may fail */
+};
+#ifdef CONFIG_FAILSLAB
+extern struct failslab_attr failslab;
+#endif
+
 #ifdef CONFIG_FAIL_PAGE_ALLOC
 extern struct fail_page_alloc_attr fail_page_alloc;
 /* Follows Linux's __should_fail_alloc_page (v6.1): the whole rule (mm/fail_page_alloc.c). */

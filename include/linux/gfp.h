@@ -19,6 +19,8 @@ typedef unsigned int gfp_t;
 #define __GFP_NOWARN	0x200u	/* no message on failure */
 /* Must not fail. With no reclaim to retry, it only keeps fail_page_alloc away (Linux's value). */
 #define __GFP_NOFAIL	0x8000u
+/* A block of order > 0 is marked compound (linux/mm.h's compound_head), as slab and kmalloc_large ask (Linux's value). */
+#define __GFP_COMP	0x40000u
 
 #define GFP_KERNEL	0u
 #define GFP_ATOMIC	0u

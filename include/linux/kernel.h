@@ -21,6 +21,11 @@ void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 
 /* Linux's WARN_ON: say where a "cannot happen" happened, carry on, and give the condition back. */
 void __warn(const char *file, int line, void *caller);
+/* Linux's taint (kernel/panic.c, v6.1): TAINT_BAD_PAGE marks a kernel that found its memory damaged. */
+#define TAINT_BAD_PAGE		5
+void add_taint(unsigned int flag);
+bool test_taint(unsigned int flag);
+const char *print_tainted(void);
 /* Who is running and the backtrace from the caller (kernel/traps.c). */
 void dump_stack(void);
 /* Linux's _THIS_IP_: the address of the code that uses it, for WARN_ON's report. */

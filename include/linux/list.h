@@ -8,6 +8,9 @@ struct list_head {
 	struct list_head *next, *prev;
 };
 
+/* Linux's LIST_HEAD: an empty list, defined. */
+#define LIST_HEAD(name)	struct list_head name = { &(name), &(name) }
+
 static inline void INIT_LIST_HEAD(struct list_head *list)
 {
 	list->next = list;
@@ -50,5 +53,16 @@ static inline void list_del(struct list_head *entry)
 	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
 #define list_last_entry(head, type, member) list_entry((head)->prev, type, member)
+
+/* Follows Linux's list_for_each_entry (v6.x): each entry of the list, from the first. */
+#define list_for_each_entry(pos, head, member)					\
+	for (pos = list_entry((head)->next, __typeof__(*pos), member);		\
+	     &pos->member != (head);						\
+	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
+/* Follows Linux's list_for_each_entry_reverse (v6.x): from the last. */
+#define list_for_each_entry_reverse(pos, head, member)				\
+	for (pos = list_entry((head)->prev, __typeof__(*pos), member);		\
+	     &pos->member != (head);						\
+	     pos = list_entry(pos->member.prev, __typeof__(*pos), member))
 
 #endif

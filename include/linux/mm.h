@@ -42,12 +42,16 @@ static inline phys_addr_t page_to_phys(const struct page *page)
 bool pfn_valid(unsigned long pfn);
 
 #define virt_to_page(kaddr)	pfn_to_page(PFN_DOWN(__pa(kaddr)))
+/* Linux's virt_to_head_page: the head of the compound block kaddr is in. */
+#define virt_to_head_page(kaddr)	compound_head(virt_to_page(kaddr))
 
 /* Page flags (Linux's PG_*), bits from 0; the zone sits in the top bits. */
 enum pageflags {
 	PG_reserved,		/* not the buddy allocator's: the kernel, memblock, holes */
 	PG_buddy,		/* the first page of a free block; private holds its order */
 	PG_isolated,		/* a movable page taken by migration (Linux's PG_isolated) */
+	PG_head,		/* the first page of a compound block (__GFP_COMP) */
+	PG_slab,		/* a slab's first page (Linux's PG_slab): struct slab overlays it */
 	__NR_PAGEFLAGS
 };
 
@@ -72,6 +76,42 @@ static inline void clear_page_flag(struct page *p, enum pageflags f) { p->flags 
 #define PageIsolated(p)		page_flag(p, PG_isolated)
 #define SetPageIsolated(p)	set_page_flag(p, PG_isolated)
 #define ClearPageIsolated(p)	clear_page_flag(p, PG_isolated)
+#define PageHead(p)		page_flag(p, PG_head)
+#define PageSlab(p)		page_flag(p, PG_slab)
+#define __SetPageSlab(p)	set_page_flag(p, PG_slab)
+#define __ClearPageSlab(p)	clear_page_flag(p, PG_slab)
+
+/*
+ * Compound blocks, as Linux 6.1 marks them: the head page has PG_head,
+ * each tail page points to it from the word that is lru.next elsewhere
+ * (Linux's compound_head), with bit 0 set, which no list pointer has; the
+ * order is kept in the first tail page. mm/page_alloc.c makes them for
+ * __GFP_COMP and undoes them on free.
+ */
+static inline struct page *compound_head(const struct page *page)
+{
+	unsigned long head = (unsigned long)page->lru.next;
+
+	if (head & 1)
+		return (struct page *)(head - 1);
+	return (struct page *)page;
+}
+
+static inline bool PageTail(const struct page *page)
+{
+	return (unsigned long)page->lru.next & 1;
+}
+
+/* Follows Linux's compound_order (v6.1): the order of the block a head page starts; 0 for a single page. */
+static inline unsigned int compound_order(const struct page *page)
+{
+	if (!PageHead(page))
+		return 0;
+	return (unsigned int)page[1].private;
+}
+
+void prep_compound_page(struct page *page, unsigned int order);
+void destroy_compound_page(struct page *page, unsigned int order);
 
 static inline enum zone_type page_zonenum(const struct page *page)
 {

@@ -58,6 +58,8 @@ void __percpu *__alloc_percpu(size_t size, size_t align);
 /* From the reserved area (modules' static data in Linux). */
 void __percpu *__alloc_reserved_percpu(size_t size, size_t align);
 void free_percpu(void __percpu *ptr);
+/* Pages backing the per-CPU chunks, all units (meminfo's Percpu). */
+unsigned long pcpu_nr_pages(void);
 
 #define alloc_percpu_gfp(type, gfp)					\
 	((__typeof__(type) __percpu *)__alloc_percpu_gfp(sizeof(type), __alignof__(type), (gfp)))

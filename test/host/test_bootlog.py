@@ -179,6 +179,15 @@ class OtherLines(unittest.TestCase):
         self.assertEqual(bootlog.bench_line("bench: cma_release 4 MiB: 200 instructions per page"),
                          ("cma_release 4 MiB, per page", 200))
         self.assertFalse(bootlog.bench_line("bench: x: 5 instructions per fortnight"))
+        self.assertEqual(bootlog.slab_meta_line("bench: slab metadata kmalloc-192: 3.04 bytes per object "
+                                                "(21 objects in 4096 bytes)"), ("kmalloc-192", 3.04))
+        self.assertFalse(bootlog.bench_line("bench: slab metadata kmalloc-192: 3.04 bytes per object"))
+
+    def test_slub_line(self):
+        # Debian 6.1 armmp on vexpress-a15 (two CPUs in its DTB).
+        self.assertEqual(bootlog.slub_line("SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2, Nodes=1"),
+                         bootlog.Slub(64, 0, 3, 0, 2, 1))
+        self.assertFalse(bootlog.slub_line("SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2"))
 
     def test_percpu_lines(self):
         """Debian's armmp and armmp-lpae lines (test/data/linux), and ours for a 132-byte template:
@@ -199,7 +208,8 @@ class OtherLines(unittest.TestCase):
     def test_other_lines_are_none(self):
         for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,
                      bootlog.zone_line, bootlog.node_line, bootlog.cma_line, bootlog.ptdump_line,
-                     bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line,
+                     bootlog.pte_tables_line, bootlog.bootstats_line, bootlog.bench_line, bootlog.slub_line,
+                     bootlog.slab_meta_line,
                      bootlog.zonelists_line, bootlog.antifrag_line, bootlog.percpu_line,
                      bootlog.meminfo_line, bootlog.dma_pool_line, bootlog.cma_pool_line):
             self.assertFalse(read("  Normal zone: 1536 pages used for memmap"), read.__name__)
@@ -211,11 +221,13 @@ MEMINFO_BOOT = """\
 [    0.040397] cma: Reserved 16 MiB at 0xbf000000
 [    0.043135]   Normal   [mem 0x0000000080000000-0x00000000afffffff]
 [    0.043309]   HighMem  [mem 0x00000000b0000000-0x00000000bfffffff]
+[    0.052389] percpu: Embedded 8 pages/cpu s168 r8192 d24408 u32768
 [    0.103027] Memory: 1019700K/1048576K available (215K kernel code, 8K rwdata, 46K rodata, 1024K init, 80K bss, \
 12492K reserved, 16384K cma-reserved, 245760K highmem)
 [    0.113015] Virtual kernel memory layout:
 [    0.113164]     vmalloc : 0xf0800000 - 0xff800000   ( 240 MB)
 [    0.113415]     lowmem  : 0xc0000000 - 0xf0000000   ( 768 MB)
+[    0.120425] SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2, Nodes=1
 [    0.134309] DMA: preallocated 256 KiB pool for atomic coherent allocations
 [    0.139511] MemTotal:        1036084 kB
 [    0.140310] MemFree:         1035572 kB
@@ -224,9 +236,14 @@ MEMINFO_BOOT = """\
 [    0.144600] HighFree:         261888 kB
 [    0.145217] LowTotal:         773940 kB
 [    0.145822] LowFree:          773684 kB
+[    0.146352] KReclaimable:          0 kB
+[    0.146569] Slab:                  8 kB
+[    0.146966] SReclaimable:          0 kB
+[    0.147234] SUnreclaim:            8 kB
 [    0.147495] VmallocTotal:     245760 kB
 [    0.148148] VmallocUsed:           0 kB
 [    0.148237] VmallocChunk:          0 kB
+[    0.148249] Percpu:               64 kB
 [    0.148385] CmaTotal:          16384 kB
 [    0.148482] CmaFree:           16128 kB
 """
@@ -241,7 +258,7 @@ class Meminfo(unittest.TestCase):
         log = bootlog.BootLog(self.lines())
         self.assertEqual([(m.name, m.kb) for m in log.meminfo][:3],
                          [("MemTotal", 1036084), ("MemFree", 1035572), ("MemAvailable", 1021264)])
-        self.assertEqual(len(log.meminfo), 12)
+        self.assertEqual(len(log.meminfo), 17)
         self.assertEqual(log.dma_pool, bootlog.DmaPool(True, 256))
         self.assertEqual(bootlog.dma_pool_line("DMA: failed to allocate 256 KiB pool for atomic coherent allocations"),
                          bootlog.DmaPool(False, 256))
@@ -266,6 +283,10 @@ class Meminfo(unittest.TestCase):
                          ("LowFree:          773684", "LowFree:          773680"),
                          ("VmallocTotal:     245760", "VmallocTotal:     245764"),
                          ("VmallocChunk:          0", "VmallocChunk:          4"),
+                         ("Slab:                  8", "Slab:                 12"),
+                         ("KReclaimable:          0", "KReclaimable:          4"),
+                         ("Percpu:               64", "Percpu:               32"),
+                         ("CPUs=2", "CPUs=1"),
                          ("[    0.142014] MemAvailable:    1021264 kB\n", "")]:
             self.assertNotEqual(meminfo.problems(bootlog.BootLog(self.lines((old, new))), True), [], new)
         # Without HIGHMEM the High and Low lines must not be there.

@@ -15,6 +15,7 @@
 #include <linux/percpu.h>
 #include <linux/vmalloc.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 #include <asm/dma-mapping.h>
 #include <asm/lowmem.h>
 #include <asm/sections.h>
@@ -124,12 +125,15 @@ static void zones_match_memblock(struct ktest *t)
 	KTEST_EXPECT_EQ(t, managed, totalram_pages());
 	/*
 	 * Nothing allocated yet but by tests, the CMA areas' bitmaps (a bit a
-	 * page, whole pages of them) and the atomic DMA pool, and vmalloc_init's
-	 * bookkeeping (its object pool). The per-CPU
+	 * page, whole pages of them) and the atomic DMA pool, vmalloc_init's
+	 * bookkeeping (its object pool) and the slab pages (kmem_cache_init's
+	 * first caches, SReclaimable and SUnreclaim). The per-CPU
 	 * lists' pages are not in NR_FREE_PAGES, as in Linux: drain them.
 	 */
 	drain_all_pages(NULL);
-	KTEST_EXPECT_EQ(t, nr_free_pages() + vmalloc_meta_pages(),
+	KTEST_EXPECT_EQ(t, nr_free_pages() + vmalloc_meta_pages() +
+			global_node_page_state_pages(NR_SLAB_RECLAIMABLE_B) +
+			global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B),
 			totalram_pages() - cma_bitmap_pages() - atomic_pool_pages());
 }
 

@@ -8,8 +8,9 @@
  * managed pages of zones i+1..j over the zone's ratio (256 DMA, 32
  * Normal, none for highmem); each zone reserves its largest
  * lowmem_reserve plus its high watermark, at most its managed pages
- * (totalreserve_pages); MemAvailable = free - reserve, never below 0 (no
- * page cache or reclaimable kernel memory here).
+ * (totalreserve_pages); MemAvailable = free - reserve + the reclaimable
+ * slab pages less the smaller of their half and the zones' low
+ * watermarks (low = min + step), never below 0 (no page cache here).
  *
  * The watermarks are set once, in the memory initcalls, as Linux's
  * postcore init_per_zone_wmark_min; free_initmem hands the init sections'
@@ -18,6 +19,7 @@
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/vmstat.h>
 #include <asm/sections.h>
 #include <ktest.h>
 
@@ -53,6 +55,9 @@ static unsigned long long managed_at_setup(int z)
 	return managed;
 }
 
+/* The zones' low watermarks as the model has them (set by model_totalreserve). */
+static unsigned long model_low_total;
+
 /* The model's totalreserve_pages, from the zones' managed pages only. */
 static unsigned long model_totalreserve(void)
 {
@@ -68,6 +73,7 @@ static unsigned long model_totalreserve(void)
 	if (min_kbytes > 262144)
 		min_kbytes = 262144;
 	pages_min = min_kbytes / (PAGE_SIZE / 1024);
+	model_low_total = 0;
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		unsigned long long managed = managed_at_setup(z);
 		unsigned long long share = lowmem ? pages_min * managed / lowmem : 0, min, step, high;
@@ -79,6 +85,8 @@ static unsigned long model_totalreserve(void)
 			min = share;
 		step = share / 4 > managed * 10 / 10000 ? share / 4 : managed * 10 / 10000;
 		high = min + 2 * step;
+		if (managed)
+			model_low_total += (unsigned long)(min + step);
 		for (int j = z + 1; j < MAX_NR_ZONES; j++) {
 			above += managed_at_setup(j);
 			if (model_ratio(z) && managed && above / model_ratio(z) > reserve)
@@ -93,6 +101,9 @@ static unsigned long model_totalreserve(void)
 static long model_available(void)
 {
 	long available = (long)nr_free_pages() - (long)model_totalreserve();
+	unsigned long reclaimable = global_node_page_state_pages(NR_SLAB_RECLAIMABLE_B);
+
+	available += (long)(reclaimable - min(reclaimable / 2, model_low_total));
 
 	return available < 0 ? 0 : available;
 }

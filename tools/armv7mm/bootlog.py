@@ -25,6 +25,8 @@ when the line is of another kind, for tools that look at single lines:
   ignored_line     "OF: fdt: Ignoring memory range/block ...", "Ignoring RAM at ..."  (base, end)
   bootstats_line   "bootstats: PHASE  N"                                      (PHASE, N)
   bench_line       "bench: LABEL: N instructions per pair|page|page moved"     (LABEL[, per UNIT], N)
+  slab_meta_line   "bench: slab metadata CACHE: B bytes per object (...)"     (CACHE, B)
+  slub_line        "SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2, Nodes=1"  Slub
 
 Linux prints the Memory:, memblock, zone, node, cma and DMA lines in the
 same format, so Debian's logs read the same way.
@@ -266,6 +268,27 @@ def zonelists_line(line):
 
 
 @dataclass(frozen=True)
+class Slub:
+    hwalign: int
+    min_order: int
+    max_order: int
+    min_objects: int
+    cpus: int
+    nodes: int
+
+
+SLUB = re.compile(r"^SLUB: HWalign=(?P<hwalign>\d+), Order=(?P<min>\d+)-(?P<max>\d+), "
+                  r"MinObjects=(?P<objects>\d+), CPUs=(?P<cpus>\d+), Nodes=(?P<nodes>\d+)$")
+
+
+def slub_line(line):
+    """kmem_cache_init's line (Linux 6.1's format)."""
+    m = SLUB.match(line)
+    return m and Slub(int(m["hwalign"]), int(m["min"]), int(m["max"]), int(m["objects"]),
+                      int(m["cpus"]), int(m["nodes"]))
+
+
+@dataclass(frozen=True)
 class PtdumpLine:
     start: int
     end: int                # exclusive
@@ -378,6 +401,15 @@ def bootstats_line(line):
     return m and (m["phase"], int(m["n"]))
 
 
+SLAB_META = re.compile(r"^bench: slab metadata (?P<cache>\S+): (?P<bytes>\d+\.\d+) bytes per object")
+
+
+def slab_meta_line(line):
+    """bench's slab overhead of a kmalloc class: bytes per object beyond the object."""
+    m = SLAB_META.match(line)
+    return m and (m["cache"], float(m["bytes"]))
+
+
 def bench_line(line):
     """(label, n); a figure per page (not per pair) says so in its label."""
     m = BENCH.match(line)
@@ -398,6 +430,7 @@ class BootLog:
         self.memory_line = None
         self.zonelists = None       # Zonelists
         self.percpu = None          # Percpu
+        self.slub = None            # Slub
         self.layout = {}            # name -> Area, in the printout's order
         self.memory, self.reserved = [], []
         self.zones, self.node_lines, self.cma, self.ptdump = [], [], [], []
@@ -409,6 +442,7 @@ class BootLog:
         self.phases = {}            # bootstats: phase -> instructions
         self.bench_pairs = {}       # bench: label -> instructions per pair
         self.antifrag = None        # AntiFrag: bench's anti-fragmentation storm
+        self.slab_meta = {}         # bench: kmalloc class -> slab bytes per object beyond the object
         block = None                # the block being read: "layout" or "memblock"
         dumped = False
         for line in lines:
@@ -438,6 +472,8 @@ class BootLog:
                 self.zonelists = zl
             elif (pc := percpu_line(line)):
                 self.percpu = pc
+            elif (sl := slub_line(line)):
+                self.slub = sl
             elif (z := zone_line(line)):
                 self.zones.append(z)
             elif node_line(line):
@@ -463,6 +499,8 @@ class BootLog:
                 self.bench_pairs[b[0]] = b[1]
             elif (a := antifrag_line(line)):
                 self.antifrag = a
+            elif (sm := slab_meta_line(line)):
+                self.slab_meta[sm[0]] = sm[1]
 
     def missing(self):
         """What a memory report needs that the log lacks (empty: nothing)."""

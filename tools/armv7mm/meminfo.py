@@ -29,11 +29,18 @@ meminfo at boot, is the reference for those:
 - VmallocTotal is the layout printout's vmalloc area; VmallocChunk is 0
   (6.1 prints 0); VmallocUsed is 0: it counts vmalloc()'s pages only
   (nr_vmalloc_pages), and the boot vmallocs nothing (the atomic pool is
-  vmap'ed).
+  vmap'ed);
+- Slab = SReclaimable + SUnreclaim, and more than 0 (kmem_cache_init's own
+  caches have slabs); KReclaimable = SReclaimable (nothing else here is
+  reclaimable kernel memory);
+- Percpu is the percpu: line's pages per unit times the units, one for
+  each possible CPU (the SLUB: line's CPUs; with page-sized atoms there
+  are no filler units), as Linux's pcpu_nr_pages counts the first chunk.
 """
 
 ORDER = ["MemTotal", "MemFree", "MemAvailable", "HighTotal", "HighFree", "LowTotal", "LowFree",
-         "VmallocTotal", "VmallocUsed", "VmallocChunk", "CmaTotal", "CmaFree"]
+         "KReclaimable", "Slab", "SReclaimable", "SUnreclaim",
+         "VmallocTotal", "VmallocUsed", "VmallocChunk", "Percpu", "CmaTotal", "CmaFree"]
 HIGHMEM_ONLY = {"HighTotal", "HighFree", "LowTotal", "LowFree"}
 
 
@@ -89,4 +96,15 @@ def problems(log, highmem):
           % (mi["VmallocTotal"], vmalloc and "%d kB" % (vmalloc.size // 1024)))
     check(mi["VmallocUsed"] == 0, "VmallocUsed %d kB: the boot vmallocs nothing" % mi["VmallocUsed"])
     check(mi["VmallocChunk"] == 0, "VmallocChunk %d kB: Linux 6.1 prints 0" % mi["VmallocChunk"])
+    check(mi["Slab"] == mi["SReclaimable"] + mi["SUnreclaim"] and mi["Slab"] > 0,
+          "Slab %d kB is not SReclaimable %d + SUnreclaim %d kB, or is 0"
+          % (mi["Slab"], mi["SReclaimable"], mi["SUnreclaim"]))
+    check(mi["KReclaimable"] == mi["SReclaimable"],
+          "KReclaimable %d kB is not SReclaimable %d kB" % (mi["KReclaimable"], mi["SReclaimable"]))
+    if log.percpu is None or log.slub is None:
+        check(False, "no percpu: or SLUB: line to check Percpu against")
+    else:
+        check(mi["Percpu"] == log.percpu.pages * log.slub.cpus * 4,
+              "Percpu %d kB, but the percpu: line has %d pages/cpu and the SLUB: line %d CPUs"
+              % (mi["Percpu"], log.percpu.pages, log.slub.cpus))
     return out
