@@ -774,13 +774,13 @@ void __kmem_cache_release(struct kmem_cache *s)
 }
 
 /*
- * Follows Linux's __kmem_cache_shutdown and free_partial (v6.1): every
- * CPU's slab back, every empty slab freed; a slab with objects still in
- * use is reported and kept, and the cache with it (non-zero).
+ * Every CPU's slab back, then every empty slab of the node's partial list
+ * freed; a slab with objects still in use is kept, and reported when
+ * @report names why (the shared part of Linux's free_partial and
+ * __kmem_cache_do_shrink).
  */
-int __kmem_cache_shutdown(struct kmem_cache *s)
+static void free_empty_partial(struct kmem_cache *s, struct kmem_cache_node *n, const char *report)
 {
-	struct kmem_cache_node *n = get_node(s, 0);
 	struct list_head *pos, *next;
 
 	flush_all(s);
@@ -791,10 +791,22 @@ int __kmem_cache_shutdown(struct kmem_cache *s)
 		if (!slab->inuse) {
 			remove_partial(n, slab);
 			discard_slab(s, slab);
-		} else {
-			list_slab_objects(s, slab, "Objects remaining in kmem_cache on __kmem_cache_shutdown()");
+		} else if (report) {
+			list_slab_objects(s, slab, report);
 		}
 	}
+}
+
+/*
+ * Follows Linux's __kmem_cache_shutdown and free_partial (v6.1): every
+ * CPU's slab back, every empty slab freed; a slab with objects still in
+ * use is reported and kept, and the cache with it (non-zero).
+ */
+int __kmem_cache_shutdown(struct kmem_cache *s)
+{
+	struct kmem_cache_node *n = get_node(s, 0);
+
+	free_empty_partial(s, n, "Objects remaining in kmem_cache on __kmem_cache_shutdown()");
 	return n->nr_partial || n->nr_slabs;
 }
 
@@ -805,18 +817,8 @@ int __kmem_cache_shutdown(struct kmem_cache *s)
 int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
-	struct list_head *pos, *next;
 
-	flush_all(s);
-	for (pos = n->partial.next; pos != &n->partial; pos = next) {
-		struct slab *slab = list_entry(pos, struct slab, slab_list);
-
-		next = pos->next;
-		if (!slab->inuse) {
-			remove_partial(n, slab);
-			discard_slab(s, slab);
-		}
-	}
+	free_empty_partial(s, n, NULL);
 	return n->nr_slabs != 0;
 }
 
