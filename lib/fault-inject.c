@@ -4,6 +4,8 @@
  * needs tasks (fail-nth, the task filter) or stack traces (the stacktrace
  * filter) has nothing to act on here and is left out.
  */
+#include <linux/cmdline.h>
+#include <linux/errno.h>
 #include <linux/fault-inject.h>
 #include <linux/kernel.h>
 
@@ -92,4 +94,15 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 	attr->space = (int)field[2];
 	attr->times = (int)field[3];
 	return 1;
+}
+
+int setup_fault_attr_seed(struct fault_attr *attr, const char *str)
+{
+	unsigned long long seed;
+	char *end;
+
+	if (memparse_checked(str, &end, &seed) || *end)
+		return -EINVAL;
+	prandom_seed_state(&attr->rnd, seed);
+	return 0;
 }

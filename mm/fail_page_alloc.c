@@ -3,8 +3,6 @@
  * fail_page_alloc (mm/page_alloc.c, v6.1) makes it, through the decisions
  * of lib/fault-inject.c. See linux/fault-inject.h for the options.
  */
-#include <linux/cmdline.h>
-#include <linux/errno.h>
 #include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <asm/setup.h>
@@ -33,13 +31,7 @@ early_param("fail_page_alloc", setup_fail_page_alloc);
 /* Not in Linux (whose draws are not reproducible): the seed of the draws. */
 static int __init setup_fail_page_alloc_seed(char *str)
 {
-	unsigned long long seed;
-	char *end;
-
-	if (memparse_checked(str, &end, &seed) || *end)
-		return -EINVAL;
-	prandom_seed_state(&fail_page_alloc.attr.rnd, seed);
-	return 0;
+	return setup_fault_attr_seed(&fail_page_alloc.attr, str);
 }
 early_param("fail_page_alloc.seed", setup_fail_page_alloc_seed);
 

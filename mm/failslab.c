@@ -5,8 +5,6 @@
  * sets them; `failslab.seed=<n>` seeds the draws (not in Linux, whose
  * draws are not reproducible). Nothing fails unless the option asks.
  */
-#include <linux/cmdline.h>
-#include <linux/errno.h>
 #include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <asm/setup.h>
@@ -32,13 +30,7 @@ early_param("failslab", setup_failslab);
 
 static int __init setup_failslab_seed(char *str)
 {
-	unsigned long long seed;
-	char *end;
-
-	if (memparse_checked(str, &end, &seed) || *end)
-		return -EINVAL;
-	prandom_seed_state(&failslab.attr.rnd, seed);
-	return 0;
+	return setup_fault_attr_seed(&failslab.attr, str);
 }
 early_param("failslab.seed", setup_failslab_seed);
 

@@ -52,6 +52,12 @@ bool should_fail(struct fault_attr *attr, long size);
  * the attributes unchanged.
  */
 int setup_fault_attr(struct fault_attr *attr, const char *str);
+/*
+ * Not in Linux (whose draws are not reproducible): seed @attr's draws from
+ * a number (memparse's syntax, nothing after it). 0, or -EINVAL with the
+ * draws unchanged.
+ */
+int setup_fault_attr_seed(struct fault_attr *attr, const char *str);
 
 /* fail_page_alloc: Linux's (mm/page_alloc.c, v6.1), with its defaults. */
 struct fail_page_alloc_attr {
