@@ -5,8 +5,13 @@
  * characters the complete output needs. Characters beyond the buffer are
  * counted but dropped, which gives C99 snprintf return values for free.
  *
- * Integer conversions follow C99 (including the '#' corner cases: "%#x" of 0
- * is "0", "%#.0o" of 0 is "0"); the %p extensions follow the Linux kernel's
+ * Integer conversions follow C99 (including "%#.0o" of 0 being "0"), but for
+ * one rule of Linux's number() (lib/vsprintf.c, v6.1) that real messages
+ * show: '#' with x or X prints the prefix for zero too ("%#018llx" of 0 is
+ * "0x0000000000000000" in the zone lines of a board whose RAM starts at 0,
+ * where C99 gives eighteen zeros). Linux's other departures (a digit even
+ * at precision 0, '0' padding kept with a precision) appear in no message
+ * and are not followed. The %p extensions follow the Linux kernel's
  * conventions, see linux/sprintf.h.
  *
  * No libgcc is needed: 64-bit values are split into digits with shifts for
@@ -28,7 +33,6 @@
 #define F_SPACE		0x08u	/* ' ': space in place of a '+' sign */
 #define F_ALT		0x10u	/* '#': 0x prefix / leading octal 0 */
 #define F_UPPER		0x20u	/* 'X': upper-case digits and prefix */
-#define F_PREFIX0	0x40u	/* internal: 0x prefix even for value 0 */
 
 /*
  * Padding produced for one conversion is capped (silently) so that a wild
@@ -180,8 +184,7 @@ static void emit_number(struct sink *s, unsigned long long v, bool neg,
 			sign = ' ';
 	}
 
-	if (base == 16 && ((sp->flags & F_PREFIX0) ||
-			   ((sp->flags & F_ALT) && nonzero))) {
+	if (base == 16 && (sp->flags & F_ALT)) {
 		prefix = (sp->flags & F_UPPER) ? "0X" : "0x";
 		plen = 2;
 	} else if (base == 8 && (sp->flags & F_ALT) &&
@@ -231,7 +234,7 @@ sink_printf(struct sink *s, const char *fmt, ...)
 static void emit_phys_addr(struct sink *s, const void *ptr)
 {
 	struct spec sp = {
-		.flags = F_ZERO | F_PREFIX0,
+		.flags = F_ZERO | F_ALT,
 		.width = 2 + 2 * PHYS_ADDR_T_SIZE,
 		.prec = -1,
 	};

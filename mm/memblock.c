@@ -876,22 +876,18 @@ void memblock_mem_limit_remove_map(phys_addr_t limit)
 	memblock_cap_memory_range(0, max_addr);
 }
 
-/*
- * Follows Linux's memblock_dump (mm/memblock.c, v6.x), without NUMA. Linux
- * writes %#x; its vsprintf prints 0 as "0x0", this one as "0", so the
- * prefix is spelled out to give Linux's text.
- */
+/* Follows Linux's memblock_dump (mm/memblock.c, v6.x), without NUMA. */
 static void dump_type(const struct memblock_type *type)
 {
 	unsigned long i;
 
-	pr_info(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
+	pr_info(" %s.cnt  = %#lx\n", type->name, type->cnt);
 	for (i = 0; i < type->cnt; i++) {
 		const struct memblock_region *r = &type->regions[i];
 		phys_addr_t base = r->base, size = r->size;
 		phys_addr_t last = base + size - 1;
 
-		pr_info(" %s[0x%x]\t[%pa-%pa], %pa bytes flags: 0x%x\n",
+		pr_info(" %s[%#x]\t[%pa-%pa], %pa bytes flags: %#x\n",
 			type->name, (unsigned int)i, &base, &last, &size,
 			(unsigned int)r->flags);
 	}

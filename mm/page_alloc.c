@@ -765,8 +765,7 @@ static __noinline void warn_alloc(gfp_t gfp, unsigned int order)
 {
 	char names[96];
 
-	/* "0x%x": Linux's %#x prints 0 as 0x0, ours as C's 0. */
-	pr_warn("swapper: page allocation failure: order:%u, mode:0x%x(%s), nodemask=(null)\n",
+	pr_warn("swapper: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
 		order, gfp, gfp_names(gfp, names, sizeof(names)));
 	dump_stack();
 	show_free_areas();
