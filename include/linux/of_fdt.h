@@ -31,6 +31,11 @@ int early_init_dt_scan_memory(void);
 void early_init_dt_add_memory_arch(u64 base, u64 size);
 void early_init_dt_scan_nodes(char *cmdline);
 
+/* Linux's OF_BAD_ADDR: an address that could not be translated. */
+#define OF_BAD_ADDR	((u64)-1)
+/* A node's first reg entry as a CPU address, through its buses' ranges (drivers/of/fdt_address.c). */
+u64 of_flat_dt_translate_address(int node, u64 *size);
+
 /* arm_memblock_init's device-tree reservations. */
 void early_init_fdt_reserve_self(void);
 void early_init_fdt_scan_reserved_mem(void);

@@ -17,6 +17,14 @@
 
 struct console;
 
+/* The device-tree node of a UART its driver probes (of_console_probe). */
+struct serial_of_device {
+	int node;			/* offset in initial_boot_params */
+	u64 phys, size;			/* its first reg entry, translated to a CPU address */
+	int line;			/* the N of its serialN alias, else 0 */
+	char name[48];			/* Linux's device name: "1c090000.serial" */
+};
+
 /* One UART: where its registers are and how they are reached (Linux's struct uart_port, in part). */
 struct uart_port {
 	u64 mapbase;			/* physical address of the registers */
@@ -46,8 +54,8 @@ struct earlycon_id {
 	const char *name;
 	const char *compatible;
 	int (*setup)(struct earlycon_device *device, const char *options);
-	/* The real console on the device-tree node (of_console_probe); NULL: none. */
-	int (*probe)(int node, u64 phys, u64 size, int line);
+	/* Registers the real console on this node (of_console_probe); NULL: the driver has none. */
+	void (*probe)(const struct serial_of_device *dev);
 };
 
 /*
@@ -93,5 +101,37 @@ void stdout_path_split(const char *prop, int *path_len, const char **options);
 
 /* The iotype a reg-io-width value gives (of_setup_earlycon); -EINVAL for one Linux does not take. */
 int uart_iotype_for_width(u32 width, bool big_endian);
+
+#ifndef HOST_TEST
+/* Every console driver (drivers/tty/serial/serial_drivers.c). */
+extern const struct earlycon_id earlycon_table[];
+extern const size_t earlycon_table_size;
+
+/* Write s through @port as a console writes: each "\n" as "\r\n" (Linux's uart_console_write). */
+void uart_console_write(struct uart_port *port, const char *s, unsigned int n,
+			void (*putchar)(struct uart_port *port, unsigned char c));
+
+/*
+ * Not in Linux: a console on the stdout-path UART through earlycon's
+ * fixmap slot, made without a word, for console_flush_unregistered.
+ * NULL when the device tree names none this kernel drives, or the fixmap
+ * is not up yet.
+ */
+struct console *earlycon_emergency(void);
+
+/* Whether the boot console ever registered (earlycon given and set up). */
+bool earlycon_was_registered(void);
+
+/* The semihosting console (earlycon=smh, and the last resort of console_flush_unregistered). */
+extern struct console smh_console;
+void smh_write(struct console *con, const char *s, unsigned int n);
+
+/* The drivers' earlycon set-ups and probes (the table's entries). */
+int pl011_early_console_setup(struct earlycon_device *device, const char *options);
+void pl011_console_probe(const struct serial_of_device *dev);
+int early_serial8250_setup(struct earlycon_device *device, const char *options);
+void serial8250_console_probe(const struct serial_of_device *dev);
+int early_smh_setup(struct earlycon_device *device, const char *options);
+#endif
 
 #endif
