@@ -33,7 +33,16 @@ struct uart_port {
 	unsigned int uartclk;		/* the UART's reference clock, Hz */
 	unsigned char iotype;		/* UPIO_* */
 	unsigned char regshift;		/* register n is at n << regshift */
+	bool stuck;			/* the transmitter never got ready: output dropped */
 };
+
+/*
+ * How many times a polled console reads its status register for room to
+ * send before it gives up on the port for good. Linux waits forever; an
+ * earlycon= naming the wrong driver for a UART would then hang the boot.
+ * Far more than a working UART, real or QEMU's, ever needs.
+ */
+#define UART_POLL_LIMIT		1000000
 
 /* What earlycon knows about its port (Linux's struct earlycon_device). */
 struct earlycon_device {

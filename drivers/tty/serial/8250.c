@@ -62,9 +62,12 @@ static void serial8250_putc(struct uart_port *port, unsigned char c)
 {
 	const unsigned int both_empty = UART_LSR_TEMT | UART_LSR_THRE;
 
-	while ((serial8250_in(port, UART_LSR) & both_empty) != both_empty)
-		;
-	serial8250_out(port, UART_TX, c);
+	for (unsigned int polls = 0; !port->stuck && (serial8250_in(port, UART_LSR) & both_empty) != both_empty;
+	     polls++)
+		if (polls == UART_POLL_LIMIT)
+			port->stuck = true;
+	if (!port->stuck)
+		serial8250_out(port, UART_TX, c);
 }
 
 static void serial8250_write(struct console *con, const char *s, unsigned int n)

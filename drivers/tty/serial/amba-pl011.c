@@ -15,9 +15,11 @@
 
 static void pl011_putc(struct uart_port *port, unsigned char c)
 {
-	while (readl((u8 *)port->membase + UARTFR) & UARTFR_TXFF)
-		;
-	writel(c, (u8 *)port->membase + UARTDR);
+	for (unsigned int polls = 0; !port->stuck && (readl((u8 *)port->membase + UARTFR) & UARTFR_TXFF); polls++)
+		if (polls == UART_POLL_LIMIT)
+			port->stuck = true;
+	if (!port->stuck)
+		writel(c, (u8 *)port->membase + UARTDR);
 }
 
 /* Follows Linux's pl011_early_write and pl011_console_write (v6.1), polled. */

@@ -18,6 +18,9 @@
 #include <asm/fixmap.h>
 #include <asm/setup.h>
 
+/* ARM's BASE_BAUD (arch/arm/include/asm/serial.h): the 1.8432 MHz clock of a PC UART over 16. */
+#define BASE_BAUD	(1843200 / 16)
+
 static struct console early_con = {
 	.name = "uart",			/* the driver's name replaces it */
 	.flags = CON_PRINTBUFFER | CON_BOOT,
@@ -97,6 +100,8 @@ static int register_earlycon(char *buf, const struct earlycon_id *match)
 			pr_warn("[%s] unsupported earlycon uart clkrate option\n", buf);
 		buf = NULL;
 	}
+	if (!port->uartclk)
+		port->uartclk = BASE_BAUD * 16;
 	if (port->mapbase)
 		port->membase = earlycon_map(port->mapbase);
 	return earlycon_start(match, buf);
