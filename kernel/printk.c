@@ -11,6 +11,7 @@
  * same whichever way a console came.
  */
 #include <linux/console.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/serial_core.h>
 #include <linux/string.h>
@@ -121,8 +122,20 @@ void register_console(struct console *newcon)
 	 * write to the same UART here, where Linux shows those lines twice.
 	 */
 	if (!boot) {
-		retired = console_drivers;
-		console_drivers = NULL;
+		struct console **tail = &retired;
+
+		for (struct console **p = &console_drivers; *p;) {
+			struct console *con = *p;
+
+			if (con->flags & CON_BOOT) {
+				*p = con->next;
+				con->next = NULL;
+				*tail = con;
+				tail = &con->next;
+			} else {
+				p = &con->next;
+			}
+		}
 	}
 	newcon->next = console_drivers;
 	console_drivers = newcon;
@@ -131,6 +144,20 @@ void register_console(struct console *newcon)
 		con->flags &= (short)~CON_ENABLED;
 		pr_info("printk: bootconsole [%s%d] disabled\n", con->name, con->index);
 	}
+}
+
+int unregister_console(struct console *con)
+{
+	for (struct console **p = &console_drivers; *p; p = &(*p)->next) {
+		if (*p == con) {
+			*p = con->next;
+			con->flags &= (short)~CON_ENABLED;
+			pr_info("printk: %sconsole [%s%d] disabled\n", (con->flags & CON_BOOT) ? "boot" : "",
+				con->name, con->index);
+			return 0;
+		}
+	}
+	return -ENODEV;
 }
 
 void console_flush_unregistered(void)

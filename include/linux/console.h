@@ -28,6 +28,9 @@ struct console {
  */
 void register_console(struct console *newcon);
 
+/* Follows Linux's unregister_console (v6.1): off the list, with its "disabled" line. 0, or -ENODEV if it was not registered. */
+int unregister_console(struct console *con);
+
 /*
  * Not in Linux: before any console registered, a power-off or panic must
  * still show the log. Writes it through the device tree's stdout-path
