@@ -1,92 +1,72 @@
 /*
- * CPU addresses of device-tree registers, read from the flat tree: a
- * node's first reg entry translated through each parent bus's "ranges".
- * Follows Linux's drivers/of/fdt_address.c (v6.1), the default bus only.
+ * A device's registers as the CPU sees them: its reg entry, translated up
+ * through the ranges of every bus above it. Follows Linux's
+ * of_translate_address (drivers/of/address.c, v6.1) for the default bus,
+ * on the flat tree: a bus without ranges is not reachable from the CPU; an
+ * empty ranges maps one to one (devicetree specification 2.3.8).
  */
+#include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/of_fdt.h>
 #include <libfdt.h>
 
-/* A bus's cell count for its children; the root's when the bus says nothing (Linux's fdt_bus_default_count_cells). */
-static void fdt_bus_count_cells(const void *fdt, int bus, u32 *addrc, u32 *sizec)
+/* #address-cells / #size-cells of @node for its children; the specification's defaults 2 and 1 when absent. */
+static u32 fdt_cells(const void *fdt, int node, const char *name, u32 dflt)
 {
-	const fdt32_t *prop;
-
-	prop = fdt_getprop(fdt, bus, "#address-cells", NULL);
-	*addrc = prop ? fdt32_to_cpu(*prop) : dt_root_addr_cells;
-	prop = fdt_getprop(fdt, bus, "#size-cells", NULL);
-	*sizec = prop ? fdt32_to_cpu(*prop) : dt_root_size_cells;
-}
-
-/* Linux's of_read_number: cells big-endian words, only the low 64 bits kept. */
-static u64 fdt_read_number(const fdt32_t *cell, u32 size)
-{
-	u64 r = 0;
-
-	while (size--)
-		r = (r << 32) | fdt32_to_cpu(*cell++);
-	return r;
-}
-
-/*
- * Follows Linux's of_flat_dt_translate_address (drivers/of/fdt_address.c,
- * v6.1): the first reg entry of @node up to the root. A bus without
- * "ranges" cannot be translated through (OF_BAD_ADDR); an empty one maps
- * 1:1. *size gets the entry's size when size is not NULL.
- */
-u64 of_flat_dt_translate_address(int node, u64 *size)
-{
-	const void *fdt = initial_boot_params;
-	int bus = fdt_parent_offset(fdt, node);
-	const fdt32_t *reg;
-	u32 na, ns;
 	int len;
-	u64 addr;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
+
+	return p && len == (int)sizeof(*p) ? fdt32_to_cpu(*p) : dflt;
+}
+
+/* @addr in @bus's child address space, mapped to its parent's through @bus's ranges. */
+static int fdt_translate_one(const void *fdt, int bus, int parent, u64 *addr)
+{
+	u32 child_ac = fdt_cells(fdt, bus, "#address-cells", 2), sc = fdt_cells(fdt, bus, "#size-cells", 1);
+	u32 parent_ac = fdt_cells(fdt, parent, "#address-cells", 2);
+	u32 entry = child_ac + parent_ac + sc;
+	int len;
+	const fdt32_t *ranges = fdt_getprop(fdt, bus, "ranges", &len);
+
+	if (!ranges)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	for (int cell = 0; (u32)(cell + (int)entry) * 4 <= (u32)len; cell += (int)entry) {
+		const fdt32_t *p = ranges + cell;
+		u64 child = dt_mem_next_cell(child_ac, &p);
+		u64 base = dt_mem_next_cell(parent_ac, &p);
+		u64 size = dt_mem_next_cell(sc, &p);
+
+		if (*addr >= child && *addr - child < size) {
+			*addr = base + (*addr - child);
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+int of_fdt_reg_address(const void *fdt, int node, int index, u64 *addr, u64 *size)
+{
+	int bus = fdt_parent_offset(fdt, node), len;
+	u32 ac, sc;
+	const fdt32_t *reg;
 
 	if (bus < 0)
-		return OF_BAD_ADDR;
-	fdt_bus_count_cells(fdt, bus, &na, &ns);
+		return -EINVAL;
+	ac = fdt_cells(fdt, bus, "#address-cells", 2);
+	sc = fdt_cells(fdt, bus, "#size-cells", 1);
 	reg = fdt_getprop(fdt, node, "reg", &len);
-	if (!reg || na == 0 || na > 4 || ns > 4 || len < (int)((na + ns) * 4))
-		return OF_BAD_ADDR;
-	addr = fdt_read_number(reg, na);
-	if (size)
-		*size = fdt_read_number(reg + na, ns);
+	if (!reg || ac == 0 || (u32)(index + 1) * (ac + sc) * 4 > (u32)len)
+		return -EINVAL;
+	reg += (u32)index * (ac + sc);
+	*addr = dt_mem_next_cell(ac, &reg);
+	*size = dt_mem_next_cell(sc, &reg);
+	for (int parent = fdt_parent_offset(fdt, bus); parent >= 0; bus = parent, parent = fdt_parent_offset(fdt, bus)) {
+		int err = fdt_translate_one(fdt, bus, parent, addr);
 
-	/* Up each bus to the root: the child address in a range becomes the parent's. */
-	while (bus != 0) {
-		int parent = fdt_parent_offset(fdt, bus);
-		const fdt32_t *ranges;
-		u32 pna, pns, rone;
-		bool found = false;
-
-		if (parent < 0)
-			return OF_BAD_ADDR;
-		fdt_bus_count_cells(fdt, parent, &pna, &pns);
-		ranges = fdt_getprop(fdt, bus, "ranges", &len);
-		if (!ranges)
-			return OF_BAD_ADDR;
-		if (len > 0) {
-			rone = na + pna + ns;
-			if (pna == 0 || pna > 4)
-				return OF_BAD_ADDR;
-			for (int i = 0; (i + 1) * (int)rone * 4 <= len; i++) {
-				const fdt32_t *r = ranges + (u32)i * rone;
-				u64 child = fdt_read_number(r, na);
-				u64 span = fdt_read_number(r + na + pna, ns);
-
-				if (addr >= child && addr - child < span) {
-					addr = fdt_read_number(r + na, pna) + (addr - child);
-					found = true;
-					break;
-				}
-			}
-			if (!found)
-				return OF_BAD_ADDR;
-		}
-		na = pna;
-		ns = pns;
-		bus = parent;
+		if (err)
+			return err;
 	}
-	return addr;
+	return 0;
 }

@@ -24,17 +24,18 @@ u64 dt_mem_next_cell(u32 cells, const fdt32_t **cellp);
 /* of_fdt_device_is_available: status absent, "okay" or "ok". */
 bool of_fdt_device_is_available(const void *fdt, int node);
 
+/*
+ * The CPU address and size of @node's reg entry @index, through the ranges
+ * of the buses above it (drivers/of/fdt_address.c); 0 or -EINVAL.
+ */
+int of_fdt_reg_address(const void *fdt, int node, int index, u64 *addr, u64 *size);
+
 /* The scans of early_init_dt_scan, in Linux's order. */
 void early_init_dt_scan_root(void);
 int early_init_dt_scan_chosen(char *cmdline);
 int early_init_dt_scan_memory(void);
 void early_init_dt_add_memory_arch(u64 base, u64 size);
 void early_init_dt_scan_nodes(char *cmdline);
-
-/* Linux's OF_BAD_ADDR: an address that could not be translated. */
-#define OF_BAD_ADDR	((u64)-1)
-/* A node's first reg entry as a CPU address, through its buses' ranges (drivers/of/fdt_address.c). */
-u64 of_flat_dt_translate_address(int node, u64 *size);
 
 /* arm_memblock_init's device-tree reservations. */
 void early_init_fdt_reserve_self(void);

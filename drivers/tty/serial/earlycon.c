@@ -135,11 +135,11 @@ static int of_earlycon_port(const struct earlycon_id *match, int node, const cha
 	struct uart_port *port = &early_console_dev.port;
 	bool big_endian;
 	const fdt32_t *val;
-	u64 addr;
+	u64 addr, size;
 
 	port->iotype = UPIO_MEM;
-	addr = of_flat_dt_translate_address(node, NULL);
-	if (addr == OF_BAD_ADDR) {
+	/* Linux's of_flat_dt_translate_address; OF_BAD_ADDR there is an error here. */
+	if (of_fdt_reg_address(fdt, node, 0, &addr, &size)) {
 		if (!quiet)
 			pr_warn("[%s] bad address\n", match->name);
 		return -ENXIO;

@@ -83,8 +83,7 @@ void of_console_probe(void)
 	driver = of_console_driver(dev.node);
 	if (!driver || !of_fdt_device_is_available(initial_boot_params, dev.node))
 		return;
-	dev.phys = of_flat_dt_translate_address(dev.node, &dev.size);
-	if (dev.phys == OF_BAD_ADDR || !dev.size)
+	if (of_fdt_reg_address(initial_boot_params, dev.node, 0, &dev.phys, &dev.size) || !dev.size)
 		return;
 	dev.line = of_serial_line(dev.node);
 	/* Linux's platform device name: the address, a dot, the node's name without its unit address. */
