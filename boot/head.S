@@ -20,9 +20,6 @@
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
-#include <mach/pl011.h>
-#include <mach/sysreg.h>
-#include <mach/vexpress.h>
 #include "head.h"
 
 #define FDT_MAGIC_LE	0xedfe0dd0	/* 0xd00dfeed, big-endian in memory */
@@ -126,9 +123,9 @@ ENDPROC(__vet_fdt)
  * entries. Follows __create_page_tables in Linux's head.S (v6.x).
  *   - the identity map of __turn_mmu_on (its first and last unit);
  *   - the kernel, from PAGE_OFFSET (so swapper_pg_dir too) to _end;
- *   - the DTB, two units at FDT_FIXED_BASE in case it straddles one;
- *   - the motherboard peripherals at DEBUG_IO_VIRT, for the console and
- *     power-off until the fixmap takes over (gone after devicemaps_init).
+ *   - the DTB, two units at FDT_FIXED_BASE in case it straddles one.
+ * No device: which board this is, and so where its UART is, only the DTB
+ * says; until a console registers, printk keeps its text.
  */
 __create_page_tables:
 	mov	r13, lr
@@ -168,12 +165,7 @@ __create_page_tables:
 	add	r1, r7, #SECTION_SIZE
 	mov	r2, #BOOT_MEM_XN
 	bl	__set_boot_entry
-2:
-	ldr	r0, =DEBUG_IO_VIRT
-	ldr	r1, =V2M_PERIPH_PHYS
-	mov	r2, #BOOT_IO
-	bl	__set_boot_entry
-	mov	pc, r13
+2:	mov	pc, r13
 ENDPROC(__create_page_tables)
 
 /*
@@ -236,7 +228,13 @@ ENDPROC(__turn_mmu_on)
 __turn_mmu_on_end:
 	.popsection
 
-/* ---- failures before the MMU is on: message on UART0, then exit ---- */
+/*
+ * ---- failures before the MMU is on: message through semihosting, then exit ----
+ * No UART: the board is not known yet. QEMU prints semihosting output
+ * (SYS_WRITE0, SYS_WRITEC) on its semihosting console; without
+ * semihosting the calls trap to __boot_vectors' SVC entry, which returns,
+ * and the run stops in __boot_fail's wfi loop.
+ */
 
 __error_phys_align:
 	adrl	r0, str_phys_align
@@ -256,70 +254,67 @@ __error_lpae:
 ENDPROC(__error_lpae)
 #endif
 
-	/* Send the byte in \chr to the PL011 at \base once its FIFO has room. Clobbers \tmp. */
-	.macro	uart_putc_p, base, chr, tmp
-.Luart_wait\@:
-	ldr	\tmp, [\base, #UARTFR]
-	tst	\tmp, #UARTFR_TXFF
-	bne	.Luart_wait\@
-	str	\chr, [\base, #UARTDR]
-	.endm
-
-/* Print the NUL-terminated string at r0 (physical) on UART0. Clobbers r0-r3. */
+/*
+ * Print the NUL-terminated string at r0 (physical): SYS_WRITE0. Clobbers
+ * r0-r2. lr is kept in r2: should the SVC trap (no semihosting), taking
+ * it in SVC mode overwrites lr.
+ */
 __puts_p:
-	ldr	r1, =V2M_UART0_PHYS
-1:	ldrb	r2, [r0], #1
-	teq	r2, #0
-	moveq	pc, lr
-	uart_putc_p r1, r2, r3
-	b	1b
+	mov	r2, lr
+	mov	r1, r0
+	mov	r0, #SYS_WRITE0
+	svc	#SEMIHOST_SVC
+	mov	pc, r2
 ENDPROC(__puts_p)
 
-/* Print r0 as 0x%08x on UART0. Clobbers r0-r5. */
+/* Print r0 as 0x%08x: the digits into __hex_buf, then SYS_WRITE0. Clobbers r0-r5 (lr kept in r3, as above). */
 __puthex_p:
+	mov	r3, lr
 	mov	r4, r0
-	ldr	r1, =V2M_UART0_PHYS
-	mov	r5, #28
+	adr	r1, __hex_buf
 	mov	r2, #'0'
-	uart_putc_p r1, r2, r3
+	strb	r2, [r1], #1
 	mov	r2, #'x'
-	uart_putc_p r1, r2, r3
+	strb	r2, [r1], #1
+	mov	r5, #28
 1:	lsr	r2, r4, r5
 	and	r2, r2, #0xf
 	cmp	r2, #10
 	addlo	r2, r2, #'0'
 	addhs	r2, r2, #('a' - 10)
-	uart_putc_p r1, r2, r3
+	strb	r2, [r1], #1
 	subs	r5, r5, #4
 	bge	1b
-	mov	pc, lr
+	mov	r2, #0
+	strb	r2, [r1]
+	adr	r1, __hex_buf
+	mov	r0, #SYS_WRITE0
+	svc	#SEMIHOST_SVC
+	mov	pc, r3
 ENDPROC(__puthex_p)
 
 __boot_fail_nl:
 	adrl	r0, str_nl
 	bl	__puts_p
 /*
- * Exit with status 1. Semihosting SYS_EXIT_EXTENDED gives QEMU the exit
- * status when it runs with -semihosting; without it the SVC traps to
- * __boot_vectors, which powers off through the system controller.
+ * Exit with status 1 through semihosting SYS_EXIT_EXTENDED (QEMU exits
+ * with it). Without semihosting the SVC traps to __boot_vectors, which
+ * returns: nothing else can stop a board not known yet, so the CPU waits.
  */
 ENTRY(__boot_fail)
 	adr	r1, __boot_exit_block
 	mov	r0, #SYS_EXIT_EXTENDED
 	svc	#SEMIHOST_SVC
-ENTRY(__boot_poweroff)
-	ldr	r1, =V2M_SYSREG_PHYS
-	mov	r0, #0
-	str	r0, [r1, #SYS_CFGDATA]
-	ldr	r0, =SYS_CFGCTRL_SHUTDOWN
-	str	r0, [r1, #SYS_CFGCTRL]
-	wfi
-	b	.
+1:	wfi
+	b	1b
 ENDPROC(__boot_fail)
 
 	.align	2
 __boot_exit_block:
 	.word	ADP_Stopped_ApplicationExit, 1
+/* "0x" and eight digits and a NUL; written with the MMU off, when the image is plain RAM. */
+__hex_buf:
+	.space	12
 
 /* Vectors used until the MMU is on (VBAR holds a physical address then). */
 	.align	5
@@ -334,8 +329,8 @@ __boot_vectors:
 	b	__boot_exc_irq
 
 __boot_exc_svc:
-	/* The semihosting exit above trapped: no semihosting, so power off. */
-	b	__boot_poweroff
+	/* A semihosting call without semihosting: go on as if it had been made. */
+	movs	pc, lr
 __boot_exc_reset:
 __boot_exc_irq:
 __boot_exc_undef:
@@ -361,7 +356,7 @@ str_lpae:	.asciz	"Error: Kernel with LPAE support, but CPU does not support LPAE
 str_exc:	.asciz	"Error: exception before the MMU was on, near pc="
 str_dabt:	.asciz	"Error: data abort before the MMU was on (bad boot data pointer?), pc="
 str_r2:		.asciz	" r2="
-str_nl:		.asciz	"\r\n"
+str_nl:		.asciz	"\n"
 	.align	2
 	.ltorg
 

@@ -1,6 +1,8 @@
 /* panic, the end of a run, and the early exception report. */
+#include <linux/console.h>
 #include <linux/kernel.h>
 #include <asm/cp15.h>
+#include <asm/setup.h>
 #include <asm/reboot.h>
 #include <asm/system.h>
 #include <asm/traps.h>
@@ -8,12 +10,20 @@
 /* Follows Linux's machine_power_off (arch/arm/kernel/reboot.c, v6.x). */
 void machine_power_off(void)
 {
+	console_flush_unregistered();
+	/* Before the device tree named the machine nothing says how to power it off but semihosting. */
+	if (!machine_desc)
+		semihost_exit(0);
 	vexpress_power_off();
 }
 
-/* Exit with @status: semihosting if QEMU offers it, else plain power-off. */
+/*
+ * Exit with @status: semihosting if QEMU offers it, else plain power-off.
+ * What was printed before any console registered comes out first.
+ */
 void machine_exit(int status)
 {
+	console_flush_unregistered();
 	if (status)
 		semihost_exit(status);
 	machine_power_off();

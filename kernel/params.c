@@ -12,7 +12,7 @@ static void do_early_param(char *param, char *val)
 {
 	for (const struct obs_kernel_param *p = __setup_start; p < __setup_end; p++) {
 		if (strcmp(param, p->str) == 0) {
-			if (p->setup_func(val ? val : (char *)"") != 0)
+			if (p->setup_func(val || p->null_when_bare ? val : (char *)"") != 0)
 				pr_warn("Malformed early option '%s'\n", param);
 			return;
 		}

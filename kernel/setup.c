@@ -21,7 +21,6 @@
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/system.h>
-#include <mach/console.h>
 
 /* Written by head.S before start_kernel (after it clears .bss). */
 u32 processor_id;
@@ -161,7 +160,6 @@ void setup_arch(char **cmdline_p)
 	/* As Linux 6.x: the fixmap's PTE page before the early parameters (earlycon uses a slot). */
 	early_fixmap_init();
 	early_ioremap_init();
-	console_early_remap();
 	memblock_virt = memblock_lowmem_virt;
 	parse_early_param();
 	/* Linux's early_mm_init: the memory types (here final already) and their message. */

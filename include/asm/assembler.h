@@ -8,6 +8,8 @@
 
 /* Semihosting (ARM semihosting spec v2): the A32 trap and the calls we use. */
 #define SEMIHOST_SVC		0x123456
+#define SYS_WRITEC		0x03	/* r1: address of one character */
+#define SYS_WRITE0		0x04	/* r1: address of a NUL-terminated string */
 #define SYS_EXIT_EXTENDED	0x20
 #define ADP_Stopped_ApplicationExit 0x20026
 

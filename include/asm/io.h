@@ -18,6 +18,26 @@ void __iomem *ioremap_wc(phys_addr_t phys, size_t size);
 void __iomem *ioremap_cache(phys_addr_t phys, size_t size);
 void iounmap(volatile void __iomem *addr);
 
+static inline u8 readb(const volatile void __iomem *addr)
+{
+	return *(const volatile u8 *)addr;
+}
+
+static inline void writeb(u8 val, volatile void __iomem *addr)
+{
+	*(volatile u8 *)addr = val;
+}
+
+static inline u16 readw(const volatile void __iomem *addr)
+{
+	return *(const volatile u16 *)addr;
+}
+
+static inline void writew(u16 val, volatile void __iomem *addr)
+{
+	*(volatile u16 *)addr = val;
+}
+
 static inline u32 readl(const volatile void __iomem *addr)
 {
 	return *(const volatile u32 *)addr;

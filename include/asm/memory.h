@@ -10,7 +10,6 @@
  *  0xff800000 | FDT window (FDT_FIXED_BASE)|  head.S: 2 sections of the DTB; paging_init: read-only
  *             +----------------------------+ VMALLOC_END
  *  0xfee00000 |  PCI I/O (PCI_IO_VIRT_BASE)|  2 MiB, inside the vmalloc range
- *  0xfec00000 | early I/O (DEBUG_IO_VIRT)  |  head.S: 1 section, until devicemaps_init
  *  0xfeb00000 | boot stack guard, stack   |  paging_init: 4 KiB unmapped, THREAD_SIZE mapped
  *             |      vmalloc               |  VMALLOC_START: high_memory +
  *             |                            |  VMALLOC_OFFSET, 8 MiB aligned
@@ -48,15 +47,6 @@
 /* Current Linux maps the DTB here from head.S (4.14 used its lowmem address). */
 #define FDT_FIXED_BASE		UL(0xff800000)
 #define FDT_FIXED_SIZE		(2 * SECTION_SIZE)
-
-/*
- * head.S's I/O window for the console (until it moves to the fixmap) and
- * power-off (until the fixmap can early_ioremap), gone after
- * devicemaps_init. Linux's DEBUG_LL uses 0xf8000000 on vexpress; here it
- * sits above the highest VMALLOC_START any vmalloc= allows, so lowmem never
- * reaches it.
- */
-#define DEBUG_IO_VIRT		UL(0xfec00000)
 
 /*
  * The kernel stack after paging_init: THREAD_SIZE of pages in the vmalloc
@@ -101,12 +91,9 @@
 _Static_assert(TASK_SIZE <= MODULES_VADDR, "user space ends where modules start");
 _Static_assert(MODULES_END <= PAGE_OFFSET && MODULES_VADDR < MODULES_END, "modules below the linear map");
 _Static_assert(PKMAP_BASE + LAST_PKMAP * SZ_4K == PAGE_OFFSET, "pkmap is the 2 MiB just below PAGE_OFFSET");
-_Static_assert(DEBUG_IO_VIRT + SZ_2M <= PCI_IO_VIRT_BASE && PCI_IO_VIRT_BASE + SZ_2M <= VMALLOC_END,
-	       "the early I/O window (a 2 MiB block with LPAE) and PCI I/O sit in the vmalloc range");
-_Static_assert(BOOT_STACK_GUARD >= VMALLOC_END - SZ_16M && BOOT_STACK_VIRT + THREAD_SIZE <= DEBUG_IO_VIRT,
-	       "the boot stack and its guard are inside the smallest vmalloc area, below the I/O window");
-_Static_assert(DEBUG_IO_VIRT >= VMALLOC_END - SZ_16M,
-	       "lowmem ends at least 16 MiB + 8 MiB below VMALLOC_END: it never reaches the early I/O window");
+_Static_assert(PCI_IO_VIRT_BASE + SZ_2M <= VMALLOC_END, "PCI I/O sits in the vmalloc range");
+_Static_assert(BOOT_STACK_GUARD >= VMALLOC_END - SZ_16M && BOOT_STACK_VIRT + THREAD_SIZE <= PCI_IO_VIRT_BASE,
+	       "the boot stack and its guard are inside the smallest vmalloc area, below PCI I/O");
 _Static_assert(FDT_FIXED_BASE >= VMALLOC_END && FDT_FIXED_BASE + 2 * SZ_2M <= FIXADDR_START,
 	       "the FDT window (2 sections, up to 4 MiB with LPAE) fits between vmalloc and the fixmap");
 _Static_assert(FIXADDR_END <= VECTORS_BASE, "the fixmap ends below the vectors");

@@ -53,6 +53,7 @@ int arm_add_memory(u64 start, u64 size);
 struct obs_kernel_param {
 	const char *str;
 	int (*setup_func)(char *val);
+	bool null_when_bare;	/* "name" alone gives the handler NULL, not "" */
 };
 /*
  * The kernel's linker script gathers .init.setup between __setup_start and
@@ -69,7 +70,12 @@ struct obs_kernel_param {
 
 #define early_param(str, fn)						\
 	static const struct obs_kernel_param __setup_##fn		\
-		__used __section(EARLY_PARAM_SECTION) __aligned(4) = { str, fn }
+		__used __section(EARLY_PARAM_SECTION) __aligned(4) = { str, fn, false }
+
+/* The same, for a handler that tells "name" (NULL) from "name=" (""), as Linux's handlers can. */
+#define early_param_null(str, fn)					\
+	static const struct obs_kernel_param __setup_##fn		\
+		__used __section(EARLY_PARAM_SECTION) __aligned(4) = { str, fn, true }
 
 /* An option that is only present or absent ("ptdump"): defines the static bool var it sets. */
 #define early_param_flag(str, var)					\

@@ -5,6 +5,9 @@
 #ifndef ENOENT
 #define ENOENT		2
 #endif
+#ifndef ENXIO
+#define ENXIO		6
+#endif
 #ifndef EAGAIN
 #define EAGAIN		11
 #endif
@@ -25,6 +28,9 @@
 #endif
 #ifndef ERANGE
 #define ERANGE		34
+#endif
+#ifndef EALREADY
+#define EALREADY	114
 #endif
 
 #endif

@@ -4,10 +4,10 @@
  * (mach/sysreg.h). Follows Linux's vexpress-sysreg, vexpress-config and
  * vexpress-poweroff drivers (v6.1): the registers are ioremapped when the
  * driver probes. Before that (a panic during boot) power-off maps them
- * itself: through head.S's window while it exists (until the fixmap is
- * set up, which comes first), then through early_ioremap. Linux has no
- * such fallback (without pm_power_off its panic waits forever); here a
- * run must always end.
+ * itself through early_ioremap. Linux has no such fallback (without
+ * pm_power_off its panic waits forever); here a run must always end.
+ * Before the fixmap is up nothing can reach them (machine_power_off uses
+ * semihosting until the device tree named the machine).
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -46,13 +46,11 @@ void __iomem *vexpress_sysreg_base(void)
 	return sysreg_base;
 }
 
-/* Where power-off reaches the registers now; NULL only if early_ioremap has no free slot. */
+/* Where power-off reaches the registers now; NULL before the fixmap is up or if early_ioremap has no free slot. */
 static void __iomem *sysreg_for_power_off(void)
 {
 	if (sysreg_base)
 		return sysreg_base;
-	if (!early_ioremap_ready())
-		return (void __iomem *)(DEBUG_IO_VIRT + V2M_SYSREG_OFFSET);
 	return early_ioremap(V2M_SYSREG_PHYS, V2M_SYSREG_SIZE);
 }
 

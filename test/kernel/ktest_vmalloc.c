@@ -35,7 +35,7 @@
 #include <asm/pgtable.h>
 #include <asm/static_vm.h>
 #include <asm/system.h>
-#include <mach/console.h>
+#include <linux/console.h>
 #include <mach/sysreg.h>
 #include <mach/vexpress.h>
 #include <ktest.h>

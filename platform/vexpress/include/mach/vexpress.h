@@ -10,12 +10,10 @@
 #include <asm/memory.h>
 
 /*
- * The motherboard peripherals: head.S maps their first section (1 MiB
- * classic, 2 MiB LPAE) at DEBUG_IO_VIRT for the console and power-off
- * until paging_init's devicemaps_init. There is no static mapping after
- * that (Linux 6.1's vexpress has no map_io): the console goes through its
- * earlycon fixmap slot, then an ioremap; power-off through early_ioremap,
- * then an ioremap (platform/vexpress/pl011.c, sysreg.c).
+ * The motherboard peripherals. There is no static mapping of them (Linux
+ * 6.1's vexpress has no map_io): power-off goes through early_ioremap,
+ * then an ioremap (platform/vexpress/sysreg.c); the console finds its UART
+ * in the device tree (drivers/tty/serial/).
  */
 #define V2M_PERIPH_PHYS		UL(0x1c000000)
 #define V2M_PERIPH_SIZE		UL(0x00200000)

@@ -1,10 +1,11 @@
 /*
  * The PL011 UART's registers that the console uses (ARM PrimeCell UART
- * PL011 TRM, DDI 0183, 3.2 "Summary of registers"), for boot/head.S's
- * messages before the MMU is on and for platform/vexpress/pl011.c.
+ * PL011 TRM, DDI 0183, 3.2 "Summary of registers"), for
+ * drivers/tty/serial/amba-pl011.c. Linux's include/linux/amba/serial.h
+ * names the same registers.
  */
-#ifndef _MACH_PL011_H
-#define _MACH_PL011_H
+#ifndef _LINUX_AMBA_SERIAL_H
+#define _LINUX_AMBA_SERIAL_H
 
 #include <linux/const.h>
 
