@@ -51,11 +51,11 @@ def run(args):
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"))
 
 
-def boot(build_dir, mem=None, append=None, dtb=None, timeout=None, qemu_args=(), machine=None):
+def boot(build_dir, mem=None, append=None, dtb=None, timeout=None, qemu_args=(), machine=None, smp=None):
     """Boots build_dir through tools/run; None leaves tools/run's default
     (machine: a --machine value of machines.py, QEMU's -M with its options)."""
     args = ["--build-dir", build_dir]
-    for option, value in (("--machine", machine), ("--mem", mem), ("--dtb", dtb), ("--timeout", timeout),
+    for option, value in (("--machine", machine), ("--smp", smp), ("--mem", mem), ("--dtb", dtb), ("--timeout", timeout),
                           ("--append", append)):
         if value is not None:
             args += [option, value]

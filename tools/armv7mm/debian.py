@@ -84,10 +84,18 @@ def linux_cmdline(machine=machines.DEFAULT, append=""):
     return f"console={machines.board(machine).linux_console} panic=-1 {append}".strip()
 
 
+def qemu_version():
+    """The first line of qemu-system-arm --version."""
+    return subprocess.run(["qemu-system-arm", "--version"], check=True, capture_output=True,
+                          text=True).stdout.splitlines()[0]
+
+
 def qemu_dtb(machine, mem, path):
     """Writes to path the device tree QEMU builds for a board that has no DTB
-    file (virt) with this much RAM, without its random /chosen seeds, so that
-    both kernels boot on the same bytes and a log can be cached by its digest."""
+    file (virt) with this much RAM, without its random /chosen seeds. QEMU
+    writes it with the free space it builds it in (1 MiB in all): give it to
+    a kernel only rewritten by dtc, as linux-compare's make_dtb does (Debian's
+    armmp kernel on virt prints nothing with the 1 MiB tree)."""
     board = machines.board(machine)
     subprocess.run(["qemu-system-arm", "-M", f"{machine},dtb-randomness=off,dumpdtb={path}", "-cpu", board.cpu,
                     "-m", str(mem)] + QEMU_QUIET + list(board.extra),
@@ -95,13 +103,14 @@ def qemu_dtb(machine, mem, path):
     return path
 
 
-def qemu_command(kernel, mem, dtb=None, append="", extra=(), machine=machines.DEFAULT):
+def qemu_command(kernel, mem, dtb=None, append="", extra=(), machine=machines.DEFAULT, smp=None):
     """The QEMU command that boots a Debian kernel on a board of machines.py,
-    with the -M, -cpu and board arguments tools/run gives this kernel there.
-    Without dtb: the board's DTB from Debian's package (board_dtb), or on virt
-    QEMU's own."""
+    with the -M, -cpu, -smp (by default the board's fewest CPUs) and board
+    arguments tools/run gives this kernel there. Without dtb: the board's DTB
+    from Debian's package (board_dtb), or on virt QEMU's own."""
     board = machines.board(machine)
     dtb = dtb or board_dtb(kernel, machine)
-    return (["qemu-system-arm", "-M", machine, "-cpu", board.cpu] + QEMU_QUIET + list(board.extra)
+    return (["qemu-system-arm", "-M", machine, "-cpu", board.cpu, "-smp", str(smp or board.min_cpus)]
+            + QEMU_QUIET + list(board.extra)
             + ["-m", str(mem), "-kernel", kernel.vmlinuz] + (["-dtb", dtb] if dtb else [])
             + ["-append", append] + list(extra))
