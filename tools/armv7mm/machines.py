@@ -55,3 +55,9 @@ def board(machine):
     if name not in BOARDS:
         raise KeyError(f"unknown machine {name!r}; known: {', '.join(sorted(BOARDS))}")
     return BOARDS[name]
+
+
+def lpae_capable(machine):
+    """Whether the board's CPU (QEMU's default for it) has LPAE."""
+    b = board(machine)
+    return b.cpu in b.lpae_cpus
