@@ -5,20 +5,6 @@
 #include <asm/system.h>
 #include <asm/traps.h>
 
-/* Follows Linux's machine_power_off (arch/arm/kernel/reboot.c, v6.x). */
-void machine_power_off(void)
-{
-	vexpress_power_off();
-}
-
-/* Exit with @status: semihosting if QEMU offers it, else plain power-off. */
-void machine_exit(int status)
-{
-	if (status)
-		semihost_exit(status);
-	machine_power_off();
-}
-
 /*
  * Linux's taint flags (kernel/panic.c, v6.1), in bit order: the first
  * letter when set, the second when not. Only TAINT_BAD_PAGE is ever set

@@ -41,7 +41,7 @@ BOARDS = {
     "raspi2b": Board("raspi2b", "cortex-a7", 0x00000000, 1024, "raspi2b", "bcm2836-rpi-2-b.dtb",
                      "ttyAMA0", ("cortex-a7",), fixed_mem=True, min_cpus=4),
     "orangepi-pc": Board("orangepi-pc", "cortex-a7", 0x40000000, 1024, "orangepi-pc",
-                         "sun8i-h3-orangepi-pc.dtb", "ttyS0", ("cortex-a7",)),
+                         "sun8i-h3-orangepi-pc.dtb", "ttyS0", ("cortex-a7",), min_cpus=4),
     "midway": Board("midway", "cortex-a15", 0x00000000, 1024, "midway", "ecx-2000.dtb", "ttyAMA0",
                     ("cortex-a15",)),
 }
