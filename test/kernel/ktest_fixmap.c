@@ -56,6 +56,10 @@ static void console_slot_translates_to_uart(struct ktest *t)
 	unsigned long va = fix_to_virt(FIX_EARLYCON_MEM_BASE);
 	u64 par = ats1cp(va, true);
 
+	if (!ktest_board_is_vexpress()) {
+		ktest_skip(t, KTEST_NOT_VEXPRESS);
+		return;
+	}
 	KTEST_EXPECT_NE(t, console_base() & PAGE_MASK, va);
 	KTEST_ASSERT_TRUE(t, !(par & PAR_F));
 	KTEST_EXPECT_EQ(t, par_to_pa(par, va), V2M_PERIPH_PHYS + (V2M_UART0_OFFSET & PAGE_MASK));
