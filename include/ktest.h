@@ -50,6 +50,19 @@ void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ..
 	__printf(4, 5);
 void ktest_skip(struct ktest *t, const char *reason);
 
+/* The lowest base of the device tree's memory nodes (test/kernel/ktest_board.c). */
+u64 ktest_dt_ram_base(void);
+/* Whether the tree's root is "arm,vexpress": the cases that use its motherboard's registers. */
+bool ktest_board_is_vexpress(void);
+/* The reason those cases skip with elsewhere (the "non-vexpress" fact of ktest-cases.txt). */
+#define KTEST_NOT_VEXPRESS	"not a Versatile Express board"
+/*
+ * A physical range of @size for the ioremap cases (mapped, never touched):
+ * @preferred where that is not RAM on this board, else an aligned window
+ * below 0xf0000000 that is not, at @preferred's offset in it.
+ */
+phys_addr_t ktest_device_phys(phys_addr_t preferred, phys_addr_t size);
+
 #ifdef CONFIG_KTEST
 /* Runs the at_bootmem hooks of the suites the command line asked for (from bootmem_init). */
 void ktest_run_bootmem_hooks(void);

@@ -29,12 +29,22 @@ static const char *of_flat_dt_get_machine_name(const void *fdt)
 }
 
 /*
- * Best machine for the root compatible list: the one matching the earliest
- * entry, as Linux's of_flat_dt_match_machine scores it.
+ * Follows Linux's generic machine (arch/arm/kernel/devtree.c, v6.1, with
+ * ARCH_MULTIPLATFORM): what a tree no descriptor names boots as. It has
+ * no compatible list of its own.
  */
-static const struct machine_desc *of_flat_dt_match_machine(const void *fdt)
+DT_MACHINE_START(GENERIC_DT, "Generic DT based system")
+MACHINE_END
+
+/*
+ * Best machine for the root compatible list: the one matching the earliest
+ * entry, as Linux's of_flat_dt_match_machine scores it; @default_match when
+ * none matches.
+ */
+static const struct machine_desc *of_flat_dt_match_machine(const void *fdt,
+							   const struct machine_desc *default_match)
 {
-	const struct machine_desc *best = NULL;
+	const struct machine_desc *best = default_match;
 	int best_score = INT32_MAX;
 
 	for (const struct machine_desc *m = __arch_info_begin; m < __arch_info_end; m++) {
@@ -48,19 +58,6 @@ static const struct machine_desc *of_flat_dt_match_machine(const void *fdt)
 		}
 	}
 	return best;
-}
-
-/* Follows the message of Linux's setup_machine_fdt for an unknown compatible list (v6.x). */
-static void __noreturn unsupported_compatible(const void *fdt)
-{
-	int len;
-	const char *prop = fdt_getprop(fdt, 0, "compatible", &len);
-
-	early_print("\nError: unrecognized/unsupported device tree compatible list:\n[ ");
-	for (int off = 0; prop && off < len; off += (int)strnlen(prop + off, (size_t)(len - off)) + 1)
-		early_print("'%s' ", prop + off);
-	early_print("]\n\n");
-	dump_machine_table();
 }
 
 /*
@@ -111,9 +108,7 @@ const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys)
 	}
 	initial_boot_params = fdt;
 
-	mdesc = of_flat_dt_match_machine(fdt);
-	if (!mdesc)
-		unsupported_compatible(fdt);
+	mdesc = of_flat_dt_match_machine(fdt, &__mach_desc_GENERIC_DT);
 
 	pr_info("Machine model: %s\n", of_flat_dt_get_machine_name(fdt));
 	early_init_dt_scan_nodes(boot_command_line);

@@ -7,28 +7,6 @@
 #include <asm/system.h>
 #include <asm/traps.h>
 
-/* Follows Linux's machine_power_off (arch/arm/kernel/reboot.c, v6.x). */
-void machine_power_off(void)
-{
-	console_flush_unregistered();
-	/* Before the device tree named the machine nothing says how to power it off but semihosting. */
-	if (!machine_desc)
-		semihost_exit(0);
-	vexpress_power_off();
-}
-
-/*
- * Exit with @status: semihosting if QEMU offers it, else plain power-off.
- * What was printed before any console registered comes out first.
- */
-void machine_exit(int status)
-{
-	console_flush_unregistered();
-	if (status)
-		semihost_exit(status);
-	machine_power_off();
-}
-
 /*
  * Linux's taint flags (kernel/panic.c, v6.1), in bit order: the first
  * letter when set, the second when not. Only TAINT_BAD_PAGE is ever set

@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
+#include <linux/psci.h>
 #include <libfdt.h>
 #include <linux/string.h>
 #include <asm/bootstats.h>
@@ -18,6 +19,7 @@
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/ram_probe.h>
+#include <asm/reboot.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/system.h>
@@ -156,6 +158,7 @@ void setup_arch(char **cmdline_p)
 	}
 	machine_desc = mdesc;
 	__machine_arch_type = mdesc->nr;
+	pm_power_off = mdesc->power_off;
 	*cmdline_p = boot_command_line;
 	/* As Linux 6.x: the fixmap's PTE page before the early parameters (earlycon uses a slot). */
 	early_fixmap_init();
@@ -182,5 +185,6 @@ void setup_arch(char **cmdline_p)
 	paging_init(mdesc);
 	/* Linux reads the CPU nodes once the DT is unflattened, after paging_init. */
 	arm_dt_init_cpu_maps();
+	psci_dt_init();
 	map_boot_stack();
 }

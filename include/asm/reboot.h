@@ -4,7 +4,13 @@
 
 #include <linux/compiler.h>
 
-/* Status 0 powers off through the vexpress system controller (QEMU exits 0). */
+/*
+ * The board's power-off, once known: the machine's (machine_desc.power_off),
+ * or PSCI SYSTEM_OFF (drivers/firmware/psci.c). Returns only if it failed.
+ */
+extern void (*pm_power_off)(void);
+
+/* Status 0: pm_power_off, else semihosting (QEMU exits 0). */
 void __noreturn machine_power_off(void);
 /*
  * Non-zero status: semihosting SYS_EXIT_EXTENDED when QEMU runs with

@@ -2,6 +2,7 @@
 #ifndef _ASM_SYSTEM_H
 #define _ASM_SYSTEM_H
 
+#include <linux/kconfig.h>
 #include <linux/types.h>
 
 #define DEFINE_CP15_READ(name, op1, crn, crm, op2)				\
@@ -25,7 +26,24 @@ DEFINE_CP15_READ(read_ifsr, 0, c5, c0, 1)		/* IFSR */
 DEFINE_CP15_READ(read_dfar, 0, c6, c0, 0)		/* DFAR */
 DEFINE_CP15_READ(read_ifar, 0, c6, c0, 2)		/* IFAR */
 DEFINE_CP15_READ(read_vbar, 0, c12, c0, 0)		/* VBAR */
-DEFINE_CP15_READ(read_cntfrq, 0, c14, c0, 0)		/* CNTFRQ */
+DEFINE_CP15_READ(read_cpuid_pfr1, 0, c0, c1, 1)	/* ID_PFR1 */
+DEFINE_CP15_READ(__read_cntfrq, 0, c14, c0, 0)		/* CNTFRQ */
+
+/*
+ * Whether the CPU has the generic timer: ID_PFR1.GenTimer, bits [19:16]
+ * (ARM ARM B4.1.94). The Cortex-A9 has none; its CP15 c14 accesses are
+ * undefined instructions.
+ */
+static inline bool cpu_has_generic_timer(void)
+{
+	return (read_cpuid_pfr1() >> 16) & 0xf;
+}
+
+/* CNTFRQ; 0 without a generic timer, so that callers report no time at all. */
+static inline u32 read_cntfrq(void)
+{
+	return cpu_has_generic_timer() ? __read_cntfrq() : 0;
+}
 
 /* Write SCTLR; a CP15 write applies to later instructions only after an ISB (ARM ARM B3.15, "synchronization of changes to system control registers"). */
 static inline void set_cr(u32 v)
@@ -44,6 +62,14 @@ static inline u64 read_ttbr(int n)
 {
 	u32 lo, hi;
 
+	/* The 64-bit form exists only with LPAE (ARM ARM B4.1.154); the A9 has just the 32-bit one. */
+	if (!IS_ENABLED(CONFIG_ARM_LPAE)) {
+		if (n == 0)
+			__asm__ __volatile__("mrc p15, 0, %0, c2, c0, 0" : "=r"(lo));
+		else
+			__asm__ __volatile__("mrc p15, 0, %0, c2, c0, 1" : "=r"(lo));
+		return lo;
+	}
 	if (n == 0)
 		__asm__ __volatile__("mrrc p15, 0, %0, %1, c2" : "=r"(lo), "=r"(hi));
 	else
@@ -51,11 +77,13 @@ static inline u64 read_ttbr(int n)
 	return ((u64)hi << 32) | lo;
 }
 
-/* CNTVCT, the virtual count of the generic timer (CNTVOFF is 0 here). */
+/* CNTVCT, the virtual count of the generic timer (CNTVOFF is 0 here); 0 without one. */
 static inline u64 read_cntvct(void)
 {
 	u32 lo, hi;
 
+	if (!cpu_has_generic_timer())
+		return 0;
 	__asm__ __volatile__("isb; mrrc p15, 1, %0, %1, c14" : "=r"(lo), "=r"(hi) : : "memory");
 	return ((u64)hi << 32) | lo;
 }
@@ -72,6 +100,11 @@ static inline u64 ats1cp(unsigned long va, bool write)
 		__asm__ __volatile__("mcr p15, 0, %0, c7, c8, 1" : : "r"(va));
 	else
 		__asm__ __volatile__("mcr p15, 0, %0, c7, c8, 0" : : "r"(va));
+	/* Classic builds use the short format, whose PAR is 32 bits: the only form the A9 has. */
+	if (!IS_ENABLED(CONFIG_ARM_LPAE)) {
+		__asm__ __volatile__("isb; mrc p15, 0, %0, c7, c4, 0" : "=r"(lo));
+		return lo;
+	}
 	__asm__ __volatile__("isb; mrrc p15, 0, %0, %1, c7" : "=r"(lo), "=r"(hi));
 	return ((u64)hi << 32) | lo;
 }

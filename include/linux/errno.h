@@ -2,6 +2,9 @@
 #ifndef _LINUX_ERRNO_H
 #define _LINUX_ERRNO_H
 
+#ifndef EPERM
+#define EPERM		1
+#endif
 #ifndef ENOENT
 #define ENOENT		2
 #endif
@@ -31,6 +34,13 @@
 #endif
 #ifndef EALREADY
 #define EALREADY	114
+#endif
+
+#ifndef ENXIO
+#define ENXIO		6
+#endif
+#ifndef EOPNOTSUPP
+#define EOPNOTSUPP	95
 #endif
 
 #endif

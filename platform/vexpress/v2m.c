@@ -7,6 +7,7 @@
  */
 #include <linux/kernel.h>
 #include <asm/mach/arch.h>
+#include <asm/reboot.h>
 #include <linux/of_console.h>
 #include <mach/sysreg.h>
 
@@ -30,4 +31,5 @@ static void v2m_init_machine(void)
 DT_MACHINE_START(VEXPRESS_DT, "ARM-Versatile Express")
 	.dt_compat = v2m_dt_match,
 	.init_machine = v2m_init_machine,
+	.power_off = vexpress_power_off,
 MACHINE_END

@@ -101,7 +101,7 @@ static inline void adjust_lowmem_bounds_checked(const char *now)
 	CHECK(n == memblock.memory.cnt, "the harness holds every bank");
 	CHECK(vmalloc_size >= MODEL_VMALLOC_MIN, "vmalloc area at least 16 MiB");
 	CHECK(vmalloc_size <= model_vmalloc_size(true, ~0ULL, CONFIG_PAGE_OFFSET), "vmalloc area leaves 32 MiB of lowmem");
-	model_lowmem_bounds(&m, banks, n, vmalloc_size, CONFIG_PAGE_OFFSET);
+	model_lowmem_bounds(&m, banks, n, vmalloc_size, CONFIG_PAGE_OFFSET, MODEL_RAM_BASE);
 	if (!m.limit)
 		snprintf(fuzz_expected_panic, sizeof(fuzz_expected_panic),
 			 "adjust_lowmem_bounds: no RAM below %#llx, where lowmem must end",

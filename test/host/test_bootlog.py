@@ -215,6 +215,89 @@ class OtherLines(unittest.TestCase):
             self.assertFalse(read("  Normal zone: 1536 pages used for memmap"), read.__name__)
 
 
+# Debian's 6.1 armmp kernel on the other boards (tools/linux-compare --machine):
+# Raspberry Pi 2 with earlycon, vexpress-a9, and virt's PSCI lines.
+RASPI2B = """\
+[    0.000000] CPU: ARMv7 Processor [410fc075] revision 5 (ARMv7), cr=10c5387d
+[    0.000000] CPU: PIPT / VIPT nonaliasing data cache, VIPT aliasing instruction cache
+[    0.000000] OF: fdt: Machine model: Raspberry Pi 2 Model B
+[    0.000000] earlycon: pl11 at MMIO 0x3f201000 (options '115200n8')
+[    0.000000] printk: bootconsole [pl11] enabled
+[    0.000000] Memory policy: Data cache writealloc
+[    0.000000] Reserved memory: created CMA memory pool at 0x38000000, size 64 MiB
+[    0.000000] OF: reserved mem: initialized node linux,cma, compatible id shared-dma-pool
+[    3.062885] printk: console [ttyAMA0] enabled
+[    3.063000] printk: bootconsole [pl11] disabled
+"""
+VEXPRESS_A9 = """\
+[    0.000000] CPU: PIPT / VIPT nonaliasing data cache, VIPT nonaliasing instruction cache
+[    0.000000] OF: fdt: Machine model: V2P-CA9
+[    0.000000] Memory policy: Data cache writeback
+[    0.000000] Reserved memory: created DMA memory pool at 0x4c000000, size 8 MiB
+[    0.000000] OF: reserved mem: initialized node vram@4c000000, compatible id shared-dma-pool
+[    0.000000] cma: Reserved 16 MiB at 0x9f000000
+[    0.000000] L2C-310 cache controller enabled, 8 ways, 128 kB
+"""
+VIRT_LPAE = """\
+[    0.000000] OF: fdt: Machine model: linux,dummy-virt
+[    0.000000] psci: probing for conduit method from DT.
+[    0.000000] psci: PSCIv1.1 detected in firmware.
+[    0.000000] psci: Using standard PSCI v0.2 function IDs
+[    0.000000] Reserved memory: created CMA memory pool at 0x0000000038000000, size 64 MiB
+"""
+
+
+class DebianBoards(unittest.TestCase):
+    def log(self, text):
+        return bootlog.BootLog(console.console_lines(text))
+
+    def test_raspi2b(self):
+        log = self.log(RASPI2B)
+        self.assertEqual(log.machine_model, "Raspberry Pi 2 Model B")
+        # Linux prints pl011's trailing digits as the console's index.
+        self.assertEqual(log.earlycon, bootlog.Earlycon("pl", 11, "MMIO", 0x3F201000, "115200n8"))
+        self.assertEqual(log.consoles, [bootlog.ConsoleEvent(True, "pl11", True),
+                                        bootlog.ConsoleEvent(False, "ttyAMA0", True),
+                                        bootlog.ConsoleEvent(True, "pl11", False)])
+        self.assertEqual(log.cpu_caches, bootlog.CpuCaches("PIPT / VIPT nonaliasing", "VIPT aliasing"))
+        self.assertEqual(log.memory_policy, "writealloc")
+        self.assertEqual(log.reserved_pools, [bootlog.ReservedPool("CMA", 0x38000000, 64 * MIB)])
+        self.assertEqual(log.cma, [bootlog.Cma(0x38000000, 64 * MIB)])
+        self.assertIsNone(log.psci)
+
+    def test_orangepi_earlycon(self):
+        self.assertEqual(bootlog.earlycon_line("earlycon: uart0 at MMIO32 0x01c28000 (options '115200n8')"),
+                         bootlog.Earlycon("uart", 0, "MMIO32", 0x01C28000, "115200n8"))
+        self.assertEqual(bootlog.earlycon_line("earlycon: uart0 at I/O port 0x3f8 (options '')"),
+                         bootlog.Earlycon("uart", 0, "I/O port", 0x3F8, ""))
+        self.assertFalse(bootlog.earlycon_line("earlycon: uart0 at MMIO64 0x01c28000 (options '')"))
+
+    def test_vexpress_a9(self):
+        log = self.log(VEXPRESS_A9)
+        # vram's coherent pool lies outside RAM and is no CMA area.
+        self.assertEqual(log.reserved_pools, [bootlog.ReservedPool("DMA", 0x4C000000, 8 * MIB)])
+        self.assertEqual(log.cma, [bootlog.Cma(0x9F000000, 16 * MIB)])
+        self.assertIsNone(bootlog.cma_pool_line("Reserved memory: created DMA memory pool at 0x4c000000, size 8 MiB"))
+        self.assertEqual(log.cpu_caches, bootlog.CpuCaches("PIPT / VIPT nonaliasing", "VIPT nonaliasing"))
+        self.assertEqual(log.memory_policy, "writeback")
+        self.assertEqual(log.l2c, bootlog.L2c("L2C-310", 8, 128))
+        self.assertIsNone(log.earlycon)
+
+    def test_virt_lpae(self):
+        log = self.log(VIRT_LPAE)
+        self.assertEqual(log.psci, (1, 1))
+        self.assertEqual(log.machine_model, "linux,dummy-virt")
+        self.assertEqual(log.reserved_pools, [bootlog.ReservedPool("CMA", 0x38000000, 64 * MIB)])
+
+    def test_other_lines_are_none(self):
+        for read in (bootlog.reserved_pool_line, bootlog.machine_model_line, bootlog.earlycon_line,
+                     bootlog.console_line, bootlog.psci_version_line, bootlog.cpu_caches_line,
+                     bootlog.memory_policy_line, bootlog.l2c_line):
+            for line in ("  Normal zone: 1536 pages used for memmap", "psci: Using standard PSCI v0.2 function IDs",
+                         "OF: reserved mem: initialized node linux,cma, compatible id shared-dma-pool"):
+                self.assertFalse(read(line), (read.__name__, line))
+
+
 # A classic 1 GiB boot with `meminfo`, the lines the check reads (this kernel's),
 # and Debian's DMA line.
 MEMINFO_BOOT = """\

@@ -318,10 +318,10 @@ static void lowmem_bounds(struct ktest *t)
 		banks[n++] = (struct model_bank){ r->base, (u64)r->base + r->size, memblock_is_nomap(r) };
 	}
 	KTEST_ASSERT_TRUE(t, n == memblock.memory.cnt);
-	model_lowmem_bounds(&m, banks, n, size, CONFIG_PAGE_OFFSET);
+	model_lowmem_bounds(&m, banks, n, size, CONFIG_PAGE_OFFSET, ktest_dt_ram_base());
 	KTEST_EXPECT_NE(t, m.limit, 0);
 	KTEST_EXPECT_EQ(t, arm_lowmem_limit, m.limit);
-	KTEST_EXPECT_EQ(t, (unsigned long)high_memory, model_high_memory(m.limit, CONFIG_PAGE_OFFSET));
+	KTEST_EXPECT_EQ(t, (unsigned long)high_memory, model_high_memory(m.limit, CONFIG_PAGE_OFFSET, ktest_dt_ram_base()));
 	KTEST_EXPECT_TRUE(t, memblock_is_memory(arm_lowmem_limit - 1));
 	/* Once paging_init has mapped all of lowmem, allocations may come from all of it (as Linux). */
 	KTEST_EXPECT_EQ(t, memblock.current_limit, arm_lowmem_limit);

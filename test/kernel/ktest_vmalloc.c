@@ -219,8 +219,8 @@ static unsigned long model_vmalloc_start(void)
 			break;
 		banks[n++] = (struct model_bank){ r->base, (u64)r->base + r->size, memblock_is_nomap(r) };
 	}
-	model_lowmem_bounds(&m, banks, n, vmalloc_size, CONFIG_PAGE_OFFSET);
-	high = model_high_memory(m.limit, CONFIG_PAGE_OFFSET);
+	model_lowmem_bounds(&m, banks, n, vmalloc_size, CONFIG_PAGE_OFFSET, ktest_dt_ram_base());
+	high = model_high_memory(m.limit, CONFIG_PAGE_OFFSET, ktest_dt_ram_base());
 	return (high + MODEL_VMALLOC_OFFSET) & ~(unsigned long)(MODEL_VMALLOC_OFFSET - 1);
 }
 
@@ -229,8 +229,9 @@ static bool dt_reg(const char *compatible, u64 *phys, u64 *size);
 /*
  * The free capacity: the model's area less the static mappings and
  * reservations inside it, less the areas the platform's drivers
- * ioremapped at boot (each register block of the device tree, rounded to
- * pages, plus its guard page), less the atomic DMA pool (256 KiB and its
+ * ioremapped at boot (on a Versatile Express, whose machine probes the
+ * UART and the system controller: each register block of the device tree,
+ * rounded to pages, plus its guard page), less the atomic DMA pool (256 KiB and its
  * guard page) when the boot mapped it there, and less the no-map coherent
  * pools a device has set up (their ioremap stays, as Linux's: the region's
  * size and a guard page).
@@ -245,7 +246,7 @@ static unsigned long expected_capacity(void)
 	for (struct static_vm *svm = static_vmlist; svm; svm = svm->next)
 		if (svm->addr >= start && svm->addr < VMALLOC_END)
 			cap -= svm->size;
-	for (unsigned int i = 0; i < ARRAY_SIZE(platform_devices); i++) {
+	for (unsigned int i = 0; ktest_board_is_vexpress() && i < ARRAY_SIZE(platform_devices); i++) {
 		u64 phys, size;
 
 		if (dt_reg(platform_devices[i], &phys, &size))
@@ -444,26 +445,27 @@ static void ioremap_reuses_static(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, find_static_vm_vaddr(BOOT_STACK_VIRT) == svm);
 }
 
-/* ioremap_wc of one page of the same range: a new area with pages, write-combining, never executable. */
+/* ioremap_wc of one page of a device range (vexpress's UART0, or a page that is not RAM): a new area with pages, write-combining, never executable. */
 static void ioremap_page_translates(struct ktest *t)
 {
-	unsigned long va = (unsigned long)ioremap_wc(V2M_UART0_PHYS + 0x10, 16);
+	const phys_addr_t uart = ktest_device_phys(V2M_UART0_PHYS, PAGE_SIZE);
+	unsigned long va = (unsigned long)ioremap_wc(uart + 0x10, 16);
 	struct vm_struct *vm;
 	pte_t *ptep;
 
 	KTEST_ASSERT_TRUE(t, va != 0);
 	KTEST_EXPECT_EQ(t, va & ~PAGE_MASK, 0x10);
 	KTEST_EXPECT_TRUE(t, is_vmalloc_addr((void *)va));
-	KTEST_EXPECT_EQ(t, par_to_pa(ats1cp(va, true), va), V2M_UART0_PHYS + 0x10);
+	KTEST_EXPECT_EQ(t, par_to_pa(ats1cp(va, true), va), uart + 0x10);
 	ptep = kernel_pte(va);
 	KTEST_ASSERT_TRUE(t, ptep != NULL);
-	KTEST_EXPECT_EQ(t, pte_val(*ptep), pte_val(pfn_pte(V2M_UART0_PHYS >> PAGE_SHIFT,
+	KTEST_EXPECT_EQ(t, pte_val(*ptep), pte_val(pfn_pte(uart >> PAGE_SHIFT,
 							  __pgprot(mem_types[MT_DEVICE_WC].prot_pte))));
 	KTEST_EXPECT_EQ(t, pte_val(*ptep) & L_PTE_MT_MASK, L_PTE_MT_DEV_WC);
 	KTEST_EXPECT_TRUE(t, pte_val(*ptep) & L_PTE_XN);
 	vm = find_vm_area((void *)(va & PAGE_MASK));
 	KTEST_ASSERT_TRUE(t, vm != NULL);
-	KTEST_EXPECT_EQ(t, vm->phys_addr, V2M_UART0_PHYS);
+	KTEST_EXPECT_EQ(t, vm->phys_addr, uart);
 	KTEST_EXPECT_EQ(t, vm->flags, VM_IOREMAP | VM_ARM_MTYPE(MT_DEVICE_WC));
 	check_guard(t, va & PAGE_MASK, PAGE_SIZE);
 	iounmap((void __iomem *)va);
@@ -474,17 +476,18 @@ static void ioremap_page_translates(struct ktest *t)
 /* 2 MiB, aligned: an area aligned to its size, mapped with section entries of the type. */
 static void ioremap_2m_uses_sections(struct ktest *t)
 {
-	unsigned long va = (unsigned long)ioremap_cache(V2M_PERIPH_PHYS, SZ_2M);
+	const phys_addr_t periph = ktest_device_phys(V2M_PERIPH_PHYS, SZ_2M);
+	unsigned long va = (unsigned long)ioremap_cache(periph, SZ_2M);
 
 	KTEST_ASSERT_TRUE(t, va != 0);
 	KTEST_EXPECT_TRUE(t, IS_ALIGNED(va, SZ_2M));
 	for (unsigned long off = 0; off < SZ_2M; off += SECTION_SIZE)
 		KTEST_EXPECT_EQ(t, pmd_section_k(va + off)->pmd,
-				(V2M_PERIPH_PHYS + off) | mem_types[MT_DEVICE_CACHED].prot_sect);
+				(periph + off) | mem_types[MT_DEVICE_CACHED].prot_sect);
 	for (unsigned long off = 0; off < SZ_2M; off += 64 * PAGE_SIZE)
-		KTEST_EXPECT_EQ(t, par_to_pa(ats1cp(va + off, true), va + off), V2M_PERIPH_PHYS + off);
+		KTEST_EXPECT_EQ(t, par_to_pa(ats1cp(va + off, true), va + off), periph + off);
 	KTEST_EXPECT_EQ(t, par_to_pa(ats1cp(va + SZ_2M - 1, false), va + SZ_2M - 1),
-			V2M_PERIPH_PHYS + SZ_2M - 1);
+			periph + SZ_2M - 1);
 	KTEST_EXPECT_TRUE(t, find_vm_area((void *)va)->flags & VM_ARM_SECTION_MAPPING);
 	check_guard(t, va, SZ_2M);
 	iounmap((void __iomem *)va);
@@ -502,7 +505,7 @@ static void ioremap_2m_uses_sections(struct ktest *t)
  */
 static void ioremap_16m_large_blocks(struct ktest *t)
 {
-	const phys_addr_t phys = 0x08000000;
+	const phys_addr_t phys = ktest_device_phys(0x08000000, SZ_16M);
 	struct vmap_area_stats s0, s1;
 	unsigned long va;
 
@@ -674,6 +677,10 @@ static void platform_uses_ioremap(struct ktest *t)
 {
 	unsigned long sysreg = (unsigned long)vexpress_sysreg_base();
 
+	if (!ktest_board_is_vexpress()) {
+		ktest_skip(t, KTEST_NOT_VEXPRESS);
+		return;
+	}
 	check_platform_ioremap(t, console_base(), "arm,pl011");
 	KTEST_ASSERT_TRUE(t, sysreg != 0);
 	check_platform_ioremap(t, sysreg, "arm,vexpress-sysreg");

@@ -24,7 +24,7 @@
 
 #define MODEL_SZ_1M		0x100000ULL
 #define MODEL_PMD_SIZE		(2 * MODEL_SZ_1M)
-#define MODEL_RAM_BASE		0x80000000ULL	/* vexpress-a15: RAM starts at 2 GiB */
+#define MODEL_RAM_BASE		0x80000000ULL	/* vexpress-a15, the fuzzers' board: RAM starts at 2 GiB */
 #define MODEL_VMALLOC_END	0xff800000ULL
 #define MODEL_VMALLOC_OFFSET	(8 * MODEL_SZ_1M)
 #define MODEL_VMALLOC_DEFAULT	(240 * MODEL_SZ_1M)
@@ -61,13 +61,16 @@ static inline u64 model_vmalloc_size(bool asked_given, u64 asked, u64 page_offse
 	return asked > most ? most : asked;
 }
 
-/* vmlayout.py's lowmem_limit, for any banks: sorted and not overlapping, as memblock keeps them. */
+/*
+ * vmlayout.py's lowmem_limit, for any banks: sorted and not overlapping,
+ * as memblock keeps them; RAM (PHYS_OFFSET) starting at ram_base.
+ */
 static inline void model_lowmem_bounds(struct model_lowmem *m, const struct model_bank *banks,
-				       unsigned int nbanks, u64 vmalloc_size, u64 page_offset)
+				       unsigned int nbanks, u64 vmalloc_size, u64 page_offset, u64 ram_base)
 {
 	bool first = true;
 
-	m->vmalloc_limit = MODEL_VMALLOC_END - vmalloc_size - MODEL_VMALLOC_OFFSET - page_offset + MODEL_RAM_BASE;
+	m->vmalloc_limit = MODEL_VMALLOC_END - vmalloc_size - MODEL_VMALLOC_OFFSET - page_offset + ram_base;
 	m->head_start = m->head_end = 0;
 	m->limit = 0;
 	m->memblock_limit = 0;
@@ -99,10 +102,10 @@ static inline void model_lowmem_bounds(struct model_lowmem *m, const struct mode
 	m->memblock_limit &= ~(MODEL_PMD_SIZE - 1);
 }
 
-/* vmlayout.py's high_memory: the virtual address just past lowmem (32 bits). */
-static inline u32 model_high_memory(u64 limit, u64 page_offset)
+/* vmlayout.py's high_memory: the virtual address just past lowmem (32 bits); ram_base maps to page_offset. */
+static inline u32 model_high_memory(u64 limit, u64 page_offset, u64 ram_base)
 {
-	return (u32)(limit - MODEL_RAM_BASE + page_offset);
+	return (u32)(limit - ram_base + page_offset);
 }
 
 #endif

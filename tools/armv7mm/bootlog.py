@@ -14,6 +14,14 @@ when the line is of another kind, for tools that look at single lines:
   cma_line         "cma: Reserved N MiB at 0x..."                             Cma
   percpu_line      "percpu: Embedded N pages/cpu sS rR dD uU"                 Percpu
   cma_pool_line    "Reserved memory: created CMA memory pool at 0x..., size N MiB"  Cma
+  reserved_pool_line  the same line of a CMA or DMA (coherent) /reserved-memory pool  ReservedPool
+  machine_model_line  "OF: fdt: Machine model: MODEL"                         the model
+  earlycon_line    "earlycon: pl11 at MMIO 0x3f201000 (options '115200n8')"   Earlycon
+  console_line     "printk: bootconsole|console [NAME] enabled|disabled"      ConsoleEvent
+  psci_version_line  "psci: PSCIv1.1 detected in firmware."                   (major, minor)
+  cpu_caches_line  "CPU: PIPT / VIPT nonaliasing data cache, PIPT instruction cache"  CpuCaches
+  memory_policy_line  "Memory policy: Data cache writealloc"                  the policy
+  l2c_line         "L2C-310 cache controller enabled, 8 ways, 128 kB"         L2c
   meminfo_line     a /proc/meminfo line, "MemTotal:        1036084 kB"       Meminfo
   dma_pool_line    "DMA: preallocated|failed to allocate N KiB pool ..."      DmaPool
   ptdump_line      a range of ptdump's listing                                PtdumpLine
@@ -29,7 +37,8 @@ when the line is of another kind, for tools that look at single lines:
   slub_line        "SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2, Nodes=1"  Slub
 
 Linux prints the Memory:, memblock, zone, node, cma and DMA lines in the
-same format, so Debian's logs read the same way.
+same format, so Debian's logs read the same way, on every board: the
+machine, console, PSCI, cache and /reserved-memory lines are Debian's.
 """
 import re
 from collections import namedtuple
@@ -181,13 +190,122 @@ def cma_line(line):
     return m and Cma(int(m["base"], 16), int(m["mib"]) * MIB)
 
 
-CMA_POOL = re.compile(r"^Reserved memory: created CMA memory pool at 0x(?P<base>[0-9a-f]+), size (?P<mib>\d+) MiB$")
+@dataclass(frozen=True)
+class ReservedPool:
+    """A /reserved-memory pool: "CMA" (rmem_cma_setup: reusable, lent to the
+    page allocator) or "DMA" (rmem_dma_setup: a coherent pool kept apart,
+    vexpress's vram node, which lies outside RAM)."""
+    kind: str
+    base: int
+    size: int
+
+
+RESERVED_POOL = re.compile(r"^Reserved memory: created (?P<kind>CMA|DMA) memory pool at 0x(?P<base>[0-9a-f]+), "
+                           r"size (?P<mib>\d+) MiB$")
+
+
+def reserved_pool_line(line):
+    m = RESERVED_POOL.match(line)
+    return m and ReservedPool(m["kind"], int(m["base"], 16), int(m["mib"]) * MIB)
 
 
 def cma_pool_line(line):
     """rmem_cma_setup's line: a /reserved-memory CMA area."""
-    m = CMA_POOL.match(line)
-    return m and Cma(int(m["base"], 16), int(m["mib"]) * MIB)
+    pool = reserved_pool_line(line)
+    return Cma(pool.base, pool.size) if pool and pool.kind == "CMA" else None
+
+
+MACHINE_MODEL = re.compile(r"^OF: fdt: Machine model: (?P<model>.+)$")
+
+
+def machine_model_line(line):
+    """The DT's /model (or first root compatible), as setup_machine_fdt prints it."""
+    m = MACHINE_MODEL.match(line)
+    return m and m["model"]
+
+
+@dataclass(frozen=True)
+class Earlycon:
+    """earlycon_print_info's line. Linux takes the trailing digits of the
+    driver's name as its index ("pl011" prints "pl11": name "pl", index 11)."""
+    name: str
+    index: int
+    iotype: str             # "MMIO", "MMIO16", "MMIO32", "MMIO32be" or "I/O port"
+    address: int
+    options: str
+
+
+EARLYCON = re.compile(r"^earlycon: (?P<name>\S*?)(?P<index>\d+) at (?P<iotype>MMIO(?:16|32|32be)?|I/O port) "
+                      r"0x(?P<address>[0-9a-f]+) \(options '(?P<options>[^']*)'\)$")
+
+
+def earlycon_line(line):
+    m = EARLYCON.match(line)
+    return m and Earlycon(m["name"], int(m["index"]), m["iotype"], int(m["address"], 16), m["options"])
+
+
+@dataclass(frozen=True)
+class ConsoleEvent:
+    boot: bool              # a boot console (earlycon), not the real one
+    name: str               # with its index: "pl11", "ttyAMA0"
+    enabled: bool
+
+
+CONSOLE = re.compile(r"^printk: (?P<kind>bootconsole|console) \[(?P<name>[^\]]+)\] (?P<state>enabled|disabled)$")
+
+
+def console_line(line):
+    m = CONSOLE.match(line)
+    return m and ConsoleEvent(m["kind"] == "bootconsole", m["name"], m["state"] == "enabled")
+
+
+PSCI_VERSION = re.compile(r"^psci: PSCIv(?P<major>\d+)\.(?P<minor>\d+) detected in firmware\.$")
+
+
+def psci_version_line(line):
+    m = PSCI_VERSION.match(line)
+    return m and (int(m["major"]), int(m["minor"]))
+
+
+@dataclass(frozen=True)
+class CpuCaches:
+    """cacheid_init's line: the data and instruction caches' kinds
+    ("PIPT / VIPT nonaliasing", "VIPT aliasing", "PIPT", ...)."""
+    dcache: str
+    icache: str
+
+
+CPU_CACHES = re.compile(r"^CPU: (?P<d>.+) data cache, (?P<i>.+) instruction cache$")
+
+
+def cpu_caches_line(line):
+    m = CPU_CACHES.match(line)
+    return m and CpuCaches(m["d"], m["i"])
+
+
+MEMORY_POLICY = re.compile(r"^Memory policy: Data cache (?P<policy>\w+)$")
+
+
+def memory_policy_line(line):
+    """build_mem_type_table's cache policy: writealloc, writeback, ..."""
+    m = MEMORY_POLICY.match(line)
+    return m and m["policy"]
+
+
+@dataclass(frozen=True)
+class L2c:
+    """The outer cache controller's summary (l2x0_init): the Cortex-A9 boards' L2C-310."""
+    name: str               # "L2C-310", "L2C-210", ...
+    ways: int
+    kib: int
+
+
+L2C = re.compile(r"^(?P<name>L2C-\d+) cache controller enabled, (?P<ways>\d+) ways, (?P<kib>\d+) kB$")
+
+
+def l2c_line(line):
+    m = L2C.match(line)
+    return m and L2c(m["name"], int(m["ways"]), int(m["kib"]))
 
 
 @dataclass(frozen=True)
@@ -436,6 +554,14 @@ class BootLog:
         self.zones, self.node_lines, self.cma, self.ptdump = [], [], [], []
         self.meminfo = []           # [Meminfo] in the log's order
         self.dma_pool = None        # DmaPool
+        self.reserved_pools = []    # [ReservedPool], CMA and DMA
+        self.machine_model = None
+        self.earlycon = None        # Earlycon
+        self.consoles = []          # [ConsoleEvent] in the log's order
+        self.psci = None            # (major, minor)
+        self.cpu_caches = None      # CpuCaches
+        self.memory_policy = None
+        self.l2c = None             # L2c
         self.pte_tables = 0
         self.pte_summary = None     # PteSummary of ptdump's last line
         self.dt_memory, self.ignored = [], []   # [(base, end)]
@@ -478,8 +604,26 @@ class BootLog:
                 self.zones.append(z)
             elif node_line(line):
                 self.node_lines.append(line)
-            elif (c := cma_line(line) or cma_pool_line(line)):
+            elif (c := cma_line(line)):
                 self.cma.append(c)
+            elif (rp := reserved_pool_line(line)):
+                self.reserved_pools.append(rp)
+                if rp.kind == "CMA":
+                    self.cma.append(Cma(rp.base, rp.size))
+            elif (mm := machine_model_line(line)):
+                self.machine_model = mm
+            elif (ec := earlycon_line(line)):
+                self.earlycon = ec
+            elif (ce := console_line(line)):
+                self.consoles.append(ce)
+            elif (pv := psci_version_line(line)):
+                self.psci = pv
+            elif (cc := cpu_caches_line(line)):
+                self.cpu_caches = cc
+            elif (mp := memory_policy_line(line)):
+                self.memory_policy = mp
+            elif (l2 := l2c_line(line)):
+                self.l2c = l2
             elif (mi := meminfo_line(line)):
                 self.meminfo.append(mi)
             elif (d := dma_pool_line(line)):

@@ -51,10 +51,12 @@ def run(args):
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"))
 
 
-def boot(build_dir, mem=None, append=None, dtb=None, timeout=None, qemu_args=()):
-    """Boots build_dir through tools/run; None leaves tools/run's default."""
+def boot(build_dir, mem=None, append=None, dtb=None, timeout=None, qemu_args=(), machine=None, smp=None):
+    """Boots build_dir through tools/run; None leaves tools/run's default
+    (machine: a --machine value of machines.py, QEMU's -M with its options)."""
     args = ["--build-dir", build_dir]
-    for option, value in (("--mem", mem), ("--dtb", dtb), ("--timeout", timeout), ("--append", append)):
+    for option, value in (("--machine", machine), ("--smp", smp), ("--mem", mem), ("--dtb", dtb), ("--timeout", timeout),
+                          ("--append", append)):
         if value is not None:
             args += [option, value]
     if qemu_args:

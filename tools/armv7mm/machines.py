@@ -22,6 +22,7 @@ class Board:
     linux_console: str          # console= for Linux
     lpae_cpus: tuple = ()       # the -cpu values of this board that have LPAE
     fixed_mem: bool = False     # QEMU accepts only default_mem
+    min_cpus: int = 1           # the fewest CPUs QEMU accepts for it (tools/run's default -smp)
     extra: tuple = field(default=())  # further QEMU arguments the board needs
 
 
@@ -38,9 +39,9 @@ BOARDS = {
     "virt": Board("virt", "cortex-a15", 0x40000000, 1024, None, None, "ttyAMA0",
                   ("cortex-a15", "cortex-a7"), extra=("-net", "none")),
     "raspi2b": Board("raspi2b", "cortex-a7", 0x00000000, 1024, "raspi2b", "bcm2836-rpi-2-b.dtb",
-                     "ttyAMA0", ("cortex-a7",), fixed_mem=True),
+                     "ttyAMA0", ("cortex-a7",), fixed_mem=True, min_cpus=4),
     "orangepi-pc": Board("orangepi-pc", "cortex-a7", 0x40000000, 1024, "orangepi-pc",
-                         "sun8i-h3-orangepi-pc.dtb", "ttyS0", ("cortex-a7",)),
+                         "sun8i-h3-orangepi-pc.dtb", "ttyS0", ("cortex-a7",), min_cpus=4),
     "midway": Board("midway", "cortex-a15", 0x00000000, 1024, "midway", "ecx-2000.dtb", "ttyAMA0",
                     ("cortex-a15",)),
 }
@@ -54,3 +55,9 @@ def board(machine):
     if name not in BOARDS:
         raise KeyError(f"unknown machine {name!r}; known: {', '.join(sorted(BOARDS))}")
     return BOARDS[name]
+
+
+def lpae_capable(machine):
+    """Whether the board's CPU (QEMU's default for it) has LPAE."""
+    b = board(machine)
+    return b.cpu in b.lpae_cpus

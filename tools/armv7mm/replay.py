@@ -19,7 +19,7 @@ import re
 import subprocess
 import tempfile
 
-from armv7mm import debian
+from armv7mm import debian, machines
 
 # The functions where the counter is read, in the order start_kernel calls them.
 PHASE_FUNCTIONS = ("start_kernel", "setup_arch", "arm_memblock_init", "paging_init",
@@ -107,9 +107,13 @@ def stops(gdb_stdout, gdb_stderr, addrs_to_names):
     return counts
 
 
-def measure(kernel, system_map, mem, append="console=ttyAMA0 panic=-1", timeout=300):
+def measure(kernel, system_map, mem, append=None, timeout=300, machine=machines.DEFAULT):
     """The instruction count at the entry of each PHASE_FUNCTIONS in Debian's
-    kernel booting at `mem` MiB on the QEMU machine of the linux.* tests."""
+    kernel booting at `mem` MiB on a board of machines.py (by default the
+    vexpress-a15 of the linux.* tests); append defaults to the board's
+    console and panic=-1 (debian.linux_cmdline)."""
+    if append is None:
+        append = debian.linux_cmdline(machine)
     with open(system_map) as f:
         addrs = read_system_map(f, PHASE_FUNCTIONS)
     with tempfile.TemporaryDirectory(prefix="armv7mm-replay.") as tmp:
@@ -117,7 +121,7 @@ def measure(kernel, system_map, mem, append="console=ttyAMA0 panic=-1", timeout=
         console = os.path.join(tmp, "console")
         extra = ["-icount", f"shift=0,rr=record,rrfile={os.path.join(tmp, 'rr.bin')}",
                  "-chardev", f"socket,path={sock},server=on,wait=off,id=gdb0", "-gdb", "chardev:gdb0", "-S"]
-        cmd = debian.qemu_command(kernel, mem, append=append, extra=extra)
+        cmd = debian.qemu_command(kernel, mem, append=append, extra=extra, machine=machine)
         with open(console, "wb") as out:
             qemu = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         try:

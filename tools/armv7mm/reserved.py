@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from . import bootlog
 
 PAGE = bootlog.PAGE_SIZE
-CMA_POOL = re.compile(r"^Reserved memory: created CMA memory pool at 0x(?P<base>[0-9a-f]+), size (?P<mib>\d+) MiB$")
 NODE = re.compile(r"^Initmem setup node \d+ \[mem 0x(?P<lo>[0-9a-f]+)-0x(?P<hi>[0-9a-f]+)\]$")
 # The allocations that hold mem_map (Linux inlines alloc_node_mem_map into free_area_init).
 MEM_MAP_CALLERS = ("alloc_node_mem_map", "free_area_init", "memmap_alloc")
@@ -112,12 +111,8 @@ def account(lines, max_order_nr_pages, lost=()):
             if line.startswith((" memory", " reserved")):
                 continue
             dumped = True
-        m = CMA_POOL.match(line)
-        c = bootlog.cma_line(line)
-        if m:
-            base = int(m["base"], 16)
-            cma.append((base, base + (int(m["mib"]) << 20)))
-        elif c:
+        c = bootlog.cma_line(line) or bootlog.cma_pool_line(line)
+        if c:
             cma.append((c.base, c.base + c.size))
         m = NODE.match(line)
         if m:

@@ -11,6 +11,12 @@ struct machine_desc {
 	void (*reserve)(void);		/* platform memblock reservations */
 	void (*map_io)(void);		/* static device mappings (devicemaps_init) */
 	void (*init_machine)(void);	/* devices, once ioremap works (customize_machine) */
+	/*
+	 * Not in Linux: how the board powers off from the moment its tree
+	 * matched, before any driver probed (Linux cannot power off then;
+	 * here a run always ends). NULL: PSCI or semihosting.
+	 */
+	void (*power_off)(void);
 };
 
 /* Follows Linux's DT_MACHINE_START (arch/arm/include/asm/mach/arch.h, v6.x). */
