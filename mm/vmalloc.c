@@ -84,7 +84,7 @@ static unsigned long last_flush_start, last_flush_end;
 
 void vmap_area_flush_tlb_range(unsigned long start, unsigned long end)
 {
-	local_flush_tlb_kernel_range(start, end);
+	flush_tlb_kernel_range(start, end);
 	last_flush_start = start;
 	last_flush_end = end;
 }

@@ -4,6 +4,7 @@
 
 #ifndef ENOENT
 #define ENOENT		2
+#define EIO		5
 #endif
 #ifndef EAGAIN
 #define EAGAIN		11
@@ -25,6 +26,7 @@
 #endif
 #ifndef ERANGE
 #define ERANGE		34
+#define ENOSYS		38
 #endif
 
 #endif

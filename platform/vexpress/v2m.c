@@ -6,8 +6,11 @@
  */
 #include <linux/kernel.h>
 #include <asm/mach/arch.h>
+#include <asm/smp.h>
 #include <mach/console.h>
 #include <mach/sysreg.h>
+
+extern const struct smp_operations vexpress_smp_dt_ops;
 
 static const char *const v2m_dt_match[] = {
 	"arm,vexpress",
@@ -30,4 +33,5 @@ static void v2m_init_machine(void)
 DT_MACHINE_START(VEXPRESS_DT, "ARM-Versatile Express")
 	.dt_compat = v2m_dt_match,
 	.init_machine = v2m_init_machine,
+	.smp = smp_ops(vexpress_smp_dt_ops),
 MACHINE_END

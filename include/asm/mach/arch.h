@@ -4,6 +4,8 @@
 
 #include <linux/compiler.h>
 
+struct smp_operations;
+
 struct machine_desc {
 	unsigned int nr;		/* ~0 for device-tree machines, as in Linux */
 	const char *name;
@@ -11,6 +13,7 @@ struct machine_desc {
 	void (*reserve)(void);		/* platform memblock reservations */
 	void (*map_io)(void);		/* static device mappings (devicemaps_init) */
 	void (*init_machine)(void);	/* devices, once ioremap works (customize_machine) */
+	const struct smp_operations *smp;	/* how its secondary CPUs start (asm/smp.h) */
 };
 
 /* Follows Linux's DT_MACHINE_START (arch/arm/include/asm/mach/arch.h, v6.x). */
