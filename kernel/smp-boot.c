@@ -105,7 +105,11 @@ static void idmap_create(void)
 void smp_prepare_cpus(void)
 {
 	store_cpu_topology(0);
-	smp_ops_used = machine_desc ? machine_desc->smp : NULL;
+	/* As Linux's setup_arch: PSCI when the firmware can start CPUs, else the machine's way. */
+	if (psci_smp_available())
+		smp_ops_used = &psci_smp_ops;
+	else
+		smp_ops_used = machine_desc ? machine_desc->smp : NULL;
 	if (nr_cpu_ids > 1 && smp_ops_used && smp_ops_used->smp_prepare_cpus)
 		smp_ops_used->smp_prepare_cpus(nr_cpu_ids);
 	/* Linux makes it at early_initcall; here only if a CPU will use it, so one CPU costs nothing. */
@@ -221,6 +225,10 @@ void secondary_start_kernel(void)
 	cpu_init(cpu_exc_stacks[cpu]);
 	if (smp_ops_used->smp_secondary_init)
 		smp_ops_used->smp_secondary_init(cpu);
+	/* Out of the holding pen (Linux's versatile_secondary_init writes pen_release so). */
+	smp_mb();
+	WRITE_ONCE(secondary_data.pen, ~0u);
+	dsb_sev();
 	store_cpu_topology(cpu);
 	/* Linux's set_cpu_online: an atomic OR, others change the word too. */
 	for (;;) {

@@ -6,6 +6,8 @@
  */
 #include <linux/irqchip/arm-gic.h>
 #include <linux/kernel.h>
+#include <linux/of_fdt.h>
+#include <libfdt.h>
 #include <asm/barrier.h>
 #include <asm/early_ioremap.h>
 #include <asm/io.h>
@@ -53,4 +55,47 @@ void gic_ack_sgis(void)
 			return;
 		writel(iar, gic_cpu + GIC_CPU_EOI);
 	}
+}
+
+/* The GICv2 compatibles Linux's irq-gic.c matches that the boards here have. */
+static const char *const gic_compatibles[] = { "arm,cortex-a15-gic", "arm,cortex-a9-gic", "arm,gic-400" };
+
+/* Cell @i of a reg property, read as @cells 32-bit words. */
+static u64 reg_cells(const fdt32_t *reg, int i, int cells)
+{
+	u64 v = 0;
+
+	for (int c = 0; c < cells; c++)
+		v = (v << 32) | fdt32_to_cpu(reg[i + c]);
+	return v;
+}
+
+bool gic_dt_regs(phys_addr_t *dist_phys, phys_addr_t *cpu_phys)
+{
+	const void *fdt = initial_boot_params;
+	int node = -1, parent, ac, sc, len;
+	const fdt32_t *reg;
+
+	if (!fdt)
+		return false;
+	for (unsigned int i = 0; i < ARRAY_SIZE(gic_compatibles) && node < 0; i++)
+		node = fdt_node_offset_by_compatible(fdt, -1, gic_compatibles[i]);
+	if (node < 0)
+		return false;
+	parent = fdt_parent_offset(fdt, node);
+	ac = parent >= 0 ? fdt_address_cells(fdt, parent) : 2;
+	sc = parent >= 0 ? fdt_size_cells(fdt, parent) : 1;
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	/* The distributor's range, then the CPU interface's. */
+	if (!reg || ac < 1 || ac > 2 || sc < 0 || sc > 2 || len < 2 * (ac + sc) * (int)sizeof(*reg))
+		return false;
+	*dist_phys = (phys_addr_t)reg_cells(reg, 0, ac);
+	*cpu_phys = (phys_addr_t)reg_cells(reg, ac + sc, ac);
+	return true;
+}
+
+void gic_cpu_if_init(void)
+{
+	writel(0xff, gic_cpu + GIC_CPU_PRIMASK);
+	writel(1, gic_cpu + GIC_CPU_CTRL);
 }

@@ -24,10 +24,6 @@
 #define SYS_FLAGSSET		0x30
 #define SYS_FLAGSCLR		0x34
 
-/* The Cortex-A15 MPCore's GIC, at PERIPHBASE 0x2c000000 (dts/vexpress-a15.dtsi's gic node). */
-#define A15_GIC_DIST_PHYS	0x2c001000
-#define A15_GIC_CPU_PHYS	0x2c002000
-
 /*
  * Follows Linux's vexpress_smp_dt_prepare_cpus and vexpress_flags_set
  * (v6.1). Present are the possible CPUs the GIC has an interface for (its
@@ -37,11 +33,15 @@
  */
 static void vexpress_smp_prepare_cpus(unsigned int max_cpus)
 {
-	unsigned int gic_cpus = gic_nr_cpu_interfaces(A15_GIC_DIST_PHYS);
+	phys_addr_t dist, cpu_if;
+	unsigned int gic_cpus;
 	void __iomem *sysreg;
 
+	if (!gic_dt_regs(&dist, &cpu_if))
+		return;
+	gic_cpus = gic_nr_cpu_interfaces(dist);
 	/* Alone, map nothing: a one-CPU boot's vmalloc area stays as it was. */
-	if (gic_cpus < 2 || gic_sgi_init(A15_GIC_DIST_PHYS, A15_GIC_CPU_PHYS) < 2)
+	if (gic_cpus < 2 || gic_sgi_init(dist, cpu_if) < 2)
 		return;
 	sysreg = ioremap(V2M_SYSREG_PHYS, V2M_SYSREG_SIZE);
 	if (!sysreg)
@@ -77,14 +77,11 @@ static int vexpress_boot_secondary(unsigned int cpu)
 	return 0;
 }
 
-/* Follows Linux's versatile_secondary_init (v6.1): out of the pen; and the wake-up SGI acknowledged. */
+/* The wake-up SGI acknowledged (secondary_start_kernel then lets the boot CPU know the pen is left, as Linux's versatile_secondary_init). */
 static void vexpress_secondary_init(unsigned int cpu)
 {
 	(void)cpu;
 	gic_ack_sgis();
-	smp_mb();
-	WRITE_ONCE(secondary_data.pen, ~0u);
-	dsb_sev();
 }
 
 static void vexpress_send_wakeup(unsigned int cpu)

@@ -36,6 +36,10 @@ unsigned int gic_nr_cpu_interfaces(phys_addr_t dist_phys);
  * The number of CPU interfaces the GIC has (GICD_TYPER), 0 if a mapping failed.
  */
 unsigned int gic_sgi_init(phys_addr_t dist_phys, phys_addr_t cpu_phys);
+/* The distributor's and the CPU interface's addresses from the device tree's GICv2 node. */
+bool gic_dt_regs(phys_addr_t *dist_phys, phys_addr_t *cpu_phys);
+/* This CPU's interface on, every priority let through (what QEMU's vexpress loader does for a secondary). */
+void gic_cpu_if_init(void);
 /* Send SGI @sgi to the CPU interface @cpu_if (the CPU's MPIDR.Aff0 on a single cluster). */
 void gic_send_sgi(unsigned int cpu_if, unsigned int sgi);
 /* On this CPU: acknowledge and end every pending SGI. */
