@@ -50,6 +50,7 @@ struct storm_cpu {
 	void *areas[STORM_AREAS];
 	unsigned long area_sizes[STORM_AREAS];
 	struct page *kmapped[STORM_KMAPS];
+	void *churn[STORM_OBJECTS];		/* allocated while the neighbour's objects are freed */
 	/* Found by the storm, reported by CPU 0 once all are back. */
 	unsigned int bad_tags, failed_allocs, kmap_refusals;
 	unsigned long allocations;
@@ -227,16 +228,39 @@ static void storm_give_back(struct storm_cpu *sc, struct storm_cpu *owner, unsig
 		}
 	}
 	if (storm_kinds & STORM_SLAB_KIND) {
+		/*
+		 * Each free is followed by an allocation of the same size for
+		 * this CPU, so that its slabs run empty and it takes what other
+		 * CPUs freed to them (SLUB's get_freelist) while the neighbour
+		 * frees into them.
+		 */
 		for (unsigned int i = 0; i < STORM_OBJECTS; i++) {
+			struct kmem_cache *cache = owner->caches[i];
+			size_t size = owner->sizes[i];
+
+			sc->churn[i] = NULL;
 			if (!owner->objects[i])
 				continue;
-			if (!tag_check(owner->objects[i], owner->sizes[i], owner_tag(cpu, round, 64 + i)))
+			if (!tag_check(owner->objects[i], size, owner_tag(cpu, round, 64 + i)))
 				sc->bad_tags++;
-			if (owner->caches[i])
-				kmem_cache_free(owner->caches[i], owner->objects[i]);
+			if (cache)
+				kmem_cache_free(cache, owner->objects[i]);
 			else
 				kfree(owner->objects[i]);
 			owner->objects[i] = NULL;
+			sc->churn[i] = cache ? kmem_cache_alloc(cache, GFP_KERNEL) : kmalloc(size, GFP_KERNEL);
+			if (!sc->churn[i]) {
+				sc->failed_allocs++;
+				continue;
+			}
+			tag_fill(sc->churn[i], size, owner_tag(sc->cpu, round, 224 + i));
+		}
+		for (unsigned int i = 0; i < STORM_OBJECTS; i++) {
+			if (!sc->churn[i])
+				continue;
+			if (!tag_check(sc->churn[i], owner->sizes[i], owner_tag(sc->cpu, round, 224 + i)))
+				sc->bad_tags++;
+			kfree(sc->churn[i]);
 		}
 	}
 	if (storm_kinds & STORM_VMALLOC_KIND) {
