@@ -56,7 +56,8 @@ struct storm_cpu {
 	unsigned long allocations;
 } __aligned(64);
 
-static struct storm_cpu storm_cpus[NR_CPUS];
+/* One per possible CPU, allocated for each storm (the kernel image keeps no room for it). */
+static struct storm_cpu *storm_cpus;
 static struct kmem_cache *storm_cache;
 static unsigned int storm_kinds;	/* which storms run: STORM_* bits */
 #define STORM_PAGES_KIND	1u
@@ -359,16 +360,23 @@ static void run_storm(struct ktest *t, unsigned int kinds)
 	unsigned long allocations = 0;
 
 	/* A constructor keeps it from merging with a kmalloc cache: its objects are the storm's alone. */
+	storm_cpus = kcalloc(nr_cpu_ids, sizeof(*storm_cpus), GFP_KERNEL);
+	KTEST_ASSERT_TRUE(t, storm_cpus != NULL);
 	storm_cache = kmem_cache_create("ktest-smp", 96, 0, SLAB_RECLAIM_ACCOUNT, storm_ctor);
+	if (!storm_cache)
+		kfree(storm_cpus);
 	KTEST_ASSERT_TRUE(t, storm_cache != NULL);
 	storm_kinds = kinds;
 	storm_nr_cpus = num_online_cpus();
 	/* The CPUs storm as 0..n-1: they are the online ones, numbered from the boot CPU up. */
+	if (cpu_online_bits != (1UL << storm_nr_cpus) - 1) {
+		kmem_cache_destroy(storm_cache);
+		kfree(storm_cpus);
+	}
 	KTEST_ASSERT_TRUE(t, cpu_online_bits == (1UL << storm_nr_cpus) - 1);
 	atomic_set(&barrier_count, 0);
 	storm_counters(&before);
 	for_each_online_cpu(cpu) {
-		memset(&storm_cpus[cpu], 0, sizeof(storm_cpus[cpu]));
 		prandom_seed_state(&storm_cpus[cpu].rnd, 0x5eed0000u + cpu + kinds * 16);
 	}
 	smp_mb();
@@ -403,6 +411,8 @@ static void run_storm(struct ktest *t, unsigned int kinds)
 	KTEST_EXPECT_EQ(t, kmap_local_depth(), 0u);
 	kmem_cache_destroy(storm_cache);
 	storm_cache = NULL;
+	kfree(storm_cpus);
+	storm_cpus = NULL;
 }
 
 static void page_storm(struct ktest *t)
