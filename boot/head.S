@@ -77,6 +77,7 @@ ENDPROC(stext)
  * runs at PL1 (ARM ARM B1.8.1). Also give PL1 the physical counter and
  * timer and zero the virtual offset, as Linux's hyp-stub does.
  */
+	.globl	__hyp_stub_leave		@ also for secondary_startup (head-smp.S)
 __hyp_stub_leave:
 	mov	r6, #0
 	mrs	r0, cpsr
@@ -200,6 +201,7 @@ ENDPROC(v7_invalidate_l1)
  * Invalidate the TLBs and the I-cache first: nothing in them may be
  * used with the new tables (ARM ARM B3.10.2).
  */
+	.globl	__enable_mmu			@ also for secondary_startup (head-smp.S)
 __enable_mmu:
 	mov	r0, #0
 	dsb

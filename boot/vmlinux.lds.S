@@ -139,3 +139,4 @@ SECTIONS
 ASSERT(SIZEOF(.vectors) <= SZ_4K && SIZEOF(.stubs) <= SZ_4K, "vectors and stubs fit a page each")
 ASSERT(__idmap_text_end - __idmap_text_start <= 0x1000, "idmap text must fit in a page")
 ASSERT(_text == PAGE_OFFSET + TEXT_OFFSET, "_text must sit at PAGE_OFFSET + TEXT_OFFSET")
+ASSERT(stext == _text, "the boot loader enters at the image's first byte: head.S links first")

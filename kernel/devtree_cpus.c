@@ -89,4 +89,6 @@ void arm_dt_init_cpu_maps(void)
 		return;
 	}
 	nr_cpu_ids = cpuidx;
+	for (i = 0; i < cpuidx; i++)
+		__cpu_logical_map[i] = tmp_map[i];
 }

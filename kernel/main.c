@@ -3,6 +3,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/percpu.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <asm/bootstats.h>
 #include <asm/early_ioremap.h>
@@ -20,6 +21,7 @@ static void __noreturn start_kernel_on_boot_stack(void)
 {
 	/* Linux's start_kernel: the per-CPU areas right after setup_arch, before the zonelists. */
 	setup_per_cpu_areas();
+	smp_prepare_boot_cpu();
 	build_all_zonelists();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	if (__boot_cpu_hyp)
@@ -34,6 +36,9 @@ static void __noreturn start_kernel_on_boot_stack(void)
 	vmalloc_init();
 	/* Later in start_kernel: the per-CPU page lists leave the boot pageset. */
 	setup_per_cpu_pageset();
+	/* Linux's kernel_init_freeable: the secondary CPUs come up before the initcalls. */
+	smp_prepare_cpus();
+	smp_init();
 	/* rest_init's kernel_init runs the initcalls. */
 	mm_initcalls();
 	/* The machine's devices (Linux's arch_initcall customize_machine, then the drivers' probes). */
@@ -61,6 +66,7 @@ void start_kernel(void)
 	char *command_line;
 
 	bootstats_mark(BOOT_START_KERNEL);
+	smp_setup_processor_id();
 	pr_info("Booting Linux on physical CPU 0x%x\n", read_cpuid_mpidr() & 0xffffff);
 	printk(KERN_NOTICE "" KERNEL_NAME " version 0.1 (%s, PAGE_OFFSET 0x%08lx%s)\n",
 	       IS_ENABLED(CONFIG_ARM_LPAE) ? "LPAE" : "classic", PAGE_OFFSET,

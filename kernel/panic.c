@@ -1,6 +1,7 @@
 /* panic, the end of a run, and the early exception report. */
 #include <linux/console.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <asm/cp15.h>
 #include <asm/setup.h>
 #include <asm/reboot.h>
@@ -102,7 +103,7 @@ void bad_exception(unsigned int vector, unsigned long lr, unsigned long spsr)
  */
 void __warn(const char *file, int line, void *caller)
 {
-	pr_warn("WARNING: CPU: 0 PID: 0 at %s:%d %pS\n", file, line, caller);
+	pr_warn("WARNING: CPU: %u PID: 0 at %s:%d %pS\n", smp_processor_id(), file, line, caller);
 	printk("Modules linked in:\n");
 	dump_stack();
 	pr_warn("---[ end trace 0000000000000000 ]---\n");

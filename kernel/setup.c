@@ -63,11 +63,14 @@ static void cacheid_init(void)
  * handlers run in the mode the exception entered, on these stacks, so an
  * overflowed or broken kernel stack can still be reported.
  */
-#define EXC_STACK_SIZE	4096
 static u8 exc_stacks[4][EXC_STACK_SIZE] __aligned(8);
 
-/* Follows Linux's cpu_init (arch/arm/kernel/setup.c, v6.x): each exception mode's sp. */
-static void cpu_init(void)
+/*
+ * Follows Linux's cpu_init (arch/arm/kernel/setup.c, v6.x): each exception
+ * mode's sp, in @stacks (EXC_STACKS_SIZE bytes; a secondary CPU's come
+ * from kernel/smp-boot.c, the boot CPU's are exc_stacks).
+ */
+void cpu_init(u8 (*stacks)[EXC_STACK_SIZE])
 {
 	static const u32 modes[4] = { ABT_MODE, UND_MODE, IRQ_MODE, FIQ_MODE };
 	u32 cpsr;
@@ -76,7 +79,7 @@ static void cpu_init(void)
 	for (int i = 0; i < 4; i++) {
 		/* Low registers only: FIQ mode banks r8-r12, so a value there would change under us. */
 		register u32 m __asm__("r0") = (cpsr & ~(u32)MODE_MASK) | modes[i] | PSR_I_BIT | PSR_F_BIT;
-		register u8 *top __asm__("r1") = exc_stacks[i] + EXC_STACK_SIZE;
+		register u8 *top __asm__("r1") = stacks[i] + EXC_STACK_SIZE;
 		register u32 back __asm__("r2") = cpsr;
 
 		__asm__ __volatile__("msr cpsr_c, %0\n\tmov sp, %1\n\tmsr cpsr_c, %2"
@@ -93,7 +96,7 @@ static void setup_processor(void)
 	pr_info("CPU: %s [%08x] revision %d (ARMv%s), cr=%08x\n",
 		"ARMv7 Processor", midr, midr & 15, "7", get_cr());
 	cacheid_init();
-	cpu_init();
+	cpu_init(exc_stacks);
 }
 
 /* Follows Linux's dump_machine_table (v6.x), but ends in a panic where Linux spins. */

@@ -5,6 +5,7 @@
  * helpers (there is no user space to call them).
  */
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/cacheflush.h>
 #include <asm/cp15.h>
@@ -65,7 +66,7 @@ static const char *const processor_modes[32] = {
 /* Follows Linux's dump_stack_print_info (lib/dump_stack.c, v6.1): who is running, on what. */
 static void dump_stack_print_info(void)
 {
-	printk("CPU: 0 PID: 0 Comm: swapper %s " KERNEL_RELEASE "\n", print_tainted());
+	printk("CPU: %u PID: 0 Comm: swapper %s " KERNEL_RELEASE "\n", smp_processor_id(), print_tainted());
 	printk("Hardware name: %s\n", machine_desc ? machine_desc->name : "unknown");
 }
 
@@ -172,9 +173,15 @@ static void dump_backtrace(const struct pt_regs *regs, unsigned long low, unsign
 	}
 }
 
-/* The stack the kernel runs on now: the boot stack until setup_arch is done, then the guarded one. */
+/*
+ * The stack the kernel runs on now: the boot stack until setup_arch is
+ * done, then the guarded one; a secondary CPU's, THREAD_SIZE of pages
+ * aligned to their size (kernel/smp-boot.c).
+ */
 static unsigned long current_stack_low(unsigned long sp)
 {
+	if (smp_processor_id())
+		return sp & ~(unsigned long)(THREAD_SIZE - 1);
 	return sp - BOOT_STACK_GUARD < PAGE_SIZE + THREAD_SIZE ? BOOT_STACK_VIRT
 							       : (unsigned long)init_thread_union;
 }

@@ -71,7 +71,7 @@ void dma_contiguous_remap(void)
 		split_large_block(__phys_to_virt(end) - 1);
 		for (unsigned long addr = map.virtual; addr < __phys_to_virt(end); addr += PMD_SIZE)
 			pmd_clear(pmd_off_k(addr));
-		local_flush_tlb_all();
+		flush_tlb_all();
 		iotable_init(&map, 1);
 	}
 }
@@ -132,7 +132,7 @@ static void __dma_remap(struct page *page, size_t size, pgprot_t prot)
 		pte_t *ptep = pte_offset_kernel(pmd_off_k(addr), addr);
 
 		set_pte_ext(ptep, pfn_pte(PFN_DOWN(__pa(addr)), prot), 0);
-		local_flush_tlb_kernel_page(addr);
+		flush_tlb_kernel_page(addr);
 	}
 }
 

@@ -51,5 +51,5 @@ void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pteval_t prot)
 		set_pte_ext(ptep, pfn_pte(phys >> PAGE_SHIFT, __pgprot(prot)), 0);
 	else
 		set_pte_ext(ptep, __pte(0), 0);
-	local_flush_tlb_kernel_page(vaddr);
+	flush_tlb_kernel_page(vaddr);
 }

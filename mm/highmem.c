@@ -4,10 +4,14 @@
  * pkmap_count[] with 0 = free and no stale TLB entry, 1 = free but maybe
  * still in the TLB, n > 1 = n - 1 users; stale entries are cleared and the
  * TLB invalidated only when the search wraps (flush_all_zero_pkmaps).
+ * The pkmap entries are shared by all CPUs: kmap_lock guards them, as
+ * Linux's lock_kmap does, and the wrap's flush reaches every CPU's TLB.
+ * kmap_local slots are each CPU's own: no lock, a local flush.
  */
 #include <linux/highmem.h>
 #include <linux/kernel.h>
 #include <linux/percpu.h>
+#include <linux/spinlock.h>
 #include <asm/fixmap.h>
 #include <asm/mem_types.h>
 #include <asm/mmu.h>
@@ -17,6 +21,7 @@
 static unsigned int pkmap_count[LAST_PKMAP];
 static struct page *pkmap_page[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
+static DEFINE_SPINLOCK(kmap_lock);
 /*
  * How many kmap_local slots each CPU holds (Linux keeps it per task since
  * 5.11; with no tasks here, per CPU as Linux's __kmap_atomic_idx was).
@@ -45,14 +50,25 @@ static pte_t kernel_pte(const struct page *page)
  * past the last kunmap (count 1) until flush_all_zero_pkmaps clears it.
  * kmap_local slots are not recorded, as in Linux.
  */
-void *page_address(const struct page *page)
+static void *page_address_locked(const struct page *page)
 {
-	if (!PageHighMem(page))
-		return lowmem_page_address(page);
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		if (pkmap_count[i] && pkmap_page[i] == page)
 			return (void *)PKMAP_ADDR(i);
 	return NULL;
+}
+
+void *page_address(const struct page *page)
+{
+	unsigned long flags;
+	void *addr;
+
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	spin_lock_irqsave(&kmap_lock, flags);
+	addr = page_address_locked(page);
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	return addr;
 }
 
 /* Follows Linux's flush_all_zero_pkmaps (v6.x): clear the entries nobody uses, then one TLB flush. */
@@ -69,10 +85,10 @@ static void flush_all_zero_pkmaps(void)
 		flushed = true;
 	}
 	if (flushed)
-		local_flush_tlb_all();
+		flush_tlb_kernel_range(PKMAP_ADDR(0), PKMAP_ADDR(LAST_PKMAP));
 }
 
-/* Follows Linux's map_new_virtual (v6.x), but fails where Linux would sleep. */
+/* Follows Linux's map_new_virtual (v6.x), but fails where Linux would sleep. Under kmap_lock. */
 static void *map_new_virtual(struct page *page)
 {
 	unsigned int count = LAST_PKMAP;
@@ -99,31 +115,32 @@ static void *map_new_virtual(struct page *page)
 /* Follows Linux's kmap and kmap_high (v6.x): the entry the page still holds, else a new one. */
 void *kmap(struct page *page)
 {
-	unsigned long vaddr;
+	unsigned long vaddr, flags;
 
 	if (!PageHighMem(page))
 		return page_address(page);
-	vaddr = (unsigned long)page_address(page);
-	if (!vaddr) {
+	spin_lock_irqsave(&kmap_lock, flags);
+	vaddr = (unsigned long)page_address_locked(page);
+	if (!vaddr)
 		vaddr = (unsigned long)map_new_virtual(page);
-		if (!vaddr)
-			return NULL;
-	}
-	pkmap_count[PKMAP_NR(vaddr)]++;
+	if (vaddr)
+		pkmap_count[PKMAP_NR(vaddr)]++;
+	spin_unlock_irqrestore(&kmap_lock, flags);
 	return (void *)vaddr;
 }
 
 /* Follows Linux's kunmap and kunmap_high (v6.x): the entry stays mapped (count 1) until the pool wraps. */
 void kunmap(struct page *page)
 {
-	unsigned long vaddr;
+	unsigned long vaddr, flags;
 
 	if (!PageHighMem(page))
 		return;
-	vaddr = (unsigned long)page_address(page);
-	if (WARN_ON(!vaddr || pkmap_count[PKMAP_NR(vaddr)] < 2))
-		return;		/* not kmapped */
-	pkmap_count[PKMAP_NR(vaddr)]--;
+	spin_lock_irqsave(&kmap_lock, flags);
+	vaddr = (unsigned long)page_address_locked(page);
+	if (!WARN_ON(!vaddr || pkmap_count[PKMAP_NR(vaddr)] < 2))	/* else not kmapped */
+		pkmap_count[PKMAP_NR(vaddr)]--;
+	spin_unlock_irqrestore(&kmap_lock, flags);
 }
 
 /*
@@ -200,9 +217,12 @@ void kunmap_local(void *addr)
 unsigned int kmap_pkmap_in_use(void)
 {
 	unsigned int n = 0;
+	unsigned long flags;
 
+	spin_lock_irqsave(&kmap_lock, flags);
 	for (unsigned int i = 0; i < LAST_PKMAP; i++)
 		n += pkmap_count[i] > 1;
+	spin_unlock_irqrestore(&kmap_lock, flags);
 	return n;
 }
 

@@ -11,6 +11,20 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 
+/*
+ * Linux's spin_lock_irqsave(&zone->lock): the free lists are shared by
+ * every CPU. CONFIG_SMP_TEST_NO_ZONE_LOCK, for the one test build that
+ * shows the smp suite catches a race, leaves the lock out (IRQs are still
+ * masked); no other build may set it.
+ */
+#ifdef CONFIG_SMP_TEST_NO_ZONE_LOCK
+#define zone_lock(zone, flags)		do { (void)(zone); local_irq_save(flags); } while (0)
+#define zone_unlock(zone, flags)	do { (void)(zone); local_irq_restore(flags); } while (0)
+#else
+#define zone_lock(zone, flags)		spin_lock_irqsave(&(zone)->lock, flags)
+#define zone_unlock(zone, flags)	spin_unlock_irqrestore(&(zone)->lock, flags)
+#endif
+
 /* Follows Linux's pfn_to_bitidx (v6.1, FLATMEM): the first bit of pfn's pageblock in its zone's usemap. */
 static inline unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
 {
@@ -110,6 +124,8 @@ static inline int get_pcppage_migratetype(const struct page *page)
 struct page *__rmqueue_smallest(struct zone *zone, unsigned int order, int migratetype);
 struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype, unsigned int alloc_flags);
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone, unsigned int order, int migratetype);
+/* Linux's free_one_page: __free_one_page under the zone lock, the pageblock type read under it. */
+void free_one_page(struct zone *zone, struct page *page, unsigned long pfn, unsigned int order);
 
 /* mm/page_fallback.c */
 extern const int fallbacks[MIGRATE_TYPES][MIGRATE_PCPTYPES];

@@ -48,7 +48,7 @@ static void make_pmd_empty(unsigned long addr)
 		void *table = pte_offset_kernel(pmdp, addr & PMD_MASK);
 
 		pmd_clear(pmdp);
-		local_flush_tlb_kernel_range(addr & PMD_MASK, (addr & PMD_MASK) + PMD_SIZE);
+		flush_tlb_kernel_range(addr & PMD_MASK, (addr & PMD_MASK) + PMD_SIZE);
 		vmalloc_release_pte_page((unsigned long)table & PAGE_MASK);
 	}
 }

@@ -8,6 +8,11 @@
  * base, non-overlapping, adjacent regions with equal flags merged,
  * total_size equal to the sum of sizes, cnt <= max. An empty type has cnt 0
  * (Linux 6.x dropped the old dummy entry).
+ *
+ * Boot-CPU only, as in Linux (whose memblock has no lock either): the
+ * tables change only before the secondary CPUs start (smp_init) and are
+ * read-only after; every change asserts it (memblock_assert_boot_cpu).
+ * Lookups (memblock_is_map_memory for pfn_valid) are safe on any CPU.
  */
 #include <linux/cache.h>
 #include <linux/kernel.h>
@@ -16,6 +21,7 @@
 #include <linux/string.h>
 #include <linux/types.h>
 #include <asm/page.h>
+#include <linux/smp.h>
 #include <asm/setup.h>
 
 /* Keep public entry points out of line so %pS names their real caller. */
@@ -429,12 +435,19 @@ static unsigned long fill_gaps(struct memblock_type *type, phys_addr_t base,
 }
 
 /* Follows Linux's memblock_add_range (mm/memblock.c, v6.x). */
+/* A change to the tables once another CPU runs is a bug: say so, where. */
+static void memblock_assert_boot_cpu(void)
+{
+	WARN_ON(num_online_cpus() > 1);
+}
+
 static int add_range(struct memblock_type *type, phys_addr_t base,
 		     phys_addr_t size, enum memblock_flags flags)
 {
 	phys_addr_t end = base + cap_size(base, &size);
 	unsigned long pieces;
 
+	memblock_assert_boot_cpu();
 	if (!size)
 		return 0;
 
@@ -473,6 +486,7 @@ static int isolate_range(struct memblock_type *type, phys_addr_t base,
 	unsigned long i;
 	bool seen = false;
 
+	memblock_assert_boot_cpu();
 	*first = *last = 0;
 	if (!size)
 		return 0;

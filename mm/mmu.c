@@ -205,7 +205,7 @@ static void prepare_page_table(void)
 	clear_idmap_pmd(__pa(__turn_mmu_on));
 	clear_idmap_pmd(__pa(__turn_mmu_on_end));
 	/* Break before make: nothing cleared above may still be in the TLB when map_lowmem fills it. */
-	local_flush_tlb_all();
+	flush_tlb_all();
 }
 
 /* create_mapping for one range: length bytes of phys at virt. */
@@ -274,7 +274,7 @@ static void map_kernel(void)
 	map_range(__pa(__start_rodata), __pa(__init_begin), MT_MEMORY_RO);
 	map_range(__pa(__init_begin), __pa(__init_end), MT_MEMORY_RWX);
 	map_range(__pa(__init_end), kernel_sec_end, MT_MEMORY_RW);
-	local_flush_tlb_all();
+	flush_tlb_all();
 }
 
 /*
@@ -285,7 +285,7 @@ static void map_kernel(void)
 void fix_kernmem_perms(void)
 {
 	map_range(__pa(__init_begin), __pa(__init_end), MT_MEMORY_RW);
-	local_flush_tlb_all();
+	flush_tlb_all();
 }
 
 /*
@@ -320,7 +320,7 @@ static void early_fixmap_shutdown(void)
 	fixmap_use_tables();
 	pmd_clear(pmdp);
 	/* Break before make (ARM ARM B3.10.1): no walk may still use bm_pte. */
-	local_flush_tlb_all();
+	flush_tlb_all();
 	if (ptes) {
 		dsb(ishst);	/* the new entries are visible to the table walk before the PMD */
 		__pmd_populate(pmdp, __pa(ptes), mem_types[MT_DEVICE].prot_l1);
@@ -385,7 +385,7 @@ static void devicemaps_init(const struct machine_desc *mdesc)
 	for (addr = vmalloc_start((unsigned long)high_memory); addr < (FIXADDR_TOP & PMD_MASK); addr += PMD_SIZE)
 		pmd_clear(pmd_off_k(addr));
 	/* The DTB window comes back read-only, other attributes than head.S's: break before make (B3.10.1). */
-	local_flush_tlb_all();
+	flush_tlb_all();
 
 	if (__atags_pointer)
 		map_one(FDT_FIXED_BASE, __atags_pointer & SECTION_MASK, FDT_FIXED_SIZE, MT_MEMORY_RO);
@@ -403,7 +403,7 @@ static void devicemaps_init(const struct machine_desc *mdesc)
 	 * ARMv7 data cache is PIPT, and early_trap_init already made the
 	 * vectors visible to instruction fetch.
 	 */
-	local_flush_tlb_all();
+	flush_tlb_all();
 	set_cr(get_cr() | CR_V);
 	/* Linux's early_abt_enable: asynchronous aborts can be taken now that there are vectors. */
 	__asm__ __volatile__("cpsie a" : : : "memory");

@@ -366,6 +366,20 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone, un
 	add_to_free_list(page, zone, order, migratetype);
 }
 
+/*
+ * Follows Linux's free_one_page (v6.1): a block straight to the buddy
+ * allocator, under the zone lock; the pageblock's type is read under it,
+ * since isolation may have changed it.
+ */
+void free_one_page(struct zone *zone, struct page *page, unsigned long pfn, unsigned int order)
+{
+	unsigned long flags;
+
+	zone_lock(zone, flags);
+	__free_one_page(page, pfn, zone, order, get_pfnblock_migratetype(page, pfn));
+	zone_unlock(zone, flags);
+}
+
 /* Follows Linux's __free_pages_core (v6.x): boot memory enters the allocator. */
 static void __free_pages_core(struct page *page, unsigned int order)
 {
@@ -396,7 +410,7 @@ void free_reserved_page(struct page *page)
 	ClearPageReserved(page);
 	page->_refcount = 0;
 	adjust_managed_page_count(page, 1);
-	__free_one_page(page, page_to_pfn(page), page_zone(page), 0, get_pageblock_migratetype(page));
+	free_one_page(page_zone(page), page, page_to_pfn(page), 0);
 }
 
 /*
@@ -644,10 +658,14 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype, u
 static __noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order, int migratetype,
 					     unsigned int alloc_flags)
 {
-	struct page *page = __rmqueue(zone, order, migratetype, alloc_flags);
+	unsigned long flags;
+	struct page *page;
 
+	zone_lock(zone, flags);
+	page = __rmqueue(zone, order, migratetype, alloc_flags);
 	if (page)
 		__mod_zone_freepage_state(zone, -(1L << order), get_pcppage_migratetype(page));
+	zone_unlock(zone, flags);
 	return page;
 }
 
@@ -974,7 +992,7 @@ void __free_pages(struct page *page, unsigned int order)
 	if (likely(pcp_allowed_order(order)))
 		free_unref_page(page, order);
 	else
-		__free_one_page(page, pfn, page_zone(page), order, get_pfnblock_migratetype(page, pfn));
+		free_one_page(page_zone(page), page, pfn, order);
 }
 
 /*

@@ -15,6 +15,7 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/string.h>
+#include <asm/smp.h>
 #include "internal.h"
 #include "pcp.h"
 
@@ -163,6 +164,27 @@ void zone_pcp_update(struct zone *zone, int cpu_online)
 }
 
 /*
+ * Follows Linux's page_alloc_cpu_online (v6.1, the CPUHP_PAGE_ALLOC step,
+ * run before the CPU starts): the lists' sizes count one more CPU.
+ */
+void page_alloc_cpu_online(unsigned int cpu)
+{
+	(void)cpu;
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		if (populated_zone(&contig_page_data.node_zones[z]))
+			zone_pcp_update(&contig_page_data.node_zones[z], 1);
+}
+
+/* Follows Linux's page_alloc_cpu_dead (v6.1): the CPU did not come, the sizes as before. */
+void page_alloc_cpu_dead(unsigned int cpu)
+{
+	(void)cpu;
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		if (populated_zone(&contig_page_data.node_zones[z]))
+			zone_pcp_update(&contig_page_data.node_zones[z], 0);
+}
+
+/*
  * Follows Linux's rmqueue_bulk (v6.1): up to @count blocks of @order from
  * the buddy allocator to the tail of @list, in the order expand() splits
  * them (rising addresses); they leave NR_FREE_PAGES. Returns how many.
@@ -170,8 +192,10 @@ void zone_pcp_update(struct zone *zone, int cpu_online)
 static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct list_head *list,
 			int migratetype, unsigned int alloc_flags)
 {
+	unsigned long flags;
 	int i;
 
+	zone_lock(zone, flags);
 	for (i = 0; i < count; i++) {
 		struct page *page = __rmqueue(zone, order, migratetype, alloc_flags);
 
@@ -182,6 +206,7 @@ static int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct
 			__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, -(1L << order));
 	}
 	__mod_zone_page_state(zone, NR_FREE_PAGES, -((long)i << order));
+	zone_unlock(zone, flags);
 	return i;
 }
 
@@ -221,9 +246,12 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 			       unsigned int first_pindex)
 {
 	int min_pindex = 0, max_pindex = NR_PCP_LISTS - 1, pindex = (int)first_pindex - 1;
-	bool isolated_pageblocks = has_isolate_pageblock(zone);
+	bool isolated_pageblocks;
+	unsigned long flags;
 
 	count = min(pcp->count, count);
+	zone_lock(zone, flags);
+	isolated_pageblocks = has_isolate_pageblock(zone);
 	while (count > 0) {
 		struct list_head *list;
 		unsigned int order;
@@ -255,6 +283,7 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
 			__free_one_page(page, page_to_pfn(page), zone, order, mt);
 		} while (count > 0 && !list_empty(list));
 	}
+	zone_unlock(zone, flags);
 }
 
 /*
@@ -310,14 +339,30 @@ void drain_local_pages(struct zone *zone)
 			drain_pages_zone(cpu, &contig_page_data.node_zones[z]);
 }
 
+static void drain_local_pages_call(void *zone)
+{
+	drain_local_pages(zone);
+}
+
 /*
- * Follows Linux's drain_all_pages (v6.1): every CPU's lists. Linux asks
- * each CPU to drain its own through a work item; with one CPU that is a
- * call here, and a later CPU would run drain_local_pages on itself.
+ * Follows Linux's drain_all_pages (v6.1): every CPU's lists. A CPU's
+ * lists are touched by that CPU alone (the fast paths take no lock), so
+ * each other CPU drains its own: an idle one is asked to
+ * (smp_call_on_cpu_async) and waited for; one that is busy keeps its
+ * pages, where Linux 6.1 would take its pcp->lock and drain them.
  */
 void drain_all_pages(struct zone *zone)
 {
+	unsigned int cpu, self = smp_processor_id();
+	unsigned long asked = 0;
+
+	for_each_online_cpu(cpu)
+		if (cpu != self && !smp_call_on_cpu_async(cpu, drain_local_pages_call, zone))
+			asked |= 1UL << cpu;
 	drain_local_pages(zone);
+	for_each_online_cpu(cpu)
+		if (asked & (1UL << cpu))
+			smp_call_wait(cpu);
 }
 
 /*

@@ -142,8 +142,7 @@ static __always_inline void free_unref_page(struct page *page, unsigned int orde
 	set_pcppage_migratetype(page, migratetype);
 	if (unlikely(migratetype >= MIGRATE_PCPTYPES)) {
 		if (unlikely(is_migrate_isolate(migratetype))) {
-			/* Linux's free_one_page reads the type again under the zone lock; there is none, it is current. */
-			__free_one_page(page, pfn, zone, order, migratetype);
+			free_one_page(zone, page, pfn, order);
 			return;
 		}
 		migratetype = MIGRATE_MOVABLE;

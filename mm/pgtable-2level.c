@@ -136,7 +136,7 @@ bool split_large_block(unsigned long addr)
 	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++)
 		first[i].pmd = 0;
 	flush_pmd_entry(first);
-	local_flush_tlb_all();
+	flush_tlb_all();
 	for (unsigned int i = 0; i < LARGE_BLOCK_ENTRIES; i++)
 		first[i].pmd = (pmdval_t)(phys + i * SECTION_SIZE) | prot;
 	flush_pmd_entry(first);

@@ -7,6 +7,7 @@
 #define _MM_SLAB_H
 
 #include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -91,6 +92,8 @@ struct kmem_cache_cpu {
 
 /* Follows Linux's struct kmem_cache_node (v6.1): the node's slabs that are neither full nor a CPU's. */
 struct kmem_cache_node {
+	/* Linux's list_lock: the lists and counters below, and a slab's move between lists. */
+	spinlock_t list_lock;
 	unsigned long nr_partial;
 	struct list_head partial;
 	unsigned long nr_slabs;		/* every slab of the cache on the node */

@@ -11,8 +11,14 @@
  *  - slabs with free objects wait on the node's partial list; full slabs
  *    are on no list; an empty slab goes back to the page allocator unless
  *    the node keeps fewer than min_partial partial slabs.
- * One CPU runs and nothing interrupts an allocation, so the fast path
- * needs none of Linux's cmpxchg: the order of its steps is Linux's.
+ * Concurrency: a CPU's kmem_cache_cpu is touched by that CPU only, and
+ * nothing interrupts an allocation (no IRQs are taken), so the fast paths
+ * need none of Linux's this_cpu_cmpxchg_double: the order of their steps
+ * is Linux's. A slab's freelist, inuse and frozen change under
+ * slab_lock, a bit lock in its page flags: ARM32 has no cmpxchg_double,
+ * and Linux's fallback for it is the same lock with IRQs off
+ * (__cmpxchg_double_slab). The node's lists and counters change under
+ * n->list_lock, taken before slab_lock when both are held.
  */
 #include <linux/cmdline.h>
 #include <linux/errno.h>
@@ -22,8 +28,10 @@
 #include <linux/percpu.h>
 #include <linux/prandom.h>
 #include <linux/smp.h>
+#include <linux/bit_spinlock.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
+#include <asm/smp.h>
 #include <asm/setup.h>
 #include <asm/system.h>
 #include "slab.h"
@@ -131,6 +139,17 @@ static inline void set_freepointer(const struct kmem_cache *s, void *object, voi
 static inline struct kmem_cache_node *get_node(const struct kmem_cache *s, int node)
 {
 	return s->node[node];
+}
+
+/* Follows Linux's slab_lock and slab_unlock (v6.1): PG_locked of the slab's first page. */
+static __always_inline void slab_lock(struct slab *slab)
+{
+	bit_spin_lock(PG_locked, &slab->__page_flags);
+}
+
+static __always_inline void slab_unlock(struct slab *slab)
+{
+	bit_spin_unlock(PG_locked, &slab->__page_flags);
 }
 
 /* Follows Linux's __add_partial and remove_partial (v6.1). */
@@ -283,10 +302,10 @@ static void free_slab(struct kmem_cache *s, struct slab *slab)
 	__free_slab(s, slab);
 }
 
-static void discard_slab(struct kmem_cache *s, struct slab *slab)
+/* The counters are the node's: the caller holds n->list_lock, and frees the slab once it dropped it. */
+static void discard_slab_locked(struct kmem_cache *s, struct slab *slab)
 {
 	dec_slabs_node(s, 0, slab->objects);
-	free_slab(s, slab);
 }
 
 /*
@@ -298,7 +317,11 @@ static void discard_slab(struct kmem_cache *s, struct slab *slab)
 static void deactivate_slab(struct kmem_cache *s, struct slab *slab, void *freelist)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
+	bool discard = false;
+	unsigned long flags;
 
+	spin_lock_irqsave(&n->list_lock, flags);
+	slab_lock(slab);
 	while (freelist) {
 		void *next = get_freepointer(s, freelist);
 
@@ -308,10 +331,17 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab, void *freel
 		freelist = next;
 	}
 	slab->frozen = 0;
-	if (!slab->inuse && n->nr_partial >= s->min_partial)
-		discard_slab(s, slab);
-	else if (slab->freelist)
+	slab_unlock(slab);
+	/* Unfrozen under list_lock: a remote free of this slab waits for it, so inuse and freelist hold still. */
+	if (!slab->inuse && n->nr_partial >= s->min_partial) {
+		discard_slab_locked(s, slab);
+		discard = true;
+	} else if (slab->freelist) {
 		add_partial(n, slab, false);
+	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (discard)
+		free_slab(s, slab);
 }
 
 /* Follows Linux's flush_slab (v6.1): this CPU's slab back to the node. */
@@ -326,13 +356,30 @@ static void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 		deactivate_slab(s, slab, freelist);
 }
 
-/* Follows Linux's flush_all (v6.1): every CPU's slab back to the node. */
+static void flush_cpu_slab(void *s)
+{
+	flush_slab(s, this_cpu_ptr(((struct kmem_cache *)s)->cpu_slab));
+}
+
+/*
+ * Follows Linux's flush_all (v6.1): every CPU's slab back to the node,
+ * each by its own CPU (Linux queues the work on each): an online CPU is
+ * asked from its idle loop; a CPU not online never had a slab. A CPU busy
+ * with a call keeps its slab (Linux would wait for it): the cache's user
+ * destroys or shrinks it only once no other CPU works on it.
+ */
 static void flush_all(struct kmem_cache *s)
 {
-	unsigned int cpu;
+	unsigned int cpu, self = smp_processor_id();
+	unsigned long asked = 0;
 
-	for_each_possible_cpu(cpu)
-		flush_slab(s, per_cpu_ptr(s->cpu_slab, cpu));
+	for_each_online_cpu(cpu)
+		if (cpu != self && !smp_call_on_cpu_async(cpu, flush_cpu_slab, s))
+			asked |= 1UL << cpu;
+	flush_cpu_slab(s);
+	for_each_online_cpu(cpu)
+		if (asked & (1UL << cpu))
+			smp_call_wait(cpu);
 }
 
 /* Follows Linux's acquire_slab and get_partial_node (v6.1): a partial slab, all its free objects taken. */
@@ -340,16 +387,25 @@ static void *get_partial(struct kmem_cache *s, struct slab **slabp)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
 	struct slab *slab;
+	unsigned long flags;
 	void *freelist;
 
-	if (!n->nr_partial)
+	if (!READ_ONCE(n->nr_partial))
 		return NULL;
+	spin_lock_irqsave(&n->list_lock, flags);
+	if (!n->nr_partial) {
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		return NULL;
+	}
 	slab = list_first_entry(&n->partial, struct slab, slab_list);
 	remove_partial(n, slab);
+	slab_lock(slab);
 	freelist = slab->freelist;
 	slab->freelist = NULL;
 	slab->inuse = slab->objects;
 	slab->frozen = 1;
+	slab_unlock(slab);
+	spin_unlock_irqrestore(&n->list_lock, flags);
 	*slabp = slab;
 	return freelist;
 }
@@ -381,8 +437,10 @@ static void *alloc_single(struct kmem_cache *s, gfp_t gfpflags, unsigned long ad
 {
 	struct kmem_cache_node *n = get_node(s, 0);
 	struct slab *slab = NULL;
+	unsigned long flags;
 	void *object;
 
+	spin_lock_irqsave(&n->list_lock, flags);
 	while (n->nr_partial) {
 		slab = list_first_entry(&n->partial, struct slab, slab_list);
 		object = slab->freelist;
@@ -394,25 +452,30 @@ static void *alloc_single(struct kmem_cache *s, gfp_t gfpflags, unsigned long ad
 		slab->inuse = slab->objects;
 		add_full(s, n, slab);
 	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
 	slab = new_slab(s, gfpflags);
 	if (!slab) {
 		slab_out_of_memory(s, gfpflags);
 		return NULL;
 	}
+	spin_lock_irqsave(&n->list_lock, flags);
 	inc_slabs_node(s, 0, slab->objects);
 	object = slab->freelist;
 	if (!alloc_debug_processing(s, slab, object, addr)) {
 		add_full(s, n, slab);
+		spin_unlock_irqrestore(&n->list_lock, flags);
 		return NULL;
 	}
 	add_partial(n, slab, false);
 take:
+	/* A debug cache's slabs are never frozen: list_lock alone keeps them still (Linux takes slab_lock too). */
 	slab->freelist = get_freepointer(s, object);
 	slab->inuse++;
 	if (!slab->freelist) {
 		remove_partial(n, slab);
 		add_full(s, n, slab);
 	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
 	return object;
 }
 
@@ -432,23 +495,34 @@ static __noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, unsig
 
 	slab = c->slab;
 	if (slab) {
-		/* Linux's get_freelist: a slab with no free object is unfrozen and left full. */
+		/*
+		 * Linux's get_freelist: what other CPUs freed to the slab
+		 * meanwhile; a slab with no free object is unfrozen and left
+		 * full, and from then on a free to it makes it partial.
+		 */
+		slab_lock(slab);
 		freelist = slab->freelist;
 		slab->freelist = NULL;
 		slab->inuse = slab->objects;
 		slab->frozen = freelist != NULL;
+		slab_unlock(slab);
 		if (freelist)
 			goto load_freelist;
 		c->slab = NULL;
 	}
 	freelist = get_partial(s, &slab);
 	if (!freelist) {
+		unsigned long flags;
+
 		slab = new_slab(s, gfpflags);
 		if (unlikely(!slab)) {
 			slab_out_of_memory(s, gfpflags);
 			return NULL;
 		}
+		spin_lock_irqsave(&get_node(s, 0)->list_lock, flags);
 		inc_slabs_node(s, 0, slab->objects);
+		spin_unlock_irqrestore(&get_node(s, 0)->list_lock, flags);
+		/* No other CPU knows the new slab yet. */
 		freelist = slab->freelist;
 		slab->freelist = NULL;
 		slab->inuse = slab->objects;
@@ -538,28 +612,47 @@ void *__kmalloc(size_t size, gfp_t flags)
 static __noinline void __slab_free(struct kmem_cache *s, struct slab *slab, void *object, unsigned long addr)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
+	unsigned long flags;
 	void *prior;
+	bool frozen;
 
-	if (kmem_cache_debug(s) && !free_debug_processing(s, slab, object, addr))
+	/*
+	 * Linux takes list_lock only when the slab may change lists; here
+	 * always, which keeps a slab that is not frozen still while its
+	 * counts decide where it goes.
+	 */
+	spin_lock_irqsave(&n->list_lock, flags);
+	if (kmem_cache_debug(s) && !free_debug_processing(s, slab, object, addr)) {
+		spin_unlock_irqrestore(&n->list_lock, flags);
 		return;
+	}
+	slab_lock(slab);
 	prior = slab->freelist;
 	set_freepointer(s, object, prior);
 	slab->freelist = object;
 	slab->inuse--;
-	if (slab->frozen)
+	frozen = slab->frozen;
+	slab_unlock(slab);
+	if (frozen) {
+		/* Its CPU takes the object with the slab's freelist (get_freelist). */
+		spin_unlock_irqrestore(&n->list_lock, flags);
 		return;
+	}
 	if (!slab->inuse && n->nr_partial >= s->min_partial) {
 		if (prior)
 			remove_partial(n, slab);
 		else
 			remove_full(s, slab);
-		discard_slab(s, slab);
+		discard_slab_locked(s, slab);
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		free_slab(s, slab);
 		return;
 	}
 	if (!prior) {
 		remove_full(s, slab);
 		add_partial(n, slab, true);
 	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
 }
 
 /* Follows Linux's do_slab_free (v6.1): an object of the CPU's slab goes on the CPU's freelist. */
@@ -634,6 +727,7 @@ size_t slab_ksize(const struct kmem_cache *s)
 /* Follows Linux's init_kmem_cache_node (v6.1). */
 static void init_kmem_cache_node(struct kmem_cache_node *n)
 {
+	spin_lock_init(&n->list_lock);
 	n->nr_partial = 0;
 	INIT_LIST_HEAD(&n->partial);
 	n->nr_slabs = 0;
@@ -782,18 +876,28 @@ void __kmem_cache_release(struct kmem_cache *s)
 static void free_empty_partial(struct kmem_cache *s, struct kmem_cache_node *n, const char *report)
 {
 	struct list_head *pos, *next;
+	LIST_HEAD(discard);
+	unsigned long flags;
 
 	flush_all(s);
+	spin_lock_irqsave(&n->list_lock, flags);
 	for (pos = n->partial.next; pos != &n->partial; pos = next) {
 		struct slab *slab = list_entry(pos, struct slab, slab_list);
 
 		next = pos->next;
 		if (!slab->inuse) {
 			remove_partial(n, slab);
-			discard_slab(s, slab);
+			discard_slab_locked(s, slab);
+			list_add(&slab->slab_list, &discard);
 		} else if (report) {
 			list_slab_objects(s, slab, report);
 		}
+	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	/* Back to the page allocator outside the lock, as Linux's free_partial. */
+	for (pos = discard.next; pos != &discard; pos = next) {
+		next = pos->next;
+		free_slab(s, list_entry(pos, struct slab, slab_list));
 	}
 }
 
@@ -826,11 +930,13 @@ int __kmem_cache_shrink(struct kmem_cache *s)
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
-	unsigned long nr_free = 0;
+	unsigned long nr_free = 0, flags;
 	struct slab *slab;
 
+	spin_lock_irqsave(&n->list_lock, flags);
 	list_for_each_entry(slab, &n->partial, slab_list)
 		nr_free += slab->objects - slab->inuse;
+	spin_unlock_irqrestore(&n->list_lock, flags);
 	sinfo->active_objs = n->total_objects - nr_free;
 	sinfo->num_objs = n->total_objects;
 	sinfo->active_slabs = n->nr_slabs;
@@ -843,12 +949,15 @@ void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo)
 unsigned long slab_objects_in_use(const struct kmem_cache *s)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
-	unsigned long free = 0;
+	unsigned long free = 0, flags;
 	unsigned int cpu;
 	struct slab *slab;
 
+	spin_lock_irqsave(&n->list_lock, flags);
 	list_for_each_entry(slab, &n->partial, slab_list)
 		free += slab->objects - slab->inuse;
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	/* The CPUs' freelists: exact only while their CPUs are idle, as the tests read it. */
 	for_each_possible_cpu(cpu) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 

@@ -33,7 +33,7 @@ int map_user_page(unsigned long va, struct page *page)
 		__pmd_populate(pmdp, __pa(table), _PAGE_USER_TABLE);
 	}
 	set_pte_ext(pte_offset_kernel(pmdp, va), pfn_pte(page_to_pfn(page), __pgprot(USER_PAGE_PROT)), 0);
-	local_flush_tlb_kernel_page(va);
+	flush_tlb_kernel_page(va);
 	return 0;
 }
 
@@ -51,9 +51,9 @@ void unmap_user_page(unsigned long va)
 		if (pte_val(table[i]))
 			goto out;
 	pmd_clear(pmdp);
-	local_flush_tlb_all();
+	flush_tlb_all();
 	pte_free_kernel(table);
 	return;
 out:
-	local_flush_tlb_kernel_page(va);
+	flush_tlb_kernel_page(va);
 }

@@ -67,15 +67,20 @@ void vmalloc_report_fault(unsigned long addr)
 void show_vmallocinfo(void)
 {
 	struct list_head *pos;
+	unsigned long flags;
 
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	for (pos = vmap_area_list.next; pos != &vmap_area_list; pos = pos->next)
 		show_area(list_entry(pos, struct vmap_area, list));
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	spin_lock_irqsave(&purge_vmap_area_lock, flags);
 	for (pos = purge_vmap_area_list.next; pos != &purge_vmap_area_list; pos = pos->next) {
 		const struct vmap_area *va = list_entry(pos, struct vmap_area, list);
 
 		pr_info("0x%08lx-0x%08lx %7ld unpurged vm_area\n", va->va_start, va->va_end,
 			(long)(va->va_end - va->va_start));
 	}
+	spin_unlock_irqrestore(&purge_vmap_area_lock, flags);
 }
 
 early_param_flag("vmallocinfo", show_vmallocinfo_at_boot);

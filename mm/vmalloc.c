@@ -17,8 +17,10 @@
 #include <linux/mm.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/spinlock.h>
 #include <stdarg.h>
 #include <linux/vmalloc.h>
+#include <asm/atomic.h>
 #include <asm/layout.h>
 #include <asm/lowmem.h>
 #include <asm/mem_types.h>
@@ -39,34 +41,56 @@
 _Static_assert(sizeof(struct vmap_area) <= VM_OBJ_SIZE && sizeof(struct vm_struct) <= VM_OBJ_SIZE,
 	       "the bookkeeping objects fit the pool's objects");
 
+/*
+ * vm_obj_lock: the object pool. kernel_pt_lock (Linux's
+ * init_mm.page_table_lock): a PMD's PTE page is put in once, by one CPU,
+ * and pte_table_pages with it. nr_vmalloc_pages changes by atomic adds.
+ */
+static DEFINE_SPINLOCK(vm_obj_lock);
+static DEFINE_SPINLOCK(kernel_pt_lock);
 static void *obj_free_list;
 static unsigned long obj_pool_pages, pte_table_pages;
 static unsigned long nr_vmalloc_pages;
 
 static void *vm_obj_alloc(void)
 {
-	void *obj = obj_free_list;
+	unsigned long flags;
+	char *page;
+	void *obj;
 
-	if (!obj) {
-		char *page = (char *)__get_free_page(GFP_KERNEL);
-
-		if (!page)
-			return NULL;
-		obj_pool_pages++;
-		for (unsigned int off = VM_OBJ_SIZE; off < PAGE_SIZE; off += VM_OBJ_SIZE) {
-			*(void **)(page + off) = obj_free_list;
-			obj_free_list = page + off;
-		}
-		return page;
+	spin_lock_irqsave(&vm_obj_lock, flags);
+	obj = obj_free_list;
+	if (obj)
+		obj_free_list = *(void **)obj;
+	spin_unlock_irqrestore(&vm_obj_lock, flags);
+	if (obj)
+		return obj;
+	page = (char *)__get_free_page(GFP_KERNEL);
+	if (!page)
+		return NULL;
+	spin_lock_irqsave(&vm_obj_lock, flags);
+	obj_pool_pages++;
+	for (unsigned int off = VM_OBJ_SIZE; off < PAGE_SIZE; off += VM_OBJ_SIZE) {
+		*(void **)(page + off) = obj_free_list;
+		obj_free_list = page + off;
 	}
-	obj_free_list = *(void **)obj;
-	return obj;
+	spin_unlock_irqrestore(&vm_obj_lock, flags);
+	return page;
 }
 
 static void vm_obj_free(void *obj)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&vm_obj_lock, flags);
 	*(void **)obj = obj_free_list;
 	obj_free_list = obj;
+	spin_unlock_irqrestore(&vm_obj_lock, flags);
+}
+
+static void nr_vmalloc_pages_add(long n)
+{
+	atomic_long_add((int)n, (atomic_long_t *)&nr_vmalloc_pages);
 }
 
 struct vmap_area *vmap_area_obj_alloc(void)
@@ -84,7 +108,7 @@ static unsigned long last_flush_start, last_flush_end;
 
 void vmap_area_flush_tlb_range(unsigned long start, unsigned long end)
 {
-	local_flush_tlb_kernel_range(start, end);
+	flush_tlb_kernel_range(start, end);
 	last_flush_start = start;
 	last_flush_end = end;
 }
@@ -98,8 +122,12 @@ void vmalloc_last_flush(unsigned long *start, unsigned long *end)
 /* A PTE page of the vmalloc area goes back (mm/ioremap.c, where a section takes its PMD). */
 void vmalloc_release_pte_page(unsigned long table)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&kernel_pt_lock, flags);
 	if (!pte_table_from_pool((pte_t *)table))
 		pte_table_pages--;
+	spin_unlock_irqrestore(&kernel_pt_lock, flags);
 	pte_free_kernel((pte_t *)table);
 }
 
@@ -133,17 +161,26 @@ static pte_t *vmap_pte_alloc(unsigned long addr)
 {
 	pmd_t *pmdp = pmd_off_k(addr);
 
-	if (!pmd_val(*pmdp)) {
+	if (!pmd_val(READ_ONCE(*pmdp))) {
 		pte_t *table = pte_alloc_one_kernel();
+		unsigned long flags;
 
 		if (!table)
 			return NULL;
-		/* Pages from the buddy allocator, which vmalloc_meta_pages reports. */
-		if (!pte_table_from_pool(table))
-			pte_table_pages++;
 		/* The zeroes are visible to the table walk before the PMD points at them. */
 		dsb(ishst);
-		__pmd_populate(pmdp, __pa(table), _PAGE_KERNEL_TABLE);
+		spin_lock_irqsave(&kernel_pt_lock, flags);
+		if (!pmd_val(*pmdp)) {
+			/* Pages from the buddy allocator, which vmalloc_meta_pages reports. */
+			if (!pte_table_from_pool(table))
+				pte_table_pages++;
+			__pmd_populate(pmdp, __pa(table), _PAGE_KERNEL_TABLE);
+			table = NULL;
+		}
+		spin_unlock_irqrestore(&kernel_pt_lock, flags);
+		/* Another CPU put its table in first (Linux's pmd_populate race in __pte_alloc_kernel). */
+		if (table)
+			pte_free_kernel(table);
 	}
 	if ((pmd_val(*pmdp) & PMD_TYPE_MASK) != PMD_TYPE_TABLE) {
 		WARN_ON(true);	/* a section where an area wants pages: the trees let two users overlap */
@@ -410,7 +447,7 @@ static void __vunmap(const void *addr, bool deallocate_pages)
 	if (deallocate_pages && area->pages) {
 		for (unsigned int i = 0; i < area->nr_pages; i++)
 			__free_pages(area->pages[i], 0);
-		nr_vmalloc_pages -= area->nr_pages;
+		nr_vmalloc_pages_add(-(long)area->nr_pages);
 		free_pages_array(area->pages, (unsigned int)(get_vm_area_size(area) >> PAGE_SHIFT));
 	}
 	vm_obj_free(area);
@@ -471,7 +508,7 @@ static void *__vmalloc_area_node(struct vm_struct *area, gfp_t gfp, unsigned lon
 			goto fail;
 		}
 		area->pages[area->nr_pages] = page;
-		nr_vmalloc_pages++;
+		nr_vmalloc_pages_add(1);
 	}
 	if (vmap_pages_range(addr, addr + get_vm_area_size(area), mem_types[MT_MEMORY_RW].prot_pte,
 			     area->pages) < 0) {

@@ -11,12 +11,20 @@
  * allocation fails), then one TLB flush over their whole span frees them
  * all (Linux's lazy purging, vmap_lazy_nr).
  *
+ * Locks, as Linux 6.1's: vmap_area_lock for the busy tree and list,
+ * free_vmap_area_lock for the free tree and list, purge_vmap_area_lock
+ * for the purge list and vmap_lazy_nr; vmap_purge_lock makes one purge at
+ * a time (a mutex in Linux). None is held while another is taken, except
+ * in the checks (stats, verify, reserve, reset), which take them in the
+ * order vmap_purge_lock, purge, vmap_area, free.
+ *
  * Pure logic, also built on the host (test/fuzz/fuzz_vmap.c): objects and
  * the TLB flush come from vmap_area_obj_alloc and
  * vmap_area_flush_tlb_range, which mm/vmalloc.c provides in the kernel.
  */
 #include <linux/kernel.h>
 #include <linux/rbtree_augmented.h>
+#include <linux/spinlock.h>
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 
@@ -25,6 +33,11 @@ struct list_head vmap_area_list = { &vmap_area_list, &vmap_area_list };
 static struct rb_root free_vmap_area_root;
 static struct list_head free_vmap_area_list = { &free_vmap_area_list, &free_vmap_area_list };
 struct list_head purge_vmap_area_list = { &purge_vmap_area_list, &purge_vmap_area_list };
+
+DEFINE_SPINLOCK(vmap_area_lock);
+DEFINE_SPINLOCK(purge_vmap_area_lock);
+static DEFINE_SPINLOCK(free_vmap_area_lock);
+static DEFINE_SPINLOCK(vmap_purge_lock);
 
 /* Linux's vmap_lazy_nr: pages freed but not yet purged. */
 static unsigned long vmap_lazy_nr;
@@ -273,40 +286,65 @@ unsigned long lazy_max_pages(void)
 	return 32UL * 1024 * 1024 / PAGE_SIZE;
 }
 
+/* Follows Linux's __purge_vmap_area_lazy (v6.1): the list taken whole, one flush, then the merges. */
 void purge_vmap_area_lazy(void)
 {
-	unsigned long start = ~0UL, end = 0;
+	unsigned long start = ~0UL, end = 0, flags;
 	struct list_head *pos;
+	LIST_HEAD(local);
 
-	if (list_empty(&purge_vmap_area_list))
+	spin_lock_irqsave(&vmap_purge_lock, flags);
+	spin_lock(&purge_vmap_area_lock);
+	if (!list_empty(&purge_vmap_area_list)) {
+		local.next = purge_vmap_area_list.next;
+		local.prev = purge_vmap_area_list.prev;
+		local.next->prev = &local;
+		local.prev->next = &local;
+		INIT_LIST_HEAD(&purge_vmap_area_list);
+	}
+	vmap_lazy_nr = 0;
+	spin_unlock(&purge_vmap_area_lock);
+	if (list_empty(&local)) {
+		spin_unlock_irqrestore(&vmap_purge_lock, flags);
 		return;
-	for (pos = purge_vmap_area_list.next; pos != &purge_vmap_area_list; pos = pos->next) {
+	}
+	for (pos = local.next; pos != &local; pos = pos->next) {
 		struct vmap_area *va = list_entry(pos, struct vmap_area, list);
 
 		start = min(start, va->va_start);
 		end = max(end, va->va_end);
 	}
-	/* No stale translation may outlive the free: flush first (Linux's __purge_vmap_area_lazy). */
+	/* No stale translation may outlive the free: flush first, on every CPU (Linux's __purge_vmap_area_lazy). */
 	vmap_area_flush_tlb_range(start, end);
-	while (!list_empty(&purge_vmap_area_list)) {
-		struct vmap_area *va = list_first_entry(&purge_vmap_area_list, struct vmap_area, list);
+	spin_lock(&free_vmap_area_lock);
+	while (!list_empty(&local)) {
+		struct vmap_area *va = list_first_entry(&local, struct vmap_area, list);
 
 		list_del(&va->list);
 		va->vm = NULL;
 		merge_or_add_vmap_area(va);
 	}
-	vmap_lazy_nr = 0;
+	spin_unlock(&free_vmap_area_lock);
 	nr_purges++;
+	spin_unlock_irqrestore(&vmap_purge_lock, flags);
 }
 
+/* Follows Linux's free_vmap_area_noflush (v6.1). */
 void free_vmap_area_noflush(struct vmap_area *va)
 {
+	unsigned long flags, lazy;
+
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	rb_erase(&va->rb_node, &vmap_area_root);
 	list_del(&va->list);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	spin_lock_irqsave(&purge_vmap_area_lock, flags);
 	list_add_tail(&va->list, &purge_vmap_area_list);
 	vmap_lazy_nr += va_size(va) >> PAGE_SHIFT;
+	lazy = vmap_lazy_nr;
+	spin_unlock_irqrestore(&purge_vmap_area_lock, flags);
 	/* Linux 6.1 schedules drain_vmap_work here; there are no workers, so purge at once. */
-	if (vmap_lazy_nr > lazy_max_pages())
+	if (lazy > lazy_max_pages())
 		purge_vmap_area_lazy();
 }
 
@@ -314,8 +352,8 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 				  unsigned long vstart, unsigned long vend)
 {
 	struct vmap_area *va, *free;
-	unsigned long addr = 0;
-	bool purged = false;
+	unsigned long addr = 0, flags;
+	bool purged = false, found;
 
 	if (!size || (size & ~PAGE_MASK) || !align || (align & (align - 1)) || vstart >= vend)
 		return NULL;
@@ -323,8 +361,11 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 	if (!va)
 		return NULL;
 	for (;;) {
+		spin_lock_irqsave(&free_vmap_area_lock, flags);
 		free = lowest_match(free_vmap_area_root.rb_node, size, align, vstart, vend, &addr);
-		if (free && adjust_va_to_fit_type(free, addr, size))
+		found = free && adjust_va_to_fit_type(free, addr, size);
+		spin_unlock_irqrestore(&free_vmap_area_lock, flags);
+		if (found)
 			break;
 		/* Linux 6.1: purge what waits, then try once more. */
 		if (purged) {
@@ -337,25 +378,55 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 	va->va_start = addr;
 	va->va_end = addr + size;
 	va->vm = NULL;
+	spin_lock_irqsave(&vmap_area_lock, flags);
 	insert_busy(va);
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
 	return va;
 }
 
+/* Follows Linux's find_vmap_area (v6.1): the area stays its owner's, who alone frees it, once found. */
 struct vmap_area *find_vmap_area(unsigned long addr)
 {
-	struct rb_node *n = vmap_area_root.rb_node;
+	struct vmap_area *found = NULL;
+	struct rb_node *n;
+	unsigned long flags;
 
+	spin_lock_irqsave(&vmap_area_lock, flags);
+	n = vmap_area_root.rb_node;
 	while (n) {
 		struct vmap_area *va = rb_entry(n, struct vmap_area, rb_node);
 
-		if (addr < va->va_start)
+		if (addr < va->va_start) {
 			n = n->rb_left;
-		else if (addr >= va->va_end)
+		} else if (addr >= va->va_end) {
 			n = n->rb_right;
-		else
-			return va;
+		} else {
+			found = va;
+			break;
+		}
 	}
-	return NULL;
+	spin_unlock_irqrestore(&vmap_area_lock, flags);
+	return found;
+}
+
+/* The checks' view: every list and tree held still. */
+static unsigned long lock_all(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_purge_lock, flags);
+	spin_lock(&purge_vmap_area_lock);
+	spin_lock(&vmap_area_lock);
+	spin_lock(&free_vmap_area_lock);
+	return flags;
+}
+
+static void unlock_all(unsigned long flags)
+{
+	spin_unlock(&free_vmap_area_lock);
+	spin_unlock(&vmap_area_lock);
+	spin_unlock(&purge_vmap_area_lock);
+	spin_unlock_irqrestore(&vmap_purge_lock, flags);
 }
 
 /* The free area holding all of [start, end), if there is one. */
@@ -378,25 +449,24 @@ static struct vmap_area *free_area_holding(unsigned long start, unsigned long en
 
 bool vmap_area_reserve(unsigned long start, unsigned long end, struct vm_struct *vm)
 {
-	struct vmap_area *va, *free;
+	struct vmap_area *va = vmap_area_obj_alloc(), *free;
+	unsigned long flags;
+	bool ok;
 
-	if (start >= end)
-		return false;
-	free = free_area_holding(start, end);
-	/* Outside the managed range an early area is only recorded (Linux's free space spans everything). */
-	if (!free && !(end <= managed_start || start >= managed_end))
-		return false;
-	va = vmap_area_obj_alloc();
 	if (!va)
 		return false;
+	flags = lock_all();
+	free = start < end ? free_area_holding(start, end) : NULL;
 	va->va_start = start;
 	va->va_end = end;
 	va->vm = vm;
-	if ((free && !adjust_va_to_fit_type(free, start, end - start)) || !insert_busy(va)) {
+	/* Outside the managed range an early area is only recorded (Linux's free space spans everything). */
+	ok = start < end && (free || end <= managed_start || start >= managed_end) &&
+	     (!free || adjust_va_to_fit_type(free, start, end - start)) && insert_busy(va);
+	unlock_all(flags);
+	if (!ok)
 		vmap_area_obj_free(va);
-		return false;
-	}
-	return true;
+	return ok;
 }
 
 static void free_list(struct list_head *head)
@@ -409,6 +479,7 @@ static void free_list(struct list_head *head)
 	}
 }
 
+/* Boot (vmalloc_init) and the host fuzzer only, one CPU: no lock. */
 void vmap_area_reset(unsigned long start, unsigned long end)
 {
 	struct vmap_area *va;
@@ -434,6 +505,7 @@ void vmap_area_reset(unsigned long start, unsigned long end)
 
 void vmap_area_stats(struct vmap_area_stats *s)
 {
+	unsigned long flags = lock_all();
 	struct list_head *pos;
 
 	*s = (struct vmap_area_stats){ .lazy_pages = vmap_lazy_nr, .purges = nr_purges };
@@ -450,6 +522,7 @@ void vmap_area_stats(struct vmap_area_stats *s)
 	}
 	for (pos = purge_vmap_area_list.next; pos != &purge_vmap_area_list; pos = pos->next)
 		s->lazy_areas++;
+	unlock_all(flags);
 }
 
 /* Black height of the subtree at n, or -1 if a red-black rule or an augmented maximum is broken. */
@@ -496,7 +569,7 @@ static bool check_order(const struct rb_root *root, const struct list_head *head
 	return pos == head;
 }
 
-int vmap_area_verify(void)
+static int vmap_area_verify_locked(void)
 {
 	if (free_vmap_area_root.rb_node && free_vmap_area_root.rb_node->rb_red)
 		return 1;
@@ -511,4 +584,13 @@ int vmap_area_verify(void)
 	if (!check_order(&vmap_area_root, &vmap_area_list, false))
 		return 6;
 	return 0;
+}
+
+int vmap_area_verify(void)
+{
+	unsigned long flags = lock_all();
+	int ret = vmap_area_verify_locked();
+
+	unlock_all(flags);
+	return ret;
 }

@@ -26,6 +26,8 @@
  *    and kmalloc(16 KiB) + kfree (kmalloc_large: compound pages); and for
  *    each kmalloc class the bytes a slab spends per object beyond the
  *    object (padding and leftover: struct slab lives in struct page);
+ *  - with more than one CPU online: the order-0 pair and the kmalloc(64)
+ *    pair on every CPU at once, per pair of any CPU (bench_contended);
  *  - anti-fragmentation: a fixed-seed storm of unmovable and movable
  *    page allocations in lowmem, then the movable pages freed: the free
  *    pageblocks left, with mobility grouping as the boot has it
@@ -40,11 +42,13 @@
 #include <linux/migrate.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
+#include <linux/smp.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <asm/bootstats.h>
 #include <asm/io.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include "../../mm/slab.h"
 
 #define BENCH_ORDERS	11
@@ -405,6 +409,51 @@ static void bench_vmap_area(unsigned int busy)
 	free_pages((unsigned long)areas, 1);
 }
 
+#define CONTENDED_ROUNDS	512
+
+static void contended_page_pairs(void *arg)
+{
+	(void)arg;
+	for (unsigned int i = 0; i < CONTENDED_ROUNDS; i++)
+		__free_pages(alloc_pages(GFP_KERNEL, 0), 0);
+}
+
+static void contended_kmalloc_pairs(void *arg)
+{
+	(void)arg;
+	for (unsigned int i = 0; i < CONTENDED_ROUNDS; i++)
+		kfree(kmalloc(64, GFP_KERNEL));
+}
+
+/*
+ * @fn's pairs on every online CPU at once. Under -icount QEMU runs the
+ * CPUs in turn and PMCCNTR follows the one instruction count of the
+ * machine, so the window holds every CPU's instructions: divided by every
+ * CPU's pairs, the cost of a pair when all CPUs want the same allocator
+ * (waiting on a lock counts as the instructions of the wait).
+ */
+static void bench_contended(const char *what, void (*fn)(void *))
+{
+	unsigned int cpu, cpus = num_online_cpus(), self = smp_processor_id();
+	unsigned long started = 0;
+	u32 start;
+
+	if (cpus < 2)
+		return;
+	fn(NULL);	/* every list and slab warm on this CPU */
+	start = read_pmccntr();
+	for_each_online_cpu(cpu)
+		if (cpu != self && !smp_call_on_cpu_async(cpu, fn, NULL))
+			started |= 1UL << cpu;
+	fn(NULL);
+	for_each_online_cpu(cpu)
+		if (started & (1UL << cpu))
+			smp_call_wait(cpu);
+	pr_info("bench: %s contended by %u CPUs: %u instructions per pair\n", what,
+		1 + (unsigned int)__builtin_popcountl(started),
+		(read_pmccntr() - start) / (CONTENDED_ROUNDS * (1 + (unsigned int)__builtin_popcountl(started))));
+}
+
 /* Called at the end of boot (kernel/main.c). */
 void bench_run(void)
 {
@@ -431,4 +480,6 @@ void bench_run(void)
 	bench_vmap_area(10);
 	bench_vmap_area(100);
 	bench_vmap_area(1000);
+	bench_contended("alloc_pages+__free_pages order 0", contended_page_pairs);
+	bench_contended("kmalloc(64)+kfree", contended_kmalloc_pairs);
 }

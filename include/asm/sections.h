@@ -13,6 +13,7 @@ extern char __bss_start[], __bss_stop[];
 extern char _end[];
 /* head.S's: the identity-mapped MMU switch and the boot stack (swapper_pg_dir: asm/pgtable.h). */
 extern char __turn_mmu_on[], __turn_mmu_on_end[];
+extern char __idmap_text_start[], __idmap_text_end[];
 extern char init_thread_union[];
 
 #endif

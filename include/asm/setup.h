@@ -18,6 +18,10 @@ struct machine_desc;
 extern const struct machine_desc *machine_desc;
 
 void setup_arch(char **cmdline_p);
+/* Each exception mode's stack (kernel/setup.c): four of EXC_STACK_SIZE, abort, undef, IRQ, FIQ. */
+#define EXC_STACK_SIZE	4096
+#define EXC_STACKS_SIZE	(4 * EXC_STACK_SIZE)
+void cpu_init(u8 (*stacks)[EXC_STACK_SIZE]);
 const struct machine_desc *setup_machine_fdt(phys_addr_t dt_phys);
 /* The possible CPUs: the device tree's /cpus (kernel/devtree_cpus.c). */
 void arm_dt_init_cpu_maps(void);

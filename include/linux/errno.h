@@ -7,6 +7,7 @@
 #endif
 #ifndef ENOENT
 #define ENOENT		2
+#define EIO		5
 #endif
 #ifndef ENXIO
 #define ENXIO		6
@@ -31,6 +32,7 @@
 #endif
 #ifndef ERANGE
 #define ERANGE		34
+#define ENOSYS		38
 #endif
 #ifndef EALREADY
 #define EALREADY	114

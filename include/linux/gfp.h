@@ -76,6 +76,9 @@ void free_pages(unsigned long addr, unsigned int order);
  */
 void drain_local_pages(struct zone *zone);
 void drain_all_pages(struct zone *zone);
+/* Linux's page_alloc_cpu_online/_dead: the per-CPU lists' sizes with a CPU about to start, or back without it. */
+void page_alloc_cpu_online(unsigned int cpu);
+void page_alloc_cpu_dead(unsigned int cpu);
 /* Keep nothing on @zone's per-CPU lists until zone_pcp_enable (Linux's, for memory offlining). */
 void zone_pcp_disable(struct zone *zone);
 void zone_pcp_enable(struct zone *zone);

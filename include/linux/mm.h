@@ -52,6 +52,7 @@ enum pageflags {
 	PG_isolated,		/* a movable page taken by migration (Linux's PG_isolated) */
 	PG_head,		/* the first page of a compound block (__GFP_COMP) */
 	PG_slab,		/* a slab's first page (Linux's PG_slab): struct slab overlays it */
+	PG_locked,		/* a slab's slab_lock (SLUB, linux/bit_spinlock.h), as Linux's */
 	__NR_PAGEFLAGS
 };
 

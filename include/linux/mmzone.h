@@ -18,6 +18,7 @@
 #include <linux/cache.h>
 #include <linux/compiler.h>
 #include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 /* Linux's zones, in address order; ZONE_DMA only with CONFIG_ZONE_DMA. */
@@ -105,6 +106,12 @@ struct zone {
 	 * pageblock's current type, not the one it was freed with.
 	 */
 	unsigned long nr_isolate_pageblock;
+	/*
+	 * Linux's zone->lock: the free lists, their counters (NR_FREE_PAGES,
+	 * NR_FREE_CMA_PAGES) and the pageblock bits change only under it
+	 * (mm/internal.h's zone_lock; docs/smp.md).
+	 */
+	spinlock_t lock;
 };
 
 /* Follows Linux's has_isolate_pageblock (include/linux/page-isolation.h, v6.1). */

@@ -18,6 +18,7 @@
 #include <linux/compiler.h>
 #include <linux/smp.h>
 #include <linux/types.h>
+#include <asm/percpu.h>
 
 /* Linux's __per_cpu_offset[]: where each CPU's unit is, relative to the template (mm/percpu.c). */
 extern unsigned long __per_cpu_offset[NR_CPUS];
@@ -31,7 +32,9 @@ extern char __per_cpu_start[], __per_cpu_end[];
 #define per_cpu_offset(cpu)		(__per_cpu_offset[(cpu)])
 #define per_cpu_ptr(ptr, cpu)						\
 	((__typeof__(ptr))((unsigned long)(ptr) + per_cpu_offset(cpu)))
-#define this_cpu_ptr(ptr)		per_cpu_ptr(ptr, smp_processor_id())
+/* This CPU's instance: the offset from TPIDRPRW (asm/percpu.h), no CPU number needed. */
+#define this_cpu_ptr(ptr)						\
+	((__typeof__(ptr))((unsigned long)(ptr) + __my_cpu_offset()))
 #define per_cpu(var, cpu)		(*per_cpu_ptr(&(var), cpu))
 
 /* Linux's PERCPU_MODULE_RESERVE (CONFIG_MODULES): the reserved area, for modules' static per-CPU data. */

@@ -6,6 +6,8 @@
 #ifndef _LINUX_VMALLOC_H
 #define _LINUX_VMALLOC_H
 
+#include <linux/spinlock.h>
+
 #include <linux/gfp.h>
 #include <linux/list.h>
 #include <linux/rbtree.h>
@@ -81,6 +83,8 @@ void vmap_area_stats(struct vmap_area_stats *stats);
 int vmap_area_verify(void);
 /* The busy areas in address order; the lazily freed ones in the order they were freed. */
 extern struct list_head vmap_area_list, purge_vmap_area_list;
+/* Their locks (Linux's vmap_area_lock and purge_vmap_area_lock). */
+extern spinlock_t vmap_area_lock, purge_vmap_area_lock;
 /* Allocation and TLB hooks of the logic: the kernel's in mm/vmalloc.c, the fuzzer's its own. */
 struct vmap_area *vmap_area_obj_alloc(void);
 void vmap_area_obj_free(struct vmap_area *va);

@@ -9,6 +9,7 @@
 #define _LINUX_VMSTAT_H
 
 #include <linux/mmzone.h>
+#include <asm/atomic.h>
 
 enum node_stat_item {
 	NR_SLAB_RECLAIMABLE_B,		/* slab pages of SLAB_RECLAIM_ACCOUNT caches */
@@ -30,7 +31,8 @@ static inline void mod_node_page_state(pg_data_t *pgdat, enum node_stat_item ite
 	(void)pgdat;
 	if (vmstat_item_in_bytes(item))
 		delta /= (long)PAGE_SIZE;
-	vm_node_stat[item] += delta;
+	/* Every CPU changes them, under no common lock: an atomic add (Linux keeps per-CPU deltas). */
+	atomic_long_add((int)delta, (atomic_long_t *)&vm_node_stat[item]);
 }
 
 /* Follows Linux's global_node_page_state_pages (v6.1): in pages, bytes items too; never below 0. */

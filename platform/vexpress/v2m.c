@@ -8,8 +8,11 @@
 #include <linux/kernel.h>
 #include <asm/mach/arch.h>
 #include <asm/reboot.h>
+#include <asm/smp.h>
 #include <linux/of_console.h>
 #include <mach/sysreg.h>
+
+extern const struct smp_operations vexpress_smp_dt_ops;
 
 static const char *const v2m_dt_match[] = {
 	"arm,vexpress",
@@ -32,4 +35,5 @@ DT_MACHINE_START(VEXPRESS_DT, "ARM-Versatile Express")
 	.dt_compat = v2m_dt_match,
 	.init_machine = v2m_init_machine,
 	.power_off = vexpress_power_off,
+	.smp = smp_ops(vexpress_smp_dt_ops),
 MACHINE_END

@@ -10,6 +10,8 @@
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
+#include <linux/log2.h>
+#include <linux/smp.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/percpu.h>
@@ -18,7 +20,9 @@
 #include <linux/vmstat.h>
 #include <asm/dma-mapping.h>
 #include <asm/lowmem.h>
+#include <asm/pgtable.h>
 #include <asm/sections.h>
+#include <asm/setup.h>
 #include <ktest.h>
 
 
@@ -101,6 +105,22 @@ static void check_free_lists(struct ktest *t, enum zone_type z)
 	KTEST_EXPECT_EQ(t, cma, zone_page_state(zone, NR_FREE_CMA_PAGES));
 }
 
+/*
+ * What bringing the secondary CPUs up took (kernel/smp-boot.c), from the
+ * sizes: each one online has a kernel stack and its exception-mode
+ * stacks, and with any the identity map's tables exist, as large as
+ * swapper_pg_dir's.
+ */
+static unsigned long smp_bringup_pages(void)
+{
+	unsigned long secondaries = num_online_cpus() - 1;
+
+	if (!secondaries)
+		return 0;
+	return (1UL << get_order(PG_DIR_SIZE)) +
+	       secondaries * ((1UL << get_order(THREAD_SIZE)) + (1UL << get_order(EXC_STACKS_SIZE)));
+}
+
 /* The zone boundaries are the lowmem limit and the ends of memblock's memory. */
 static void zones_match_memblock(struct ktest *t)
 {
@@ -133,7 +153,7 @@ static void zones_match_memblock(struct ktest *t)
 	drain_all_pages(NULL);
 	KTEST_EXPECT_EQ(t, nr_free_pages() + vmalloc_meta_pages() +
 			global_node_page_state_pages(NR_SLAB_RECLAIMABLE_B) +
-			global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B),
+			global_node_page_state_pages(NR_SLAB_UNRECLAIMABLE_B) + smp_bringup_pages(),
 			totalram_pages() - cma_bitmap_pages() - atomic_pool_pages());
 }
 

@@ -20,6 +20,7 @@
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
@@ -246,6 +247,9 @@ static unsigned long expected_capacity(void)
 	for (struct static_vm *svm = static_vmlist; svm; svm = svm->next)
 		if (svm->addr >= start && svm->addr < VMALLOC_END)
 			cap -= svm->size;
+	/* With a second CPU online, the GIC's distributor and CPU interface are mapped to wake it: a page and a guard each. */
+	if (num_online_cpus() > 1)
+		cap -= 2 * (PAGE_SIZE + PAGE_SIZE);
 	for (unsigned int i = 0; ktest_board_is_vexpress() && i < ARRAY_SIZE(platform_devices); i++) {
 		u64 phys, size;
 

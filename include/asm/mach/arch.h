@@ -4,6 +4,8 @@
 
 #include <linux/compiler.h>
 
+struct smp_operations;
+
 struct machine_desc {
 	unsigned int nr;		/* ~0 for device-tree machines, as in Linux */
 	const char *name;
@@ -17,6 +19,7 @@ struct machine_desc {
 	 * here a run always ends). NULL: PSCI or semihosting.
 	 */
 	void (*power_off)(void);
+	const struct smp_operations *smp;	/* how its secondary CPUs start (asm/smp.h) */
 };
 
 /* Follows Linux's DT_MACHINE_START (arch/arm/include/asm/mach/arch.h, v6.x). */
