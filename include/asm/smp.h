@@ -45,11 +45,7 @@ struct smp_operations {
 /* Starting CPUs through PSCI CPU_ON (kernel/psci_smp.c), Linux's psci_smp_ops. */
 extern const struct smp_operations psci_smp_ops;
 
-/*
- * drivers/firmware/psci.c's (Linux's psci_smp_available and psci_cpu_on,
- * v6.1). Until that file is in this tree, kernel/psci-absent.c gives weak
- * ones that say no firmware is there.
- */
+/* drivers/firmware/psci.c's (Linux's psci_smp_available and psci_cpu_on, v6.1). */
 bool psci_smp_available(void);
 int psci_cpu_on(unsigned long cpuid, unsigned long entry_point);
 
