@@ -24,6 +24,12 @@ u64 dt_mem_next_cell(u32 cells, const fdt32_t **cellp);
 /* of_fdt_device_is_available: status absent, "okay" or "ok". */
 bool of_fdt_device_is_available(const void *fdt, int node);
 
+/*
+ * The CPU address and size of @node's reg entry @index, through the ranges
+ * of the buses above it (drivers/of/fdt_address.c); 0 or -EINVAL.
+ */
+int of_fdt_reg_address(const void *fdt, int node, int index, u64 *addr, u64 *size);
+
 /* The scans of early_init_dt_scan, in Linux's order. */
 void early_init_dt_scan_root(void);
 int early_init_dt_scan_chosen(char *cmdline);
