@@ -105,3 +105,15 @@ if(NOT CONFIG_ARM_LPAE)
           --expect "^reboot: Power down$" --reject "Kernel panic"
     RUN --machine midway --mem 4096 -- -semihosting-config enable=off)
 endif()
+
+# raspi2b: QEMU's secondary CPUs spin in the first page of RAM; the tree's
+# /memreserve/ keeps it from the allocator, and the tree's 64 MiB CMA pool
+# lands where Debian's boot puts it (the top of the ARM's 960 MiB).
+# LPAE builds print 64-bit physical addresses: Z is their extra zeros.
+set(Z "(00000000)?")
+boot_test(board.raspi2b-low-ram
+  CHECK --expect "^memblock_reserve: \\x5b0x${Z}00000000-0x${Z}00000fff\\x5d early_init_fdt_scan_reserved_mem\\+"
+        --expect "^Reserved memory: created CMA memory pool at 0x${Z}38000000, size 64 MiB$"
+        --expect "^ reserved\\x5b0x0\\x5d\t\\x5b0x${Z}00000000-0x${Z}00000fff\\x5d, 0x${Z}00001000 bytes flags: 0x0$"
+        --expect "^reboot: Power down$"
+  RUN --machine raspi2b --append memblock=debug)
