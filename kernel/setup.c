@@ -36,22 +36,53 @@ unsigned long __pv_offset;
 const struct machine_desc *machine_desc;
 u32 cpu_mmfr0;		/* ID_MMFR0: which translation formats the CPU has */
 
-/* Follows Linux's cacheid_init (v6.x) for the ARMv7 cache type register format. */
+/* CTR.L1Ip, bits [15:14]: the L1 instruction cache's indexing (ARM ARM B4.1.42). */
+#define CTR_L1IP_VIVT_ASID	1
+#define CTR_L1IP_PIPT		3
+
+/*
+ * Whether the L1 instruction cache aliases: one way (line size times
+ * sets, from its CCSIDR: ARM ARM B4.1.19, selected through CSSELR
+ * B4.1.41) is larger than a page, so two virtual addresses of one
+ * physical line may index different sets. Follows Linux's
+ * cpu_has_aliasing_icache (arch/arm/kernel/setup.c, v6.1) for ARMv7.
+ */
+static bool cpu_has_aliasing_icache(void)
+{
+	u32 ccsidr, line_size, num_sets;
+
+	__asm__ __volatile__("mcr p15, 2, %0, c0, c0, 0\n\tisb" : : "r"(1u));	/* CSSELR: L1, instruction */
+	__asm__ __volatile__("mrc p15, 1, %0, c0, c0, 0" : "=r"(ccsidr));	/* CCSIDR */
+	line_size = 4u << ((ccsidr & 7) + 2);
+	num_sets = ((ccsidr >> 13) & 0x7fff) + 1;
+	return line_size * num_sets > PAGE_SIZE;
+}
+
+/*
+ * Follows Linux's cacheid_init (arch/arm/kernel/setup.c, v6.1) for the
+ * ARMv7 cache type register format: the data cache is PIPT (or VIPT
+ * non-aliasing); the instruction cache is as CTR.L1Ip says, and a VIPT
+ * one aliases or not by its geometry (the Cortex-A7's does, the A9's
+ * does not; the A15's is PIPT).
+ */
 static void cacheid_init(void)
 {
 	u32 ctr = read_cpuid_cachetype();
-	const char *icache = "VIPT nonaliasing";
+	const char *icache;
 
 	if ((ctr >> 29) != 4) {
 		pr_info("CPU: unknown cache type register format %08x\n", ctr);
 		return;
 	}
 	switch ((ctr >> 14) & 3) {
-	case 1:
+	case CTR_L1IP_VIVT_ASID:
 		icache = "VIVT ASID tagged";
 		break;
-	case 3:
+	case CTR_L1IP_PIPT:
 		icache = "PIPT";
+		break;
+	default:
+		icache = cpu_has_aliasing_icache() ? "VIPT aliasing" : "VIPT nonaliasing";
 		break;
 	}
 	pr_info("CPU: %s data cache, %s instruction cache\n", "PIPT / VIPT nonaliasing", icache);

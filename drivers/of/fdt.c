@@ -230,6 +230,15 @@ __noinline void early_init_dt_add_memory_arch(u64 base, u64 size)
 		pr_warn("Ignoring memory range 0x%llx - 0x%llx\n", max_addr + 1, base + size);
 		size = max_addr - base + 1;
 	}
+	/*
+	 * Not in Linux: 4 GiB from 0 (midway in a classic build) is a size
+	 * phys_addr_t cannot hold; Linux's memblock_add gets 0 and the bank is
+	 * lost. Here the last page goes instead.
+	 */
+	if (size > max_addr) {
+		pr_warn("Ignoring memory range 0x%llx - 0x%llx\n", max_addr + 1 - PAGE_SIZE, base + size);
+		size = max_addr + 1 - PAGE_SIZE - base;
+	}
 	if (base + size < min_addr) {
 		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", base, base + size);
 		return;

@@ -11,6 +11,9 @@
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/of_fdt.h>
+#include <linux/string.h>
+#include <libfdt.h>
 #include <asm/early_ioremap.h>
 #include <asm/io.h>
 #include <asm/memory.h>
@@ -21,21 +24,34 @@
 /* The registers' ioremap, once vexpress_sysreg_probe made it. */
 static void __iomem *sysreg_base;
 
-/* Linux's device name for the node: its address, a dot, the node's name. */
-#define SYSREG_DEV_NAME		"1c010000.sysreg"
-_Static_assert(V2M_SYSREG_PHYS == 0x1c010000, "SYSREG_DEV_NAME names the system controller's address");
-
 /*
  * Follows Linux's vexpress_sysreg_probe (drivers/mfd/vexpress-sysreg.c,
- * v6.1): its one register block ioremapped (devm_ioremap, silent when it
- * fails; the driver core then reports the probe's -ENOMEM).
+ * v6.1): the tree's "arm,vexpress-sysreg" node (0x1c010000 on vexpress-a15,
+ * 0x10000000 in the A9's legacy map), its one register block ioremapped
+ * (devm_ioremap, silent when it fails; the driver core then reports the
+ * probe's -ENOMEM under the device's name, "<address>.<node name>").
  */
 void vexpress_sysreg_probe(void)
 {
-	void __iomem *base = ioremap(V2M_SYSREG_PHYS, V2M_SYSREG_SIZE);
+	const void *fdt = initial_boot_params;
+	int node = fdt ? fdt_node_offset_by_compatible(fdt, -1, "arm,vexpress-sysreg") : -1;
+	void __iomem *base;
+	u64 phys, size;
+	const char *name;
+	int name_len;
 
+	if (node < 0 || !of_fdt_device_is_available(fdt, node) || of_fdt_reg_address(fdt, node, 0, &phys, &size))
+		return;
+	base = ioremap((phys_addr_t)phys, (size_t)size);
 	if (!base) {
-		pr_warn("vexpress-sysreg: probe of " SYSREG_DEV_NAME " failed with error %d\n", -ENOMEM);
+		const char *at;
+
+		name = fdt_get_name(fdt, node, &name_len);
+		at = memchr(name, '@', (size_t)name_len);
+		if (at)
+			name_len = (int)(at - name);
+		pr_warn("vexpress-sysreg: probe of %llx.%.*s failed with error %d\n",
+			(unsigned long long)phys, name_len, name, -ENOMEM);
 		return;
 	}
 	sysreg_base = base;

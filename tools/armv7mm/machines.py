@@ -23,6 +23,8 @@ class Board:
     lpae_cpus: tuple = ()       # the -cpu values of this board that have LPAE
     fixed_mem: bool = False     # QEMU accepts only default_mem
     min_cpus: int = 1           # the fewest CPUs QEMU accepts for it (tools/run's default -smp)
+    arm_mem: int = None         # MiB of RAM the ARM sees when QEMU keeps some (raspi: the VideoCore's)
+    psci: bool = False          # QEMU answers PSCI calls and puts /psci in the tree it passes
     extra: tuple = field(default=())  # further QEMU arguments the board needs
 
 
@@ -37,13 +39,14 @@ BOARDS = {
                          "vexpress-v2p-ca9.dtb", "ttyAMA0", (), extra=_VEXPRESS_AUDIO),
     # -net none: virt's default network card wants a ROM file Debian's QEMU does not ship.
     "virt": Board("virt", "cortex-a15", 0x40000000, 1024, None, None, "ttyAMA0",
-                  ("cortex-a15", "cortex-a7"), extra=("-net", "none")),
+                  ("cortex-a15", "cortex-a7"), psci=True, extra=("-net", "none")),
     "raspi2b": Board("raspi2b", "cortex-a7", 0x00000000, 1024, "raspi2b", "bcm2836-rpi-2-b.dtb",
-                     "ttyAMA0", ("cortex-a7",), fixed_mem=True, min_cpus=4),
+                     "ttyAMA0", ("cortex-a7",), fixed_mem=True, min_cpus=4, arm_mem=960),
     "orangepi-pc": Board("orangepi-pc", "cortex-a7", 0x40000000, 1024, "orangepi-pc",
-                         "sun8i-h3-orangepi-pc.dtb", "ttyS0", ("cortex-a7",), min_cpus=4),
+                         "sun8i-h3-orangepi-pc.dtb", "ttyS0", ("cortex-a7",), fixed_mem=True, min_cpus=4,
+                         psci=True),
     "midway": Board("midway", "cortex-a15", 0x00000000, 1024, "midway", "ecx-2000.dtb", "ttyAMA0",
-                    ("cortex-a15",)),
+                    ("cortex-a15",), psci=True),
 }
 
 DEFAULT = "vexpress-a15"
@@ -61,3 +64,15 @@ def lpae_capable(machine):
     """Whether the board's CPU (QEMU's default for it) has LPAE."""
     b = board(machine)
     return b.cpu in b.lpae_cpus
+
+
+def cmake_rows():
+    """One line per board for test/boot/boards.cmake: name, CPU, whether it
+    has LPAE, RAM base and size (MiB, as the ARM sees it), PSCI, separated by |."""
+    for b in BOARDS.values():
+        yield "|".join([b.machine, b.cpu, "1" if b.cpu in b.lpae_cpus else "0", str(b.ram_base >> 20),
+                        str(b.arm_mem or b.default_mem), "1" if b.psci else "0"])
+
+
+if __name__ == "__main__":
+    print("\n".join(cmake_rows()))
