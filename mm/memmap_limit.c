@@ -1,0 +1,107 @@
+/*
+ * RAM beyond what lowmem can describe: mem_map (a struct page per frame,
+ * 36 bytes with MEMCG) is one array in lowmem, so each split has a largest
+ * RAM it can describe, about 78 GiB at 3G. Not in Linux: Debian's LPAE
+ * kernel panics at 96 GiB ("Failed to allocate 905969664 bytes for node 0
+ * memory map") and prints a negative size at 255 GiB. Here the top of
+ * highmem is left out instead, with one message that gives the figures.
+ * Built only with CONFIG_HIGHMEM (asm/memmap_limit.h has the stub).
+ */
+#include <linux/cache.h>
+#include <linux/cma.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <asm/lowmem.h>
+#include <asm/memmap_limit.h>
+
+/* Bytes of RAM memblock holds in [start, end). */
+static u64 memory_in(phys_addr_t start, phys_addr_t end)
+{
+	phys_addr_t rs, re;
+	u64 i, bytes = 0;
+
+	for_each_mem_range(i, &rs, &re) {
+		rs = max(rs, start);
+		re = min(re, end);
+		if (rs < re)
+			bytes += re - rs;
+	}
+	return bytes;
+}
+
+/* The largest free block below memblock's allocation limit: mem_map is one allocation. */
+static u64 largest_free_lowmem(void)
+{
+	phys_addr_t limit = memblock_get_current_limit(), rs, re;
+	u64 i, largest = 0;
+
+	for_each_free_mem_range(i, MEMBLOCK_NONE, &rs, &re) {
+		re = min(re, limit);
+		if (rs < re && re - rs > largest)
+			largest = re - rs;
+	}
+	/* alloc_node_mem_map places it on a cache line. */
+	return largest > SMP_CACHE_BYTES ? largest - SMP_CACHE_BYTES : 0;
+}
+
+/*
+ * A CMA area reaching past the cut has frames without a struct page: it
+ * is not used, and the part of it below the cut is ordinary memory again.
+ */
+static void drop_cma_beyond(phys_addr_t cut)
+{
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		struct cma *cma = &cma_areas[i];
+		phys_addr_t end = cma->base + cma->size;
+
+		if (!cma->count || end <= cut)
+			continue;
+		pr_err("cma: area %s at %pa-%pa lies in RAM mem_map does not describe: not used\n",
+		       cma->name, &cma->base, &(phys_addr_t){ end - 1 });
+		if (cma->base < cut)
+			memblock_phys_free(cma->base, cut - cma->base);
+		cma->count = 0;
+	}
+}
+
+/*
+ * Not in Linux: leave out the top of highmem that a mem_map in lowmem
+ * cannot describe. It runs in bootmem_init, before the zones are sized:
+ * by then every lowmem reservation (kernel, initrd, page directory, the
+ * device tree's, CMA) and paging_init's page tables are in memblock, so
+ * the lowmem left is measured, not guessed; what boot still allocates is
+ * MEMMAP_KEEP_MIN and the bitmaps (asm/memmap_limit.h). Only highmem goes,
+ * which nothing has mapped and memblock allocates nothing from (its limit
+ * is lowmem's), so removing it from memblock (reservations there too, as
+ * Linux's memblock_cap_memory_range does for mem=) undoes nothing.
+ */
+void trim_highmem_to_memmap(void)
+{
+	unsigned long start_pfn = PFN_DOWN(memblock_start_of_DRAM());
+	unsigned long end_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	u64 lowmem = memory_in(0, arm_lowmem_limit);
+	u64 needed = memmap_bytes(start_pfn, end_pfn);
+	u64 keep = memmap_lowmem_keep(lowmem, start_pfn, end_pfn);
+	u64 largest = largest_free_lowmem();
+	u64 avail = largest > keep ? largest - keep : 0;
+	unsigned long cut_pfn;
+	phys_addr_t cut;
+	u64 ram, ignored;
+
+	if (needed <= avail)
+		return;
+	cut_pfn = memmap_fit_end_pfn(start_pfn, end_pfn, avail, PFN_UP(arm_lowmem_limit));
+	if (cut_pfn >= end_pfn)
+		return;
+	cut = PFN_PHYS(cut_pfn);
+	ram = memblock_phys_mem_size();
+	ignored = memory_in(cut, PHYS_ADDR_MAX);
+
+	pr_warn("mem_map: ignoring RAM 0x%016llx-0x%016llx (%lluK): describing all %lluK of RAM needs a %lluK mem_map, but lowmem (%lluK) has %lluK free for it after keeping %lluK for the kernel; %lluK described\n",
+		(u64)cut, (u64)memblock_end_of_DRAM() - 1, ignored >> 10, ram >> 10, needed >> 10,
+		lowmem >> 10, avail >> 10, keep >> 10, (ram - ignored) >> 10);
+	drop_cma_beyond(cut);
+	memblock_remove(cut, PHYS_ADDR_MAX - cut);
+	memblock_phys_free(cut, PHYS_ADDR_MAX - cut);
+}
