@@ -46,21 +46,33 @@ static u64 largest_free_lowmem(void)
 }
 
 /*
- * A CMA area reaching past the cut has frames without a struct page: it
- * is not used, and the part of it below the cut is ordinary memory again.
+ * A CMA area reaching past the cut would have frames without a struct
+ * page. One cma_declare_contiguous_nid placed in highmem goes where its
+ * top-down placement would have put it had RAM ended at the cut (highmem
+ * first, as Linux's): nothing has used it yet, and highmem is not mapped.
+ * A fixed one, or one that no longer fits, is not used, and the part of it
+ * below the cut is ordinary memory again.
  */
-static void drop_cma_beyond(phys_addr_t cut)
+static void fit_cma_below(phys_addr_t cut)
 {
 	for (unsigned int i = 0; i < cma_area_count; i++) {
 		struct cma *cma = &cma_areas[i];
-		phys_addr_t end = cma->base + cma->size;
+		phys_addr_t end = cma->base + cma->size, lo = max(cma->place_min, arm_lowmem_limit), addr = 0;
 
 		if (!cma->count || end <= cut)
 			continue;
+		memblock_phys_free(cma->base, min(end, cut) > cma->base ? min(end, cut) - cma->base : 0);
+		if (!cma->fixed && cma->base >= arm_lowmem_limit && lo < cut)
+			addr = memblock_alloc_range_nid(cma->size, cma->place_align, lo, cut, NUMA_NO_NODE, true);
+		if (addr) {
+			pr_info("cma: area %s moved to %pa: it lay in RAM mem_map does not describe\n",
+				cma->name, &addr);
+			cma->base = addr;
+			cma->base_pfn = PFN_DOWN(addr);
+			continue;
+		}
 		pr_err("cma: area %s at %pa-%pa lies in RAM mem_map does not describe: not used\n",
 		       cma->name, &cma->base, &(phys_addr_t){ end - 1 });
-		if (cma->base < cut)
-			memblock_phys_free(cma->base, cut - cma->base);
 		cma->count = 0;
 	}
 }
@@ -101,7 +113,7 @@ void trim_highmem_to_memmap(void)
 	pr_warn("mem_map: ignoring RAM 0x%016llx-0x%016llx (%lluK): describing all %lluK of RAM needs a %lluK mem_map, but lowmem (%lluK) has %lluK free for it after keeping %lluK for the kernel; %lluK described\n",
 		(u64)cut, (u64)memblock_end_of_DRAM() - 1, ignored >> 10, ram >> 10, needed >> 10,
 		lowmem >> 10, avail >> 10, keep >> 10, (ram - ignored) >> 10);
-	drop_cma_beyond(cut);
 	memblock_remove(cut, PHYS_ADDR_MAX - cut);
 	memblock_phys_free(cut, PHYS_ADDR_MAX - cut);
+	fit_cma_below(cut);
 }

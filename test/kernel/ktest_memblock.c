@@ -227,7 +227,7 @@ static unsigned int mem_option_banks(struct range *banks, const struct range *ra
  * Whether the top of RAM may be missing because lowmem could not hold its
  * mem_map (mm/memmap_limit.c): only highmem goes, and only when a mem_map
  * for all of it would have taken more than lowmem less the kernel image,
- * 1/16 of lowmem and 16 MiB (what asm/memmap_limit.h keeps at the least).
+ * 1/16 of lowmem and 4 MiB (what asm/memmap_limit.h keeps at the least).
  */
 static bool memmap_trim_allowed(struct ktest *t, u64 ram_start, u64 ram_end, u64 described_end)
 {
@@ -241,7 +241,7 @@ static bool memmap_trim_allowed(struct ktest *t, u64 ram_start, u64 ram_end, u64
 			lowmem += min(hi, (u64)arm_lowmem_limit) - lo;
 	}
 	full = (ram_end - ram_start) / PAGE_SIZE * sizeof(struct page);
-	return full + (u64)(_end - _stext) + lowmem / 16 + SZ_16M > lowmem;
+	return full + (u64)(_end - _stext) + lowmem / 16 + SZ_4M > lowmem;
 }
 
 /*
