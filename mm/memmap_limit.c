@@ -9,6 +9,7 @@
  */
 #include <linux/cache.h>
 #include <linux/cma.h>
+#include <linux/dma-map-ops.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -50,8 +51,9 @@ static u64 largest_free_lowmem(void)
  * page. One cma_declare_contiguous_nid placed in highmem goes where its
  * top-down placement would have put it had RAM ended at the cut (highmem
  * first, as Linux's): nothing has used it yet, and highmem is not mapped.
- * A fixed one, or one that no longer fits, is not used, and the part of it
- * below the cut is ordinary memory again.
+ * A fixed one, or one that no longer fits, is not used (nor is it the
+ * default area any more), and the part of it below the cut is ordinary
+ * memory again.
  */
 static void fit_cma_below(phys_addr_t cut)
 {
@@ -74,6 +76,9 @@ static void fit_cma_below(phys_addr_t cut)
 		pr_err("cma: area %s at %pa-%pa lies in RAM mem_map does not describe: not used\n",
 		       cma->name, &cma->base, &(phys_addr_t){ end - 1 });
 		cma->count = 0;
+		/* As if it had never been declared: DMA then takes plain pages (atomic_pool_init). */
+		if (dma_contiguous_default_area == cma)
+			dma_contiguous_default_area = NULL;
 	}
 }
 
