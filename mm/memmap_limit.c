@@ -13,7 +13,14 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/of_fdt.h>
+#include <linux/string.h>
+#include <libfdt.h>
 #include <asm/lowmem.h>
+#include <asm/memory.h>
+#include <asm/mmu.h>
+#include <asm/pgtable.h>
+#include <asm/setup.h>
 #include <asm/memmap_limit.h>
 
 /* Bytes of RAM memblock holds in [start, end). */
@@ -83,8 +90,47 @@ static void fit_cma_below(phys_addr_t cut)
 }
 
 /*
+ * QEMU's boot loader puts the DTB 128 MiB into RAM, inside lowmem on
+ * every split: it cuts lowmem's largest free block in two (on virt with
+ * the 3G split, 120 and 640 MiB), and mem_map, one allocation, gets only
+ * the larger part. Linux leaves it there (its limit on virt is about 69
+ * GiB); here, when that costs RAM, the DTB moves to the top of lowmem's
+ * free memory below 4 GiB (__atags_pointer is 32 bits), at the same
+ * offset in its section so that the DTB window keeps every pointer into
+ * it good, and its old place is free again.
+ */
+static bool move_fdt_to_top_of_lowmem(void)
+{
+	phys_addr_t old = __atags_pointer, size, off, x;
+	u64 limit = min((u64)memblock_get_current_limit(), 0x100000000ULL);
+
+	if (!old || !initial_boot_params || old >= limit || old < memblock_start_of_DRAM())
+		return false;
+	size = fdt_totalsize(initial_boot_params);
+	off = old & ~(phys_addr_t)SECTION_MASK;
+	if (limit < (u64)old + size + SECTION_SIZE)
+		return false;
+	for (x = (phys_addr_t)(limit - off - size) & SECTION_MASK; x + off > old + size; x -= SECTION_SIZE) {
+		phys_addr_t new = x + off;
+
+		if (!memblock_is_region_memory(new, size) || !memblock_is_map_memory(new) ||
+		    memblock_is_region_reserved(new, size))
+			continue;
+		memblock_reserve(new, size);
+		memcpy(__va(new), initial_boot_params, (size_t)size);
+		__atags_pointer = (u32)new;
+		remap_fdt_window(new);
+		memblock_phys_free(old, size);
+		pr_info("OF: fdt: moved from %pa to %pa, out of the lowmem mem_map needs\n", &old, &new);
+		return true;
+	}
+	return false;
+}
+
+/*
  * Not in Linux: leave out the top of highmem that a mem_map in lowmem
- * cannot describe. It runs in bootmem_init, before the zones are sized:
+ * cannot describe (after moving the DTB out of lowmem's way, if that is
+ * enough or helps). It runs in bootmem_init, before the zones are sized:
  * by then every lowmem reservation (kernel, initrd, page directory, the
  * device tree's, CMA) and paging_init's page tables are in memblock, so
  * the lowmem left is measured, not guessed; what boot still allocates is
@@ -108,6 +154,12 @@ void trim_highmem_to_memmap(void)
 
 	if (needed <= avail)
 		return;
+	if (move_fdt_to_top_of_lowmem()) {
+		largest = largest_free_lowmem();
+		avail = largest > keep ? largest - keep : 0;
+		if (needed <= avail)
+			return;
+	}
 	cut_pfn = memmap_fit_end_pfn(start_pfn, end_pfn, avail, PFN_UP(arm_lowmem_limit));
 	if (cut_pfn >= end_pfn)
 		return;

@@ -48,11 +48,21 @@
  * What mm/page_alloc.c links against besides the sizing: the section
  * symbols of mem_init_print_info (four renamed as for host.page_alloc,
  * where the host linker has its own), the per-CPU template's bounds
- * (mm/percpu.c, never set up here) and the highmem helpers.
+ * (mm/percpu.c, never set up here), the highmem helpers, and what
+ * mm/memmap_limit.c's move of the DTB needs (no DTB here).
  */
 char _stext[1], _etext[1], __start_rodata[1], __end_rodata[1], __init_begin[1], __init_end[1];
 char _sdata[1], _edata[1], __bss_start[1], __bss_stop[1];
 char __per_cpu_start[1], __per_cpu_end[1];
+
+/* setup_arch's DTB address (none here: the harness has no DTB, so trim_highmem_to_memmap moves none). */
+u32 __atags_pointer;
+
+void remap_fdt_window(phys_addr_t fdt_phys)
+{
+	(void)fdt_phys;
+	abort();	/* never reached without a DTB */
+}
 
 void *page_address(const struct page *page)
 {
