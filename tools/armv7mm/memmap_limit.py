@@ -37,8 +37,9 @@ KEEP_DIVISOR = 16
 PAGEBLOCK_BITS = 4
 CACHE_LINE = 64
 # What else boot has taken from lowmem's largest free block by then (page
-# tables at its top, the DTB, the page directory): generously bounded.
-EARLY_SLACK = 1 * MIB
+# tables at its top, the DTB when it moved there: QEMU's virt pads it to
+# 1 MiB): generously bounded.
+EARLY_SLACK = 2 * MIB
 
 
 @dataclass(frozen=True)
