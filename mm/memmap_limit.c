@@ -2,8 +2,9 @@
  * RAM beyond what lowmem can describe: mem_map (a struct page per frame,
  * 36 bytes with MEMCG) is one array in lowmem, so each split has a largest
  * RAM it can describe, about 78 GiB at 3G. Not in Linux: Debian's LPAE
- * kernel panics at 96 GiB ("Failed to allocate 905969664 bytes for node 0
- * memory map") and prints a negative size at 255 GiB. Here the top of
+ * kernel on QEMU's virt panics from 70 GiB on (at 96 GiB "Failed to
+ * allocate 905969664 bytes for node 0 memory map"), with a negative size
+ * at 255 GiB. Here the top of
  * highmem is left out instead, with one message that gives the figures.
  * Built only with CONFIG_HIGHMEM (asm/memmap_limit.h has the stub).
  */
@@ -23,16 +24,16 @@
 #include <asm/setup.h>
 #include <asm/memmap_limit.h>
 
-/* Bytes of RAM memblock holds in [start, end). */
-static u64 memory_in(phys_addr_t start, phys_addr_t end)
+/* Bytes of RAM memblock holds in [start, end): all of it, or only what the linear map may map (not NOMAP). */
+static u64 memory_in(phys_addr_t start, phys_addr_t end, bool nomap_too)
 {
-	phys_addr_t rs, re;
-	u64 i, bytes = 0;
+	struct memblock_region *r;
+	u64 bytes = 0;
 
-	for_each_mem_range(i, &rs, &re) {
-		rs = max(rs, start);
-		re = min(re, end);
-		if (rs < re)
+	for_each_mem_region(r) {
+		phys_addr_t rs = max(r->base, start), re = min(r->base + r->size, end);
+
+		if (rs < re && (nomap_too || !memblock_is_nomap(r)))
 			bytes += re - rs;
 	}
 	return bytes;
@@ -143,7 +144,7 @@ void trim_highmem_to_memmap(void)
 {
 	unsigned long start_pfn = PFN_DOWN(memblock_start_of_DRAM());
 	unsigned long end_pfn = PFN_DOWN(memblock_end_of_DRAM());
-	u64 lowmem = memory_in(0, arm_lowmem_limit);
+	u64 lowmem = memory_in(0, arm_lowmem_limit, false);
 	u64 needed = memmap_bytes(start_pfn, end_pfn);
 	u64 keep = memmap_lowmem_keep(lowmem, start_pfn, end_pfn);
 	u64 largest = largest_free_lowmem();
@@ -165,7 +166,7 @@ void trim_highmem_to_memmap(void)
 		return;
 	cut = PFN_PHYS(cut_pfn);
 	ram = memblock_phys_mem_size();
-	ignored = memory_in(cut, PHYS_ADDR_MAX);
+	ignored = memory_in(cut, PHYS_ADDR_MAX, true);
 
 	pr_warn("mem_map: ignoring RAM 0x%016llx-0x%016llx (%lluK): describing all %lluK of RAM needs a %lluK mem_map, but lowmem (%lluK) has %lluK free for it after keeping %lluK for the kernel; %lluK described\n",
 		(u64)cut, (u64)memblock_end_of_DRAM() - 1, ignored >> 10, ram >> 10, needed >> 10,
