@@ -50,6 +50,9 @@ int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, const char *name,
 	cma->count = (unsigned long)(size >> PAGE_SHIFT);
 	cma->bitmap = NULL;
 	cma->order_per_bit = 0;
+	cma->fixed = true;	/* cma_declare_contiguous_nid says otherwise for an area it placed */
+	cma->place_min = base;
+	cma->place_align = CMA_MIN_ALIGNMENT_BYTES;
 	cma_area_count++;
 	*res_cma = cma;
 	return 0;
@@ -68,6 +71,7 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 {
 	phys_addr_t memblock_end = memblock_end_of_DRAM();
 	phys_addr_t highmem_start = __pa((char *)high_memory - 1) + 1;
+	phys_addr_t place_min;
 	int ret;
 
 	pr_debug("%s(size %pa, base %pa, limit %pa alignment %pa)\n",
@@ -97,6 +101,7 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 	base = ALIGN(base, alignment);
 	size = ALIGN(size, alignment);
 	limit &= ~(alignment - 1);
+	place_min = base;
 
 	if (!base)
 		fixed = false;
@@ -162,6 +167,9 @@ __noinline int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, ph
 	ret = cma_init_reserved_mem(base, size, name, res_cma);
 	if (ret)
 		goto free_mem;
+	(*res_cma)->fixed = fixed;
+	(*res_cma)->place_min = place_min;
+	(*res_cma)->place_align = alignment;
 
 	pr_info("Reserved %lu MiB at %pa\n", (unsigned long)(size / SZ_1M), &base);
 	return 0;

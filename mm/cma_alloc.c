@@ -66,7 +66,8 @@ out_error:
 void cma_init_reserved_areas(void)
 {
 	for (unsigned int i = 0; i < cma_area_count; i++)
-		cma_activate_area(&cma_areas[i]);
+		if (cma_areas[i].count)	/* 0: dropped, beyond the RAM mem_map describes (mm/memmap_limit.c) */
+			cma_activate_area(&cma_areas[i]);
 }
 
 /* Follows Linux's cma_clear_bitmap (v6.1). */

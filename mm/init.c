@@ -16,6 +16,7 @@
 #include <asm/bootstats.h>
 #include <asm/layout.h>
 #include <asm/mach/arch.h>
+#include <asm/memmap_limit.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
@@ -138,6 +139,8 @@ void bootmem_init(void)
 	unsigned long min, max_low, max_high;
 
 	memblock_allow_resize();
+	/* Not in Linux: highmem lowmem cannot hold a mem_map for is left out (mm/memmap_limit.c). */
+	trim_highmem_to_memmap();
 	find_limits(&min, &max_low, &max_high);
 	zone_sizes_init(min, max_low, max_high);
 	min_low_pfn = min;

@@ -445,6 +445,19 @@ void map_boot_stack(void)
 	vm_reserve_area_early(BOOT_STACK_GUARD, PAGE_SIZE, "boot stack guard");
 }
 
+/*
+ * Not in Linux: the DTB window onto a new copy of the DTB at the same
+ * offset in its section, so that initial_boot_params and every pointer
+ * into the DTB stay good. Break before make, as devicemaps_init (B3.10.1).
+ */
+void remap_fdt_window(phys_addr_t fdt_phys)
+{
+	for (unsigned long addr = FDT_FIXED_BASE; addr < FDT_FIXED_BASE + FDT_FIXED_SIZE; addr += PMD_SIZE)
+		pmd_clear(pmd_off_k(addr));
+	local_flush_tlb_all();
+	map_one(FDT_FIXED_BASE, fdt_phys & SECTION_MASK, FDT_FIXED_SIZE, MT_MEMORY_RO);
+}
+
 /* The PMD of the vector page (Linux's top_pmd) and the page of zeroes (Linux's zero_page). */
 pmd_t *top_pmd;
 void *zero_page;

@@ -18,7 +18,12 @@ the "percpu: Embedded" line must be there, in Linux's format, with the
 figures Linux's rules give for the build's template (__per_cpu_end -
 __per_cpu_start in its System.map). --meminfo: the meminfo printout must
 be there, in Linux's format, and agree with the Memory: line, the CMA and
-zone lines and the layout of the same boot (armv7mm.meminfo). The exit
+zone lines and the layout of the same boot (armv7mm.meminfo).
+--memmap-limit GIB: the boot's RAM needs a bigger mem_map than its lowmem
+can hold by the rules of armv7mm.memmap_limit (from the build, --mem,
+--machine and vmalloc=); the kernel must say so in one "mem_map: ignoring
+RAM" line whose figures follow those rules, its zones and Memory: line
+must agree, and it must keep at least GIB GiB. The exit
 status of the run must equal --status (default 0).
 """
 import argparse
@@ -26,7 +31,7 @@ import os
 import re
 import sys
 
-from armv7mm import TOP, bootlog, console, ktap, meminfo, percpu
+from armv7mm import TOP, bootlog, console, ktap, machines, meminfo, memmap_limit, percpu
 from armv7mm.build import Build
 
 
@@ -137,6 +142,47 @@ def percpu_problems(lines, run_args):
     return []
 
 
+def memmap_machine(run_args):
+    """The boot tools/run makes, as armv7mm.memmap_limit sees it: the
+    build's split, MAX_ORDER and struct page (its debug information), the
+    board's RAM base, --mem and the command line's last vmalloc=."""
+    build = Build(build_dir_of(run_args))
+    board = machines.board(run_option(run_args, "--machine") or machines.DEFAULT)
+    mem_mb = int(run_option(run_args, "--mem") or board.default_mem)
+    vmalloc = None
+    for word in (run_option(run_args, "--append") or "").split():
+        if word.startswith("vmalloc="):
+            vmalloc = memmap_limit.memparse(word[len("vmalloc="):])
+    max_order = int(build.config["CONFIG_ARCH_FORCE_MAX_ORDER"])
+    image_end = build.symbols()["_end"] - build.page_offset + board.ram_base
+    return memmap_limit.Machine(build.page_offset, memmap_limit.vmalloc_size(vmalloc, build.page_offset),
+                                board.ram_base, mem_mb * memmap_limit.MIB, build.struct_page_size, max_order,
+                                9 if build.lpae else max_order - 1, image_end)
+
+
+def memmap_limit_problems(lines, run_args, at_least_gib):
+    """The "mem_map: ignoring RAM" line against the rules, and the zones and
+    the Memory: line of the same boot against the RAM it says it kept."""
+    m = memmap_machine(run_args)
+    log = bootlog.BootLog(lines)
+    if not memmap_limit.must_trim(m):
+        return ["this boot's mem_map (%dK) fits in lowmem by the rules: it cannot test the limit"
+                % (memmap_limit.needed(m) // 1024)]
+    if len(log.memmap_limit) != 1:
+        return ["%d \"mem_map: ignoring RAM\" lines, expected 1" % len(log.memmap_limit)]
+    line = log.memmap_limit[0]
+    out = ["mem_map line: " + p for p in memmap_limit.problems(line, m)]
+    if not log.memory_line or log.memory_line.total_k != line.described_k:
+        out.append("Memory: line %s, expected a total of the %dK described"
+                   % (log.memory_line and log.memory_line.total_k, line.described_k))
+    high = [z for z in log.zones if z.name == "HighMem"]
+    if not high or high[0].end != line.ignored_start:
+        out.append("HighMem zone %s, expected it to end at %#x" % (high and high[0].text, line.ignored_start))
+    if line.described_k * 1024 < at_least_gib * memmap_limit.GIB:
+        out.append("%dK described, fewer than %d GiB" % (line.described_k, at_least_gib))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--status", type=int, default=0)
@@ -146,6 +192,9 @@ def main():
     ap.add_argument("--percpu", action="store_true", help="check the percpu line against the build's template")
     ap.add_argument("--meminfo", action="store_true",
                     help="check the meminfo printout against the boot's Memory:, CMA, zone and layout lines")
+    ap.add_argument("--memmap-limit", type=int, metavar="GIB",
+                    help="the boot must leave RAM out for want of lowmem for its mem_map, say so in one line whose"
+                         " figures follow the rules (armv7mm.memmap_limit), and keep at least GIB GiB")
     ap.add_argument("--cases", help="the list of in-kernel cases and their skip rules")
     ap.add_argument("--facts", default="", help="comma-separated facts of this boot for the skip rules")
     ap.add_argument("--ktest", help="the ktest option of the kernel's command line when --append does not"
@@ -187,6 +236,8 @@ def main():
 
     if args.percpu:
         problems += percpu_problems(lines, run_args)
+    if args.memmap_limit is not None:
+        problems += memmap_limit_problems(lines, run_args, args.memmap_limit)
     if args.meminfo:
         problems += ["meminfo: " + p for p in
                      meminfo.problems(bootlog.BootLog(lines), "CONFIG_HIGHMEM" in build_facts(run_args))]

@@ -22,5 +22,7 @@ void create_mapping(const struct map_desc *md);
 void paging_init(const struct machine_desc *mdesc);
 /* The guarded kernel stack start_kernel moves to after setup_arch. */
 void map_boot_stack(void);
+/* Not in Linux: the DTB window at FDT_FIXED_BASE onto the DTB's new place (mm/memmap_limit.c moves it). */
+void remap_fdt_window(phys_addr_t fdt_phys);
 
 #endif

@@ -21,6 +21,15 @@ struct cma {
 	unsigned long *bitmap;
 	unsigned int order_per_bit;
 	char name[CMA_MAX_NAME];
+	/*
+	 * Not in Linux: where the area could have gone when it was placed
+	 * (no lower than place_min, on place_align), or fixed where it was
+	 * asked to be; trim_highmem_to_memmap moves a placed one below the
+	 * RAM it leaves out.
+	 */
+	bool fixed;
+	phys_addr_t place_min;
+	phys_addr_t place_align;
 };
 
 extern struct cma cma_areas[MAX_CMA_AREAS];

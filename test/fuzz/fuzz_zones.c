@@ -12,6 +12,9 @@
  *    right after it to its last, nothing outside;
  *  - no zone crosses the lowmem boundary: ZONE_NORMAL ends at or below it,
  *    ZONE_HIGHMEM starts at or above it;
+ *  - the trim of highmem lowmem cannot hold a mem_map for
+ *    (trim_highmem_to_memmap) keeps lowmem, cuts on a block, and keeps
+ *    exactly as many blocks as fit in the largest free run of lowmem;
  *  - present pages add up to exactly the memory memblock holds (NOMAP
  *    included, as Linux counts them), and none exceeds its zone's span.
  *
@@ -34,6 +37,8 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <asm/lowmem.h>
+#include <asm/memmap_limit.h>
+#include <linux/cache.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
 
@@ -43,11 +48,21 @@
  * What mm/page_alloc.c links against besides the sizing: the section
  * symbols of mem_init_print_info (four renamed as for host.page_alloc,
  * where the host linker has its own), the per-CPU template's bounds
- * (mm/percpu.c, never set up here) and the highmem helpers.
+ * (mm/percpu.c, never set up here), the highmem helpers, and what
+ * mm/memmap_limit.c's move of the DTB needs (no DTB here).
  */
 char _stext[1], _etext[1], __start_rodata[1], __end_rodata[1], __init_begin[1], __init_end[1];
 char _sdata[1], _edata[1], __bss_start[1], __bss_stop[1];
 char __per_cpu_start[1], __per_cpu_end[1];
+
+/* setup_arch's DTB address (none here: the harness has no DTB, so trim_highmem_to_memmap moves none). */
+u32 __atags_pointer;
+
+void remap_fdt_window(phys_addr_t fdt_phys)
+{
+	(void)fdt_phys;
+	abort();	/* never reached without a DTB */
+}
 
 void *page_address(const struct page *page)
 {
@@ -90,6 +105,86 @@ static unsigned long memory_pages(void)
 			pages += hi - lo;
 	}
 	return pages;
+}
+
+/* Bytes of memory memblock holds in [start, end), NOMAP included or not. */
+static u64 memory_bytes_in(u64 start, u64 end, bool nomap_too)
+{
+	u64 bytes = 0;
+
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		u64 lo = max((u64)r->base, start), hi = min((u64)r->base + r->size, end);
+
+		if (lo < hi && (nomap_too || !memblock_is_nomap(r)))
+			bytes += hi - lo;
+	}
+	return bytes;
+}
+
+/* The largest run of mapped memory below memblock's limit, found here (nothing is reserved in this harness). */
+static u64 largest_mapped_below_limit(void)
+{
+	u64 largest = 0, run_start = 0, run_end = 0;
+
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		u64 lo = r->base, hi = min((u64)r->base + r->size, (u64)memblock.current_limit);
+
+		if (memblock_is_nomap(r) || lo >= hi)
+			continue;
+		if (lo != run_end)
+			run_start = lo;
+		run_end = hi;
+		largest = max(largest, run_end - run_start);
+	}
+	return largest;
+}
+
+/*
+ * trim_highmem_to_memmap (mm/memmap_limit.c): lowmem is untouched, and
+ * only a top of RAM goes; the mem_map of what is kept plus what is kept
+ * free fits in the largest free run of lowmem (less a cache line), unless
+ * only lowmem (to its last page, whole) is left; and describing even the first frame that went
+ * would take one more block that does not fit.
+ */
+static void trim_checked(void)
+{
+	u64 low_before = memory_bytes_in(0, arm_lowmem_limit, true);
+	u64 end_before = memblock_end_of_DRAM(), start = memblock_start_of_DRAM();
+	u64 avail_bytes = largest_mapped_below_limit(), kept_end, keep, room, first_gone;
+	unsigned long spfn = PFN_DOWN(start);
+	/* Lowmem's last page, whole, even when lowmem ends inside it. */
+	u64 floor = PFN_PHYS((u64)PFN_UP(arm_lowmem_limit));
+
+	static struct memblock_region before[INIT_MEMBLOCK_REGIONS];
+	unsigned long nbefore = memblock.memory.cnt;
+
+	for (unsigned long i = 0; i < nbefore && i < INIT_MEMBLOCK_REGIONS; i++)
+		before[i] = memblock.memory.regions[i];
+	/* 1/16 of the lowmem the linear map covers: NOMAP is not. */
+	keep = memmap_lowmem_keep(memory_bytes_in(0, arm_lowmem_limit, false), spfn, PFN_DOWN(end_before));
+	room = avail_bytes > keep + SMP_CACHE_BYTES ? avail_bytes - keep - SMP_CACHE_BYTES : 0;
+	fuzz_step = "trim_highmem_to_memmap";
+	trim_highmem_to_memmap();
+	kept_end = memblock_end_of_DRAM();
+	CHECK(memory_bytes_in(0, arm_lowmem_limit, true) == low_before, "lowmem is never trimmed");
+	CHECK(kept_end <= end_before, "nothing added");
+	if (kept_end == end_before) {
+		CHECK(memmap_bytes(spfn, PFN_DOWN(end_before)) <= room || end_before <= floor + PAGE_SIZE - 1,
+		      "RAM above lowmem whose mem_map does not fit is trimmed");
+		return;
+	}
+	CHECK(kept_end >= arm_lowmem_limit, "the cut is not inside lowmem");
+	if (kept_end > floor)
+		CHECK(memmap_bytes(spfn, PFN_DOWN(kept_end)) <= room, "the kept RAM's mem_map fits");
+	/* The lowest address that was memory and is no more. */
+	first_gone = end_before;
+	for (unsigned long i = 0; i < nbefore && i < INIT_MEMBLOCK_REGIONS; i++)
+		if ((u64)before[i].base + before[i].size > kept_end)
+			first_gone = min(first_gone, max((u64)before[i].base, kept_end));
+	CHECK(memory_bytes_in(first_gone, end_before, true) == 0, "nothing kept above the first address that went");
+	CHECK(memmap_bytes(spfn, PFN_DOWN(first_gone) + 1) > room || kept_end <= floor, "not one more block fits");
 }
 
 static void check_zones(void)
@@ -175,8 +270,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	adjust_lowmem_bounds_checked("adjust_lowmem_bounds");
 
-	/* paging_init, once lowmem is mapped; then what bootmem_init's find_limits and zone_sizes_init pass (mm/init.c). */
+	/* paging_init, once lowmem is mapped; then bootmem_init: the trim, find_limits and zone_sizes_init (mm/init.c). */
 	memblock_set_current_limit(arm_lowmem_limit);
+	trim_checked();
 	max_zone_pfn[ZONE_NORMAL] = PFN_DOWN(memblock.current_limit);
 	max_zone_pfn[ZONE_HIGHMEM] = PFN_DOWN(memblock_end_of_DRAM());
 	if (calculate_zone_sizes(max_zone_pfn))

@@ -6,9 +6,10 @@ lines by hand.
 
 Run from tools/: python3 -m unittest discover -s ../test/host -p 'test_*.py'
 """
+import dataclasses
 import unittest
 
-from armv7mm import bootlog, console, meminfo, percpu
+from armv7mm import bootlog, console, meminfo, memmap_limit, percpu
 
 CLASSIC = """\
 [    0.004053] armv7mm version 0.1 (classic, PAGE_OFFSET 0xc0000000, HIGHMEM)
@@ -204,6 +205,30 @@ class OtherLines(unittest.TestCase):
         self.assertEqual(len(percpu.problems(bootlog.Percpu(8, 132, 8192, 24444, 28672))), 1)
         # 4.14's format had the base address; 6.1's has none.
         self.assertFalse(bootlog.percpu_line("percpu: Embedded 15 pages/cpu @8bb30000 s30156 r8192 d23092 u61440"))
+
+    def test_memmap_limit_line(self):
+        """A 12 GiB LPAE boot with vmalloc=3G: 32 MiB of lowmem. The rules by hand: 3 Mi frames of 36
+        bytes, 110592K; kept 6 MiB (1/16 of 32 MiB, 4 MiB) and the bitmaps, 2 * (3076 + 64) bytes
+        (6144 pageblocks of 2 MiB, + 2, 4 bits each: 24584 bits, 769 longs); mem_map's share 32 MiB
+        less the image's 8.13 MiB and that: 18265K pays for 253 blocks of 72 KiB, 8 MiB of RAM each."""
+        line = bootlog.memmap_limit_line(
+            "mem_map: ignoring RAM 0x00000000fe800000-0x000000037fffffff (10510336K): describing all 12582912K"
+            " of RAM needs a 110592K mem_map, but lowmem (32768K) has 18265K free for it after keeping 6150K"
+            " for the kernel; 2072576K described")
+        self.assertEqual(line, bootlog.MemmapLimit(0xfe800000, 0x37fffffff, 10510336, 12582912, 110592, 32768,
+                                                   18265, 6150, 2072576))
+        m = memmap_limit.Machine(0xC0000000, memmap_limit.vmalloc_size(3 << 30, 0xC0000000), 0x80000000,
+                                 12 << 30, 36, 12, 9, 0x80821010)
+        self.assertEqual(memmap_limit.keep(m), 6 * memmap_limit.MIB + 2 * (3076 + 64))
+        self.assertEqual(memmap_limit.problems(line, m), [])
+        self.assertEqual(line.described_k, 253 * 8192)
+        # One figure off is one problem: the mem_map needed, or one block more described than the share pays for.
+        self.assertEqual(len(memmap_limit.problems(dataclasses.replace(line, needed_k=110520), m)), 1)
+        self.assertEqual(len(memmap_limit.problems(dataclasses.replace(line, described_k=254 * 8192), m)), 1)
+        # The 3G split describes 78 GiB and some (the image as in this line), the 1G split all of virt's 255.
+        self.assertGreater(memmap_limit.largest_described(0xC0000000, 0x40000000, 36, 12, 9, 0x821010), 78 << 30)
+        self.assertLess(memmap_limit.largest_described(0xC0000000, 0x40000000, 36, 12, 9, 0x821010), 79 << 30)
+        self.assertGreater(memmap_limit.largest_described(0x40000000, 0x40000000, 36, 12, 9, 0x821010), 255 << 30)
 
     def test_other_lines_are_none(self):
         for read in (bootlog.version_line, bootlog.memory_line, bootlog.layout_area, bootlog.memblock_region,

@@ -35,6 +35,7 @@ when the line is of another kind, for tools that look at single lines:
   bench_line       "bench: LABEL: N instructions per pair|page|page moved"     (LABEL[, per UNIT], N)
   slab_meta_line   "bench: slab metadata CACHE: B bytes per object (...)"     (CACHE, B)
   slub_line        "SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=2, Nodes=1"  Slub
+  memmap_limit_line "mem_map: ignoring RAM 0x..-0x.. (NK): ... NK described"  MemmapLimit
 
 Linux prints the Memory:, memblock, zone, node, cma and DMA lines in the
 same format, so Debian's logs read the same way, on every board: the
@@ -534,6 +535,35 @@ def bench_line(line):
     return m and (m["label"] if m["unit"] == "pair" else f"{m['label']}, per {m['unit']}", int(m["n"]))
 
 
+@dataclass(frozen=True)
+class MemmapLimit:
+    """The RAM left out because lowmem cannot hold its mem_map (not in
+    Linux: mm/memmap_limit.c); addresses in bytes, figures in KiB."""
+    ignored_start: int
+    ignored_last: int
+    ignored_k: int
+    ram_k: int
+    needed_k: int
+    lowmem_k: int
+    available_k: int
+    kept_k: int
+    described_k: int
+
+
+MEMMAP_LIMIT = re.compile(r"^mem_map: ignoring RAM 0x(?P<ignored_start>[0-9a-f]+)-0x(?P<ignored_last>[0-9a-f]+) "
+                          r"\((?P<ignored_k>\d+)K\): describing all (?P<ram_k>\d+)K of RAM needs a "
+                          r"(?P<needed_k>\d+)K mem_map, but lowmem \((?P<lowmem_k>\d+)K\) has (?P<available_k>\d+)K "
+                          r"free for it after keeping (?P<kept_k>\d+)K for the kernel; (?P<described_k>\d+)K described$")
+
+
+def memmap_limit_line(line):
+    m = MEMMAP_LIMIT.match(line)
+    if not m:
+        return None
+    hex_fields = ("ignored_start", "ignored_last")
+    return MemmapLimit(**{k: int(v, 16 if k in hex_fields else 10) for k, v in m.groupdict().items()})
+
+
 # The kernel's page-table memory of one level: bytes in use and how they add up.
 PageTables = namedtuple("PageTables", "level bytes how")
 
@@ -569,6 +599,7 @@ class BootLog:
         self.bench_pairs = {}       # bench: label -> instructions per pair
         self.antifrag = None        # AntiFrag: bench's anti-fragmentation storm
         self.slab_meta = {}         # bench: kmalloc class -> slab bytes per object beyond the object
+        self.memmap_limit = []      # [MemmapLimit]: RAM left out for want of lowmem for its mem_map
         block = None                # the block being read: "layout" or "memblock"
         dumped = False
         for line in lines:
@@ -600,6 +631,8 @@ class BootLog:
                 self.percpu = pc
             elif (sl := slub_line(line)):
                 self.slub = sl
+            elif (ml := memmap_limit_line(line)):
+                self.memmap_limit.append(ml)
             elif (z := zone_line(line)):
                 self.zones.append(z)
             elif node_line(line):

@@ -328,6 +328,12 @@ DRIFT = [
           r"alloc_node_mem_map: node \d+, pgdat (?P<pgdat>[0-9a-f]+), node_mem_map [0-9a-f]+",
           {"pgdat": Free()},
           "pgdat is a variable of the image (node_mem_map, from memblock, is compared)"),
+    Drift("mem_map: the RAM left out",
+          r"mem_map: ignoring RAM 0x(?P<cut>[0-9a-f]+)-0x[0-9a-f]+ \((?P<ignored>\d+)K\): describing all \d+K of RAM "
+          r"needs a \d+K mem_map, but lowmem \(\d+K\) has (?P<available>\d+)K free for it after keeping \d+K "
+          r"for the kernel; (?P<described>\d+)K described",
+          {"available": HOLDS_IMAGE, "cut": Near(16 << 20), "ignored": Near(16 << 10), "described": Near(16 << 10)},
+          "lowmem free for mem_map is what the image leaves; the RAM kept moves an 8 MiB block for each 72 KiB of it"),
     Drift("bench: a pair",
           r"  alloc_pages\+__free_pages \w+ order +\d+ +(?P<count>\d+)(?:   budget <= \d+: (?:met|NOT met))?",
           {"count": INSTRUCTIONS},
