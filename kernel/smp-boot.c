@@ -51,6 +51,15 @@ static struct smp_call smp_calls[NR_CPUS];
 /* The stacks each secondary CPU runs on, kept while it runs (it never goes offline). */
 static u8 (*cpu_exc_stacks[NR_CPUS])[EXC_STACK_SIZE];
 
+/*
+ * The CPU __cpu_up is waiting for, until it arrives (CPU_ARRIVED) or the
+ * wait gives up (-1). A CPU the firmware started may reach C after the
+ * second's wait: whichever side swaps the number out first decides, so a
+ * late CPU never goes online after its failure was reported.
+ */
+#define CPU_ARRIVED	(-2)
+static atomic_t cpu_coming = ATOMIC_INIT(-1);
+
 /* Follows Linux's smp_setup_processor_id (arch/arm/kernel/setup.c, v6.1): before any per-CPU access. */
 void smp_setup_processor_id(void)
 {
@@ -154,26 +163,40 @@ static int __cpu_up(unsigned int cpu)
 	/* The CPU reads secondary_data with its caches off (Linux's sync_cache_w). */
 	dmac_flush_range(&secondary_data, &secondary_data + 1);
 
+	atomic_set(&cpu_coming, (int)cpu);
+	smp_mb();	/* before the CPU can start and look */
+
 	ret = smp_ops_used->smp_boot_secondary(cpu);
 	if (!ret) {
 		/* Linux's wait_for_completion_timeout of a second for the CPU to say it runs. */
 		end = read_cntvct() + read_cntfrq();
 		while (!cpu_online(cpu) && read_cntvct() < end)
 			barrier();	/* no WFE: no event comes from a CPU that never started */
-		if (!cpu_online(cpu)) {
-			pr_crit("CPU%u: failed to come online\n", cpu);
-			ret = -EIO;
-		}
+		if (cpu_online(cpu))
+			return 0;
 	}
-	if (ret) {
-		page_alloc_cpu_dead(cpu);
-		/* A CPU that never came cannot be using its stacks. */
-		cpu_exc_stacks[cpu] = NULL;
-		free_pages(stack, get_order(THREAD_SIZE));
-		free_pages(exc, get_order(EXC_STACKS_SIZE));
+	if (atomic_cmpxchg(&cpu_coming, (int)cpu, -1) != (int)cpu) {
+		/* It arrived as the wait ended: online in a few instructions. */
+		while (!cpu_online(cpu))
+			wfe();
+		smp_mb();
+		return 0;
+	}
+	/*
+	 * Given up on, the CPU may still come late: the pen closed keeps it
+	 * there, and one already past the pen parks in secondary_start_kernel
+	 * on the stacks it was given, which therefore stay allocated (as
+	 * Linux keeps the idle task of a CPU that failed to come online).
+	 */
+	WRITE_ONCE(secondary_data.pen, ~0u);
+	dmac_flush_range(&secondary_data.pen, &secondary_data.pen + 1);
+	page_alloc_cpu_dead(cpu);
+	if (!ret) {
+		pr_crit("CPU%u: failed to come online\n", cpu);
+		return -EIO;
 	}
 out:
-	if (ret && ret != -EIO)
+	if (ret)
 		pr_err("CPU%u: failed to boot: %d\n", cpu, ret);
 	return ret;
 }
@@ -221,6 +244,10 @@ void secondary_start_kernel(void)
 	for (cpu = 1; cpu < nr_cpu_ids; cpu++)
 		if (cpu_logical_map(cpu) == (read_cpuid_mpidr() & 0xffffff))
 			break;
+	/* Given up on (too late): never online, never out of this loop. */
+	if (atomic_cmpxchg(&cpu_coming, (int)cpu, CPU_ARRIVED) != (int)cpu)
+		for (;;)
+			wfi();
 	set_my_cpu_offset(per_cpu_offset(cpu));
 	cpu_init(cpu_exc_stacks[cpu]);
 	if (smp_ops_used->smp_secondary_init)

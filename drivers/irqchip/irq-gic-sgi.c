@@ -53,6 +53,8 @@ void gic_ack_sgis(void)
 
 		if ((iar & GICC_IAR_INT_ID_MASK) == GICC_SPURIOUS)
 			return;
+		/* What the sender wrote before the SGI (the posted call) is read after this (Linux's smp_rmb in gic_handle_irq). */
+		smp_rmb();
 		writel(iar, gic_cpu + GIC_CPU_EOI);
 	}
 }
