@@ -14,7 +14,10 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/serial_core.h>
+#include <linux/smp.h>
 #include <linux/string.h>
+#include <asm/irqflags.h>
+#include <asm/spinlock.h>
 #include <asm/setup.h>
 #include <asm/system.h>
 
@@ -32,6 +35,40 @@ static struct console *console_drivers;
 
 static bool printk_at_line_start = true;
 static bool printk_line_shown = true;	/* whether the line being continued is shown */
+
+/*
+ * One CPU at a time writes the log and the consoles, so that two CPUs'
+ * lines neither interleave nor tear the ring. Linux 6.1 has a lockless
+ * ring and serialises the consoles with printk_cpu_sync; here that one
+ * lock covers both. Its owner may take it again: a fault while this CPU
+ * prints must still be reported (Linux's reentrant cpu_sync works so).
+ */
+static arch_spinlock_t printk_cpu_sync_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int printk_cpu_sync_owner = -1;
+
+/* Follows Linux's printk_cpu_sync_get_irqsave (v6.1); false when this CPU held it already. */
+static bool printk_cpu_sync_get_irqsave(unsigned long *flags)
+{
+	unsigned int cpu;
+
+	local_irq_save(*flags);
+	cpu = smp_processor_id();
+	if (READ_ONCE(printk_cpu_sync_owner) == (int)cpu)
+		return false;
+	arch_spin_lock(&printk_cpu_sync_lock);
+	WRITE_ONCE(printk_cpu_sync_owner, (int)cpu);
+	return true;
+}
+
+/* Follows Linux's printk_cpu_sync_put_irqrestore (v6.1); @outer: what printk_cpu_sync_get_irqsave returned. */
+static void printk_cpu_sync_put_irqrestore(bool outer, unsigned long flags)
+{
+	if (outer) {
+		WRITE_ONCE(printk_cpu_sync_owner, -1);
+		arch_spin_unlock(&printk_cpu_sync_lock);
+	}
+	local_irq_restore(flags);
+}
 
 /* Nanoseconds since the generic timer started (Linux's local_clock). */
 static u64 local_clock(void)
@@ -189,6 +226,8 @@ int vprintk(const char *fmt, va_list ap)
 		fmt += 2;
 	}
 	int len = vscnprintf(buf, sizeof(buf), fmt, ap);
+	unsigned long flags;
+	bool outer = printk_cpu_sync_get_irqsave(&flags);
 	bool show = cont && !printk_at_line_start ? printk_line_shown : level < console_loglevel;
 
 	if (!cont && !printk_at_line_start) {
@@ -220,6 +259,7 @@ int vprintk(const char *fmt, va_list ap)
 		if (buf[end - 1] == '\n')
 			printk_at_line_start = true;
 	}
+	printk_cpu_sync_put_irqrestore(outer, flags);
 	return len;
 }
 
@@ -239,13 +279,17 @@ int printk(const char *fmt, ...)
 void early_print(const char *fmt, ...)
 {
 	char buf[256];
+	unsigned long flags;
 	va_list ap;
+	bool outer;
 	int n;
 
 	va_start(ap, fmt);
 	n = vscnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	outer = printk_cpu_sync_get_irqsave(&flags);
 	console_write(buf, (size_t)n);
+	printk_cpu_sync_put_irqrestore(outer, flags);
 }
 
 /* loglevel= on the command line, as in Linux (init/main.c). */

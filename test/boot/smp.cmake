@@ -10,6 +10,8 @@ boot_test(smp2
         --expect "^smp: Bringing up secondary CPUs \\.\\.\\.$"
         --expect "^CPU1: thread -1, cpu 1, socket 0, mpidr 80000001$"
         --expect "^smp: Brought up 1 node, 2 CPUs$"
+        --expect "^ktest smp: CPU[01] line 20 of 20$" --expect "^ktest smp: CPU[01] line 20 of 20$"
+        --reject "ktest smp: .*ktest smp: " --reject "\\x5d ktest smp: " --reject "^ktest smp: .* of 20."
         --expect "^reboot: Power down$"
   FACTS ${FACTS_1G}
   RUN --smp 2 --append ktest)
@@ -50,6 +52,7 @@ if(CONFIG_VMSPLIT_3G AND CONFIG_HIGHMEM)
           --expect "^CPU3: thread -1, cpu 3, socket 0, mpidr 80000003$"
           --expect "^smp: Brought up 1 node, 4 CPUs$"
           --reject "failed to boot"
+          --reject "ktest smp: .*ktest smp: " --reject "\\x5d ktest smp: " --reject "^ktest smp: .* of 20."
           --expect "^reboot: Power down$"
     FACTS ${VIRT_FACTS}
     RUN --machine virt --smp 4 --append ktest --timeout 240)

@@ -511,6 +511,42 @@ static void mixed_storm(struct ktest *t)
 	run_storm(t, STORM_PAGES_KIND | STORM_SLAB_KIND | STORM_VMALLOC_KIND | STORM_KMAP_KIND);
 }
 
+/*
+ * Every CPU prints at once. Each line must come out whole, one to a
+ * console line: the boot tests reject a line that holds two of them or a
+ * second timestamp (printk's lock; without it two CPUs' timestamps and
+ * text interleave).
+ */
+#define PRINTK_STORM_LINES	20
+static atomic_t printk_storm_done;
+
+static void printk_storm_cpu(void *arg)
+{
+	(void)arg;
+	storm_barrier();
+	for (unsigned int i = 1; i <= PRINTK_STORM_LINES; i++)
+		pr_info("ktest smp: CPU%u line %u of %u\n", smp_processor_id(), i, PRINTK_STORM_LINES);
+	atomic_inc(&printk_storm_done);
+}
+
+static void printk_storm(struct ktest *t)
+{
+	unsigned int cpu;
+
+	storm_nr_cpus = num_online_cpus();
+	atomic_set(&barrier_count, 0);
+	atomic_set(&printk_storm_done, 0);
+	smp_mb();
+	for_each_online_cpu(cpu)
+		if (cpu != smp_processor_id())
+			KTEST_ASSERT_TRUE(t, smp_call_on_cpu_async(cpu, printk_storm_cpu, NULL) == 0);
+	printk_storm_cpu(NULL);
+	for_each_online_cpu(cpu)
+		if (cpu != smp_processor_id())
+			smp_call_wait(cpu);
+	KTEST_EXPECT_EQ(t, (unsigned int)atomic_read(&printk_storm_done), storm_nr_cpus);
+}
+
 static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(page_storm),
 	KTEST_CASE(slab_storm),
@@ -518,6 +554,7 @@ static const struct ktest_case smp_cases[] = {
 	KTEST_CASE(kmap_storm),
 	KTEST_CASE(slab_handoff),
 	KTEST_CASE(mixed_storm),
+	KTEST_CASE(printk_storm),
 	{}
 };
 KTEST_SUITE(smp, smp_cases);
