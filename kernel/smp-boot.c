@@ -171,7 +171,7 @@ static int __cpu_up(unsigned int cpu)
 		/* Linux's wait_for_completion_timeout of a second for the CPU to say it runs. */
 		end = read_cntvct() + read_cntfrq();
 		while (!cpu_online(cpu) && read_cntvct() < end)
-			barrier();	/* no WFE: no event comes from a CPU that never started */
+			yield();	/* no WFE: no event comes from a CPU that never started */
 		if (cpu_online(cpu))
 			return 0;
 	}

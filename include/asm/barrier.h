@@ -19,6 +19,7 @@
 #define sev()		__asm__ __volatile__("" : : : "memory")
 #define wfe()		__asm__ __volatile__("" : : : "memory")
 #define wfi()		__asm__ __volatile__("" : : : "memory")
+#define yield()		__asm__ __volatile__("" : : : "memory")
 #else
 #define dsb(option)	__asm__ __volatile__("dsb " #option : : : "memory")
 #define dmb(option)	__asm__ __volatile__("dmb " #option : : : "memory")
@@ -26,6 +27,13 @@
 #define sev()		__asm__ __volatile__("sev" : : : "memory")
 #define wfe()		__asm__ __volatile__("wfe" : : : "memory")
 #define wfi()		__asm__ __volatile__("wfi" : : : "memory")
+/*
+ * The YIELD hint (ARM ARM A8.8.430): for a loop that polls another CPU
+ * without an event to wait for. QEMU's TCG ends the CPU's turn on it, so
+ * under -icount, where one host thread runs the CPUs in turn, the CPU
+ * polled for gets to run instead of waiting for the next round.
+ */
+#define yield()		__asm__ __volatile__("yield" : : : "memory")
 #endif
 
 #define smp_mb()	dmb(ish)

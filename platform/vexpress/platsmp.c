@@ -73,6 +73,7 @@ static int vexpress_boot_secondary(unsigned int cpu)
 	while (READ_ONCE(secondary_data.pen) == hwid) {
 		if (read_cntvct() > end)
 			return -ENOSYS;
+		yield();
 	}
 	return 0;
 }
