@@ -97,8 +97,9 @@ endforeach()
 
 # midway with 4 GiB from 0 in a classic build: a size phys_addr_t cannot
 # hold, so the last page is dropped with Linux's message (Linux loses the
-# whole bank) and the rest boots.
-if(NOT CONFIG_ARM_LPAE)
+# whole bank) and the rest boots. With highmem only: without it the
+# Memory: line counts lowmem alone.
+if(NOT CONFIG_ARM_LPAE AND CONFIG_HIGHMEM)
   boot_test(board.midway-4g
     CHECK --expect "^OF: fdt: Ignoring memory range 0xfffff000 - 0x100000000$"
           --expect "^Memory: [0-9]+K/4194300K available "
@@ -108,12 +109,18 @@ endif()
 
 # raspi2b: QEMU's secondary CPUs spin in the first page of RAM; the tree's
 # /memreserve/ keeps it from the allocator, and the tree's 64 MiB CMA pool
-# lands where Debian's boot puts it (the top of the ARM's 960 MiB).
+# lands where Debian's boot puts it (the top of the ARM's 960 MiB) when
+# there is highmem; without, at the top of lowmem (768 MiB: 0x30000000 - 64 MiB).
 # LPAE builds print 64-bit physical addresses: Z is their extra zeros.
 set(Z "(00000000)?")
+if(CONFIG_HIGHMEM)
+  set(RASPI_CMA_AT "38000000")
+else()
+  set(RASPI_CMA_AT "2c000000")
+endif()
 boot_test(board.raspi2b-low-ram
   CHECK --expect "^memblock_reserve: \\x5b0x${Z}00000000-0x${Z}00000fff\\x5d early_init_fdt_scan_reserved_mem\\+"
-        --expect "^Reserved memory: created CMA memory pool at 0x${Z}38000000, size 64 MiB$"
+        --expect "^Reserved memory: created CMA memory pool at 0x${Z}${RASPI_CMA_AT}, size 64 MiB$"
         --expect "^ reserved\\x5b0x0\\x5d\t\\x5b0x${Z}00000000-0x${Z}00000fff\\x5d, 0x${Z}00001000 bytes flags: 0x0$"
         --expect "^reboot: Power down$"
   RUN --machine raspi2b --append memblock=debug)
